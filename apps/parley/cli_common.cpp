@@ -1,0 +1,47 @@
+#include "cli_common.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/suggest.hpp"
+#include "io/embedded.hpp"
+
+namespace parley::cli {
+
+Input load_input(const std::string& name_or_path, bool strict) {
+  std::error_code error;
+  if (std::filesystem::is_regular_file(name_or_path, error)) {
+    std::ifstream in(name_or_path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) throw InputNotFoundError(fmt::format("{}: cannot read the file", name_or_path));
+    std::string text = buffer.str();
+    auto loaded = io::read_scenario_yaml(text, name_or_path, {.strict = strict});
+    return {std::move(loaded), {name_or_path, std::move(text)}};
+  }
+  if (const auto* embedded = io::find_embedded(name_or_path)) {
+    const std::string file = std::string(embedded->name) + ".yaml";
+    auto loaded = io::read_scenario_yaml(embedded->text, file, {.strict = true});
+    return {std::move(loaded), {std::string(embedded->name), std::string(embedded->text)}};
+  }
+  std::vector<std::string> names;
+  for (const auto& scenario : io::embedded_scenarios()) names.emplace_back(scenario.name);
+  throw InputNotFoundError(fmt::format("{}: no such file, and no embedded scenario of that name{} (embedded: {})",
+                                       name_or_path, did_you_mean(name_or_path, names), join(names)));
+}
+
+Date parse_date_option(const std::string& option, const std::string& text) {
+  const auto date = Date::parse(text);
+  if (!date) throw UsageError(fmt::format("{} {}: not a valid date (write YYYY-MM-DD)", option, text));
+  return *date;
+}
+
+void print_warnings(const std::vector<Diagnostic>& warnings) {
+  for (const auto& warning : warnings) std::cerr << "warning: " << warning.to_string() << '\n';
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,46 @@
+#pragma once
+// What the subcommands share: the command interface, loading a scenario by path or embedded
+// name, and printing diagnostics.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "io/run_outputs.hpp"
+#include "io/scenario_yaml.hpp"
+#include "parley/date.hpp"
+
+namespace parley::cli {
+
+// One subcommand: registers its options on construction, runs after parsing.
+class Command {
+ public:
+  virtual ~Command() = default;
+  [[nodiscard]] virtual CLI::App* app() const = 0;
+  [[nodiscard]] virtual int execute() = 0;
+};
+
+struct Input {
+  io::LoadedScenario loaded;
+  io::ScenarioOrigin origin;
+};
+
+// `name_or_path` is a file path or the name of an embedded scenario (embedded ones are always
+// read strictly). Throws InputNotFoundError, ScenarioError.
+[[nodiscard]] Input load_input(const std::string& name_or_path, bool strict);
+
+// Parses an option's date; throws UsageError naming the option.
+[[nodiscard]] Date parse_date_option(const std::string& option, const std::string& text);
+
+void print_warnings(const std::vector<Diagnostic>& warnings);
+
+std::unique_ptr<Command> make_run_command(CLI::App& parent);
+std::unique_ptr<Command> make_models_command(CLI::App& parent);
+std::unique_ptr<Command> make_scenarios_command(CLI::App& parent);
+std::unique_ptr<Command> make_show_command(CLI::App& parent);
+std::unique_ptr<Command> make_timeline_command(CLI::App& parent);
+std::unique_ptr<Command> make_validate_command(CLI::App& parent);
+
+}  // namespace parley::cli

@@ -1,0 +1,69 @@
+// `parley run [SCENARIO] [-m MODEL]... [-p MODEL.NAME=VALUE]... [--at DATE] [--seed N] [-o DIR]`
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli_common.hpp"
+#include "forecast_table.hpp"
+#include "io/embedded.hpp"
+#include "parley/run.hpp"
+
+namespace parley::cli {
+namespace {
+
+struct RunOptions {
+  std::string scenario{io::kDefaultScenario};
+  std::vector<std::string> models;
+  std::vector<std::string> parameters;
+  std::string at;
+  std::uint64_t seed = kDefaultSeed;
+  std::string output = "parley-out";
+  bool strict = false;
+  bool quiet = false;
+};
+
+class RunCommand final : public Command {
+ public:
+  explicit RunCommand(CLI::App& parent) {
+    app_ = parent.add_subcommand("run", "Run models on a scenario and write the forecast (the default command)");
+    app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
+        ->capture_default_str();
+    app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies");
+    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)");
+    app_->add_option("--at", options_.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
+    app_->add_option("--seed", options_.seed, "Master random seed, recorded in run.json")->capture_default_str();
+    app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
+    app_->add_flag("--strict", options_.strict, "Treat unsourced actors, stances and events as errors");
+    app_->add_flag("-q,--quiet", options_.quiet, "Do not print the forecast table");
+  }
+
+  [[nodiscard]] CLI::App* app() const override { return app_; }
+
+  int execute() override {
+    const Input input = load_input(options_.scenario, options_.strict);
+    print_warnings(input.loaded.warnings);
+    const Scenario& scenario = input.loaded.scenario;
+    RunRequest request;
+    if (!options_.at.empty()) request.at = parse_date_option("--at", options_.at);
+    request.seed = options_.seed;
+    request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
+    const RunResult result = run(scenario, request);
+    io::write_run_outputs(options_.output, result, input.origin);
+    if (!options_.quiet) {
+      std::cout << forecast_table(result);
+      std::cout << fmt::format("\nwrote {}/run.json, forecast.csv, trajectories.csv\n", options_.output);
+    }
+    return 0;
+  }
+
+ private:
+  CLI::App* app_ = nullptr;
+  RunOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_run_command(CLI::App& parent) { return std::make_unique<RunCommand>(parent); }
+
+}  // namespace parley::cli

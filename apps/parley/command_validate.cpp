@@ -1,0 +1,56 @@
+// `parley validate FILE... [--strict]`: check scenarios; report every problem of every file.
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli_common.hpp"
+
+namespace parley::cli {
+namespace {
+
+class ValidateCommand final : public Command {
+ public:
+  explicit ValidateCommand(CLI::App& parent) {
+    app_ = parent.add_subcommand("validate", "Check scenario files (or embedded names) and report every problem");
+    app_->add_option("files", files_, "Scenario files or embedded names")->required();
+    app_->add_flag("--strict", strict_, "Treat unsourced actors, stances, relations and events as errors");
+  }
+
+  [[nodiscard]] CLI::App* app() const override { return app_; }
+
+  int execute() override {
+    int failures = 0;
+    int exit_code = 0;
+    for (const auto& file : files_) {
+      try {
+        const Input input = load_input(file, strict_);
+        print_warnings(input.loaded.warnings);
+        const Scenario& scenario = input.loaded.scenario;
+        std::cout << fmt::format("{}: ok ({} actors, {} issues, {} events)\n", file, scenario.actors.size(),
+                                 scenario.issues.size(), scenario.events.size());
+      } catch (const ScenarioError& error) {
+        for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
+        ++failures;
+        exit_code = static_cast<int>(error.exit_code());
+      } catch (const InputNotFoundError& error) {
+        std::cerr << "parley: error: " << error.what() << '\n';
+        ++failures;
+        if (exit_code == 0) exit_code = static_cast<int>(error.exit_code());
+      }
+    }
+    if (failures > 0) std::cerr << fmt::format("parley: {} of {} file(s) failed validation\n", failures, files_.size());
+    return exit_code;
+  }
+
+ private:
+  CLI::App* app_ = nullptr;
+  std::vector<std::string> files_;
+  bool strict_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_validate_command(CLI::App& parent) { return std::make_unique<ValidateCommand>(parent); }
+
+}  // namespace parley::cli

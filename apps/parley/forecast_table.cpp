@@ -1,0 +1,48 @@
+#include "forecast_table.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace parley::cli {
+namespace {
+
+constexpr int kLineWidth = 41;
+
+// A number line from min to max: '|' marks the status quo, '#' the forecast.
+std::string number_line(double value, const Issue& issue) {
+  std::string line(kLineWidth, '-');
+  const auto column = [&](double x) {
+    const double share = (x - issue.scale.min) / (issue.scale.max - issue.scale.min);
+    return static_cast<std::size_t>(std::lround(share * (kLineWidth - 1)));
+  };
+  if (issue.status_quo) line[column(*issue.status_quo)] = '|';
+  if (std::isfinite(value)) line[column(value)] = '#';
+  return "[" + line + "]";
+}
+
+}  // namespace
+
+std::string forecast_table(const RunResult& result) {
+  std::string out = fmt::format("{} — as of {}\n", result.scenario.title, result.at.to_string());
+  for (const auto& issue : result.scenario.issues) {
+    out += fmt::format("\n{}: {}\n", issue.id, issue.question);
+    const std::string low = issue.scale.low.empty() ? "" : " " + issue.scale.low;
+    const std::string high = issue.scale.high.empty() ? "" : " " + issue.scale.high;
+    out += fmt::format("  scale  {} ={}  …  {} ={}\n", issue.scale.min, low, issue.scale.max, high);
+    if (issue.status_quo) out += fmt::format("  {:<12}{:>7.1f}  {}\n", "status quo", *issue.status_quo, "('|' on the line)");
+    for (const auto& model_run : result.runs) {
+      for (const auto& forecast : model_run.outcome.issues) {
+        if (forecast.issue != issue.id) continue;
+        if (!std::isfinite(forecast.forecast)) {
+          out += fmt::format("  {:<12}{:>7}  ({})\n", model_run.model, "-", to_string(forecast.reason));
+          continue;
+        }
+        out += fmt::format("  {:<12}{:>7.1f}  {}\n", model_run.model, forecast.forecast, number_line(forecast.forecast, issue));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::cli

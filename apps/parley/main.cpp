@@ -1,0 +1,56 @@
+// parley: forecasts how a strategic system bargains out. One file per subcommand; this one only
+// wires them up and maps every error to its exit code, in one place.
+
+#include <iostream>
+
+#include "cli_common.hpp"
+#include "parley/errors.hpp"
+#include "parley/version.hpp"
+
+namespace {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"parley: forecasts how a strategic system of states, governments and armed groups bargains out.\n"
+               "Without a subcommand, `parley` is `parley run` on the default scenario (pakistan-2023).",
+               "parley"};
+  app.set_version_flag("--version", parley::kVersion);
+  app.require_subcommand(0, 1);
+  app.fallthrough(false);
+
+  std::vector<std::unique_ptr<parley::cli::Command>> commands;
+  commands.push_back(parley::cli::make_run_command(app));
+  commands.push_back(parley::cli::make_models_command(app));
+  commands.push_back(parley::cli::make_scenarios_command(app));
+  commands.push_back(parley::cli::make_show_command(app));
+  commands.push_back(parley::cli::make_timeline_command(app));
+  commands.push_back(parley::cli::make_validate_command(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : static_cast<int>(parley::ExitCode::usage);
+  }
+  for (const auto& command : commands) {
+    if (command->app()->parsed()) return command->execute();
+  }
+  return commands.front()->execute();  // no subcommand: `parley run`
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_cli(argc, argv);
+  } catch (const parley::ScenarioError& error) {
+    for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
+    std::cerr << "parley: " << error.diagnostics().size() << " error(s) in the scenario\n";
+    return static_cast<int>(error.exit_code());
+  } catch (const parley::Error& error) {
+    std::cerr << "parley: error: " << error.what() << '\n';
+    return static_cast<int>(error.exit_code());
+  } catch (const std::exception& error) {
+    std::cerr << "parley: internal error: " << error.what() << '\n';
+    return static_cast<int>(parley::ExitCode::software);
+  }
+}

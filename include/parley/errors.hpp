@@ -1,0 +1,91 @@
+#pragma once
+// One error hierarchy for the whole engine. Each family carries the exit code (sysexits) that
+// `main` maps it to, in one place; a failed run never exits 0.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace parley {
+
+enum class ExitCode : int {
+  ok = 0,
+  usage = 64,     // EX_USAGE: a bad command line
+  data = 65,      // EX_DATAERR: a malformed scenario or data file
+  no_input = 66,  // EX_NOINPUT: a file or scenario that does not exist
+  software = 70,  // EX_SOFTWARE: a model failed; a bug
+  cant_create = 73,  // EX_CANTCREAT: an output file cannot be written
+  config = 78,    // EX_CONFIG: a bad model name or parameter
+};
+
+// Where something is in an input file. line and column start at 1; 0 means "unknown".
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// One problem found in an input, printed like a compiler error:
+// `file:line:column: key.path: message`.
+struct Diagnostic {
+  Location location;
+  std::string path;
+  std::string message;
+
+  [[nodiscard]] std::string to_string() const;
+};
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+  [[nodiscard]] virtual ExitCode exit_code() const noexcept = 0;
+};
+
+// A scenario or data file is malformed. Holds every problem found in one pass.
+class ScenarioError : public Error {
+ public:
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  explicit ScenarioError(Diagnostic diagnostic);
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::data; }
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A bad model name, parameter name or parameter value.
+class ConfigError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::config; }
+};
+
+// A bad command line: an option value that cannot be parsed, a date before the scenario starts.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+};
+
+// A file or embedded scenario that does not exist.
+class InputNotFoundError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::no_input; }
+};
+
+// A model could not produce a result for a valid input: a defect, reported as such.
+class ModelError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::software; }
+};
+
+// An output file or folder cannot be written.
+class OutputError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::cant_create; }
+};
+
+}  // namespace parley

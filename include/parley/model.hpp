@@ -1,0 +1,80 @@
+#pragma once
+// The one interface every model implements, and what a model returns.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/parameters.hpp"
+#include "parley/problem.hpp"
+
+namespace parley {
+
+// How a model's run on an issue ended.
+enum class StopReason {
+  closed_form,  // computed directly, no rounds
+  converged,    // positions stopped moving
+  cycle,        // positions repeat; the forecast is the cycle's mean
+  max_rounds,   // ran out of rounds
+  no_actors,    // nobody takes a stance on the issue; no forecast
+  no_weight,    // every participant weighs zero (e.g. all saliences 0); no forecast
+};
+
+[[nodiscard]] std::string_view to_string(StopReason reason);
+
+struct IssueForecast {
+  std::string issue;
+  double forecast = 0.0;  // on the issue's own scale; NaN when reason is no_actors
+  int rounds = 0;
+  StopReason reason = StopReason::closed_form;
+  // positions[round][k] is the position of the issue's k-th participant; round 0 is the input.
+  std::vector<std::vector<double>> positions;
+
+  [[nodiscard]] bool converged() const { return reason == StopReason::closed_form || reason == StopReason::converged; }
+};
+
+// A model-specific output table (e.g. exchanges.csv): a header and rows of cells.
+struct Table {
+  std::string name;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct ModelOutcome {
+  std::vector<IssueForecast> issues;  // one per issue the model forecasts, in problem order
+  std::vector<Table> tables;
+};
+
+struct RunContext {
+  std::uint64_t seed = 0;  // the master seed; models make their streams with make_rng(seed, stream)
+};
+
+class Model {
+ public:
+  virtual ~Model() = default;
+  [[nodiscard]] virtual ModelOutcome solve(const Problem& problem, const RunContext& context) const = 0;
+};
+
+// A model that forecasts each issue on its own.
+class IssueModel : public Model {
+ public:
+  [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override;
+
+ protected:
+  // Called only for issues with at least one participant.
+  [[nodiscard]] virtual IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const = 0;
+};
+
+// The registry entry of a model: everything the CLI, the docs and the runner need to know.
+struct ModelInfo {
+  std::string name;
+  std::string summary;    // one line
+  std::string reference;  // the literature it follows
+  bool needs_multiple_issues = false;
+  std::vector<ParameterSpec> parameters;
+  std::function<std::unique_ptr<Model>(const ParameterValues&)> make;
+};
+
+}  // namespace parley

@@ -1,0 +1,60 @@
+#pragma once
+// A run: scenario + models + parameters + date + seed -> forecasts and trajectories.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/model.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+inline constexpr std::uint64_t kDefaultSeed = 20230105;  // the default scenario's as_of date
+
+struct ModelSelection {
+  const ModelInfo* info = nullptr;
+  ParameterValues parameters;
+};
+
+// Resolves model names and `MODEL.NAME=VALUE` assignments against the registry. With no names,
+// selects every registered model that applies to `issue_count` issues. Throws ConfigError.
+[[nodiscard]] std::vector<ModelSelection> select_models(
+    const std::vector<std::string>& names, const std::vector<std::string>& assignments, std::size_t issue_count);
+
+struct RunRequest {
+  std::optional<Date> at;  // default: the scenario's as_of
+  std::uint64_t seed = kDefaultSeed;
+  std::vector<ModelSelection> models;
+};
+
+struct ModelRun {
+  std::string model;
+  ParameterValues parameters;
+  ModelOutcome outcome;
+  double seconds = 0.0;
+};
+
+struct RunResult {
+  Date at;
+  std::uint64_t seed = 0;
+  Scenario scenario;  // as it stood at `at`
+  Problem problem;
+  std::vector<ModelRun> runs;
+};
+
+// Reports progress; the default does nothing.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void model_started(const std::string& /*model*/) {}
+  virtual void model_finished(const ModelRun& /*run*/) {}
+};
+
+// Throws UsageError when `at` is before the scenario's start.
+[[nodiscard]] RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer);
+[[nodiscard]] RunResult run(const Scenario& scenario, const RunRequest& request);
+
+}  // namespace parley

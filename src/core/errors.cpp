@@ -1,0 +1,33 @@
+#include "parley/errors.hpp"
+
+#include <fmt/format.h>
+
+namespace parley {
+namespace {
+
+std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string text;
+  for (const auto& diagnostic : diagnostics) {
+    if (!text.empty()) text += '\n';
+    text += diagnostic.to_string();
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string Diagnostic::to_string() const {
+  std::string prefix = location.file;
+  if (location.line > 0) prefix += fmt::format(":{}:{}", location.line, location.column);
+  if (!prefix.empty()) prefix += ": ";
+  if (!path.empty()) prefix += path + ": ";
+  return prefix + message;
+}
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
+    : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+ScenarioError::ScenarioError(Diagnostic diagnostic)
+    : ScenarioError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+
+}  // namespace parley

@@ -1,0 +1,303 @@
+#include "parley/validate.hpp"
+
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "core/suggest.hpp"
+#include "parley/timeline.hpp"
+
+namespace parley {
+
+Location Locator::locate(std::string_view /*path*/) const { return {}; }
+
+namespace {
+
+bool is_identifier(const std::string& id) {
+  if (id.empty()) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string range_text(double low, double high) { return fmt::format("[{}, {}]", low, high); }
+
+class Checker {
+ public:
+  Checker(const Scenario& scenario, const Locator& locator, const ValidationOptions& options)
+      : scenario_(scenario), locator_(locator), options_(options) {}
+
+  ValidationReport run() {
+    check_header();
+    check_sources();
+    check_issues();
+    check_actors();
+    check_relations();
+    check_events();
+    report_unsourced();
+    return std::move(report_);
+  }
+
+ private:
+  void error(const std::string& path, std::string message) {
+    report_.errors.push_back({locator_.locate(path), path, std::move(message)});
+  }
+  void warning(const std::string& path, std::string message) {
+    report_.warnings.push_back({locator_.locate(path), path, std::move(message)});
+  }
+
+  void check_in_range(const std::string& path, double value, double low, double high) {
+    if (!std::isfinite(value)) {
+      error(path, fmt::format("{} is not a finite number", value));
+    } else if (value < low || value > high) {
+      error(path, fmt::format("{} is outside {}", value, range_text(low, high)));
+    }
+  }
+  void check_non_negative(const std::string& path, double value) {
+    if (!std::isfinite(value)) {
+      error(path, fmt::format("{} is not a finite number", value));
+    } else if (value < 0) {
+      error(path, fmt::format("{} is negative; a capability must be >= 0", value));
+    }
+  }
+
+  void check_id(const std::string& path, const std::string& id, std::set<std::string>& seen, std::string_view what) {
+    if (!is_identifier(id)) {
+      error(path, fmt::format("'{}' is not a valid {} id (letters, digits, '_' and '-')", id, what));
+    } else if (!seen.insert(id).second) {
+      error(path, fmt::format("duplicate {} id '{}'", what, id));
+    }
+  }
+
+  void check_sources_cited(const std::string& path, const std::vector<SourceRef>& sources) {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      if (scenario_.find_source(sources[i].id) == nullptr) {
+        error(fmt::format("{}.sources[{}]", path, i), fmt::format("unknown source '{}'", sources[i].id));
+      }
+    }
+  }
+
+  void note_unsourced(const std::string& path, const std::vector<SourceRef>& sources, const std::string& rationale,
+                      bool needs_rationale) {
+    if (sources.empty()) unsourced_.push_back({path, "cites no source"});
+    if (needs_rationale && rationale.empty()) unsourced_.push_back({path, "has no rationale"});
+  }
+
+  void check_header() {
+    if (scenario_.format_version != 1) {
+      error("parley", fmt::format("format version {} is not supported (this parley reads version 1)",
+                                  scenario_.format_version));
+    }
+    if (scenario_.title.empty()) error("title", "the title is empty");
+    if (scenario_.start && *scenario_.start > scenario_.as_of) {
+      error("start", fmt::format("start {} is after as_of {}", scenario_.start->to_string(), scenario_.as_of.to_string()));
+    }
+  }
+
+  void check_sources() {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < scenario_.sources.size(); ++i) {
+      const auto& source = scenario_.sources[i];
+      check_id(fmt::format("sources[{}].id", i), source.id, seen, "source");
+      if (source.citation.empty()) error(fmt::format("sources[{}].citation", i), "the citation is empty");
+    }
+  }
+
+  void check_issues() {
+    if (scenario_.issues.empty()) error("issues", "the scenario has no issues");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < scenario_.issues.size(); ++i) {
+      const auto& issue = scenario_.issues[i];
+      const std::string path = fmt::format("issues[{}]", i);
+      check_id(path + ".id", issue.id, seen, "issue");
+      if (issue.question.empty()) error(path + ".question", "the question is empty");
+      const bool scale_ok = std::isfinite(issue.scale.min) && std::isfinite(issue.scale.max) && issue.scale.min < issue.scale.max;
+      if (!scale_ok) {
+        error(path + ".scale.max", fmt::format("the scale's max {} must be greater than its min {}", issue.scale.max, issue.scale.min));
+      } else if (issue.status_quo) {
+        check_in_range(path + ".status_quo", *issue.status_quo, issue.scale.min, issue.scale.max);
+      }
+      check_sources_cited(path, issue.sources);
+    }
+  }
+
+  void check_actors() {
+    if (scenario_.actors.empty()) error("actors", "the scenario has no actors");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < scenario_.actors.size(); ++i) {
+      const auto& actor = scenario_.actors[i];
+      const std::string path = fmt::format("actors[{}]", i);
+      check_id(path + ".id", actor.id, seen, "actor");
+      if (actor.name.empty()) error(path + ".name", "the name is empty");
+      check_non_negative(path + ".capability", actor.capability);
+      check_sources_cited(path, actor.sources);
+      note_unsourced(path, actor.sources, actor.rationale, false);
+      std::set<std::string> issues_seen;
+      for (const auto& [issue_id, stance] : actor.stances) {
+        const std::string stance_path = path + ".stances." + issue_id;
+        if (!issues_seen.insert(issue_id).second) {
+          error(stance_path, fmt::format("a second stance on issue '{}'", issue_id));
+        }
+        check_stance(stance_path, issue_id, stance);
+      }
+    }
+    for (std::size_t i = 0; i < scenario_.issues.size(); ++i) {
+      const auto& issue = scenario_.issues[i];
+      bool anyone = false;
+      for (const auto& actor : scenario_.actors) anyone = anyone || actor.stance_on(issue.id) != nullptr;
+      if (!anyone) warning(fmt::format("issues[{}].id", i), fmt::format("no actor takes a stance on issue '{}'", issue.id));
+    }
+  }
+
+  void check_stance(const std::string& path, const std::string& issue_id, const Stance& stance) {
+    const Issue* issue = scenario_.find_issue(issue_id);
+    std::vector<std::string> ids;
+    for (const auto& known : scenario_.issues) ids.push_back(known.id);
+    if (issue == nullptr) {
+      error(path, fmt::format("unknown issue '{}'{}", issue_id, did_you_mean(issue_id, ids)));
+    } else if (issue->scale.min < issue->scale.max) {
+      check_in_range(path + ".position", stance.position, issue->scale.min, issue->scale.max);
+    }
+    check_in_range(path + ".salience", stance.salience, 0.0, 1.0);
+    if (stance.capability) check_non_negative(path + ".capability", *stance.capability);
+    check_sources_cited(path, stance.sources);
+    note_unsourced(path, stance.sources, stance.rationale, true);
+  }
+
+  void check_relations() {
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < scenario_.relations.size(); ++i) {
+      const auto& relation = scenario_.relations[i];
+      const std::string path = fmt::format("relations[{}]", i);
+      if (scenario_.find_actor(relation.from) == nullptr) error(path + ".from", fmt::format("unknown actor '{}'", relation.from));
+      if (scenario_.find_actor(relation.to) == nullptr) error(path + ".to", fmt::format("unknown actor '{}'", relation.to));
+      if (relation.from == relation.to) error(path + ".to", "a relation needs two different actors");
+      if (!pairs.insert({relation.from, relation.to}).second) {
+        error(path, fmt::format("duplicate relation {} -> {}", relation.from, relation.to));
+      }
+      check_in_range(path + ".affinity", relation.affinity, -1.0, 1.0);
+      check_sources_cited(path, relation.sources);
+      note_unsourced(path, relation.sources, relation.rationale, false);
+    }
+  }
+
+  // Checks each effect's references, then replays the timeline to catch values pushed out of range.
+  void check_events() {
+    std::vector<std::string> paths(scenario_.events.size());
+    for (std::size_t i = 0; i < scenario_.events.size(); ++i) {
+      const auto& event = scenario_.events[i];
+      paths[i] = fmt::format("events[{}]", i);
+      if (event.title.empty()) error(paths[i] + ".title", "the title is empty");
+      if (event.date <= scenario_.start_date()) {
+        error(paths[i] + ".date", fmt::format("{} is not after the scenario's start {}; stances already describe that date",
+                                              event.date.to_string(), scenario_.start_date().to_string()));
+      }
+      if (event.effects.empty()) error(paths[i] + ".effects", "an event needs at least one effect");
+      for (std::size_t j = 0; j < event.effects.size(); ++j) {
+        check_effect_references(fmt::format("{}.effects[{}]", paths[i], j), event.effects[j]);
+      }
+      check_sources_cited(paths[i], event.sources);
+      note_unsourced(paths[i], event.sources, {}, false);
+    }
+    if (!report_.errors.empty()) return;  // replaying needs sound references
+    replay_timeline(paths);
+  }
+
+  void check_effect_references(const std::string& path, const Effect& effect) {
+    const Actor* actor = scenario_.find_actor(effect.actor);
+    if (actor == nullptr) {
+      error(path + ".actor", fmt::format("unknown actor '{}'", effect.actor));
+      return;
+    }
+    const bool changes = effect.position || effect.salience || effect.capability || effect.presence;
+    if (!changes) error(path, "the effect changes nothing (give position, salience, capability or presence)");
+    if (effect.issue) {
+      if (scenario_.find_issue(*effect.issue) == nullptr) {
+        error(path + ".issue", fmt::format("unknown issue '{}'", *effect.issue));
+      } else if (actor->stance_on(*effect.issue) == nullptr) {
+        error(path + ".issue", fmt::format("actor '{}' has no stance on issue '{}'", effect.actor, *effect.issue));
+      }
+    } else if (effect.position || effect.salience) {
+      error(path, "a change of position or salience needs an 'issue'");
+    }
+  }
+
+  void replay_timeline(const std::vector<std::string>& paths) {
+    Scenario state = scenario_;
+    for (const Event* event : events_in_order(scenario_)) {
+      const auto index = static_cast<std::size_t>(event - scenario_.events.data());
+      for (std::size_t j = 0; j < event->effects.size(); ++j) {
+        const Effect& effect = event->effects[j];
+        const std::string path = fmt::format("{}.effects[{}]", paths[index], j);
+        const Actor* before = state.find_actor(effect.actor);
+        if (effect.presence && (*effect.presence == Presence::enter) == before->present) {
+          error(path + ".presence", fmt::format("actor '{}' is already {} on {}", effect.actor,
+                                                before->present ? "present" : "absent", event->date.to_string()));
+        }
+        apply_effect(state, effect);
+        check_after_effect(path, state, effect);
+      }
+    }
+  }
+
+  void check_after_effect(const std::string& path, const Scenario& state, const Effect& effect) {
+    const Actor* actor = state.find_actor(effect.actor);
+    const auto suffix = [&](std::string_view key) {
+      return fmt::format("{}.{}.{}", path, key, to_string(effect_operation(effect, key)));
+    };
+    if (effect.issue) {
+      const Stance* stance = actor->stance_on(*effect.issue);
+      const Issue* issue = state.find_issue(*effect.issue);
+      if (effect.position) check_in_range(suffix("position"), stance->position, issue->scale.min, issue->scale.max);
+      if (effect.salience) check_in_range(suffix("salience"), stance->salience, 0.0, 1.0);
+      if (effect.capability) check_non_negative(suffix("capability"), stance->capability.value_or(actor->capability));
+    } else if (effect.capability) {
+      check_non_negative(suffix("capability"), actor->capability);
+    }
+  }
+
+  static Operation effect_operation(const Effect& effect, std::string_view key) {
+    if (key == "position") return effect.position->operation;
+    if (key == "salience") return effect.salience->operation;
+    return effect.capability->operation;
+  }
+
+  void report_unsourced() {
+    if (unsourced_.empty()) return;
+    if (options_.strict) {
+      for (const auto& [path, what] : unsourced_) error(path, what + " (required in strict mode)");
+      return;
+    }
+    std::vector<std::string> listed;
+    for (std::size_t i = 0; i < unsourced_.size() && i < 12; ++i) {
+      listed.push_back(unsourced_[i].first + " " + unsourced_[i].second);
+    }
+    std::string message = fmt::format("{} item(s) without source or rationale: ", unsourced_.size());
+    for (std::size_t i = 0; i < listed.size(); ++i) message += (i == 0 ? "" : "; ") + listed[i];
+    if (unsourced_.size() > listed.size()) message += fmt::format("; and {} more", unsourced_.size() - listed.size());
+    report_.warnings.push_back({locator_.locate(""), "", message + " (--strict makes this an error)"});
+  }
+
+  const Scenario& scenario_;
+  const Locator& locator_;
+  const ValidationOptions& options_;
+  ValidationReport report_;
+  std::vector<std::pair<std::string, std::string>> unsourced_;
+};
+
+}  // namespace
+
+ValidationReport validate(const Scenario& scenario, const Locator& locator, const ValidationOptions& options) {
+  return Checker(scenario, locator, options).run();
+}
+
+std::vector<Diagnostic> throw_if_invalid(ValidationReport report) {
+  if (!report.errors.empty()) throw ScenarioError(std::move(report.errors));
+  return std::move(report.warnings);
+}
+
+}  // namespace parley

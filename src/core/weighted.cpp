@@ -1,0 +1,58 @@
+#include "core/weighted.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace parley {
+
+Weighting parse_weighting(const std::string& name) {
+  if (name == "capability") return Weighting::capability;
+  if (name == "salience") return Weighting::salience;
+  if (name == "none") return Weighting::none;
+  return Weighting::capability_salience;
+}
+
+double weight_of(const Participant& participant, Weighting weighting) {
+  switch (weighting) {
+    case Weighting::capability_salience: return participant.capability * participant.salience;
+    case Weighting::capability: return participant.capability;
+    case Weighting::salience: return participant.salience;
+    case Weighting::none: return 1.0;
+  }
+  return 1.0;
+}
+
+std::optional<double> weighted_mean(std::span<const double> positions, std::span<const double> weights) {
+  double total = 0.0;
+  double sum = 0.0;
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    total += weights[i];
+    sum += weights[i] * positions[i];
+  }
+  if (!(total > 0.0)) return std::nullopt;
+  return sum / total;
+}
+
+std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
+                                      MedianTie tie) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (weights[i] > 0.0) order.push_back(i);
+  }
+  if (order.empty()) return std::nullopt;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+  const double total = std::accumulate(order.begin(), order.end(), 0.0, [&](double sum, std::size_t i) { return sum + weights[i]; });
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    cumulative += weights[order[k]];
+    if (cumulative * 2.0 < total) continue;
+    const bool exactly_half = cumulative * 2.0 == total;
+    if (tie == MedianTie::midpoint && exactly_half && k + 1 < order.size()) {
+      return (positions[order[k]] + positions[order[k + 1]]) / 2.0;
+    }
+    return positions[order[k]];
+  }
+  return positions[order.back()];
+}
+
+}  // namespace parley

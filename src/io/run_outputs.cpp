@@ -1,0 +1,101 @@
+#include "io/run_outputs.hpp"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "core/sha256.hpp"
+#include "io/csv.hpp"
+#include "parley/errors.hpp"
+#include "parley/version.hpp"
+
+namespace parley::io {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json parameter_json(const ParameterValue& value) {
+  return std::visit([](const auto& held) { return Json(held); }, value);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  out.close();
+  if (!out) throw OutputError(fmt::format("{}: cannot write the file", path.string()));
+}
+
+}  // namespace
+
+std::string forecast_csv(const RunResult& result) {
+  std::string out;
+  append_csv_row(out, {"model", "issue", "forecast", "rounds", "converged", "stop"});
+  for (const auto& model_run : result.runs) {
+    for (const auto& issue : model_run.outcome.issues) {
+      append_csv_row(out, {model_run.model, issue.issue, csv_number(issue.forecast), std::to_string(issue.rounds),
+                           issue.converged() ? "true" : "false", std::string(to_string(issue.reason))});
+    }
+  }
+  return out;
+}
+
+std::string trajectories_csv(const RunResult& result) {
+  std::string out;
+  append_csv_row(out, {"model", "issue", "round", "actor", "position"});
+  for (const auto& model_run : result.runs) {
+    for (const auto& issue : model_run.outcome.issues) {
+      const auto problem = std::find_if(result.problem.issues.begin(), result.problem.issues.end(),
+                                        [&](const IssueProblem& p) { return p.id == issue.issue; });
+      if (problem == result.problem.issues.end()) continue;
+      for (std::size_t round = 0; round < issue.positions.size(); ++round) {
+        const auto& positions = issue.positions[round];
+        for (std::size_t k = 0; k < positions.size() && k < problem->participants.size(); ++k) {
+          append_csv_row(out, {model_run.model, issue.issue, std::to_string(round),
+                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k])});
+        }
+      }
+    }
+  }
+  return out;
+}
+
+Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
+  Json root;
+  root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
+  root["scenario"] = Json{{"name", origin.name}, {"title", result.scenario.title}, {"sha256", sha256_hex(origin.text)}};
+  root["at"] = result.at.to_string();
+  root["seed"] = result.seed;
+  root["models"] = Json::array();
+  for (const auto& model_run : result.runs) {
+    Json parameters = Json::object();
+    for (const auto& [name, value] : model_run.parameters.all()) parameters[name] = parameter_json(value);
+    root["models"].push_back(Json{{"name", model_run.model}, {"parameters", parameters}});
+  }
+  root["outputs"] = Json::array({"run.json", "forecast.csv", "trajectories.csv"});
+  for (const auto& model_run : result.runs) {
+    for (const auto& table : model_run.outcome.tables) root["outputs"].push_back(table.name + ".csv");
+  }
+  Json timings = Json::object();
+  for (const auto& model_run : result.runs) timings[model_run.model] = model_run.seconds;
+  root["timings_seconds"] = timings;
+  return root;
+}
+
+void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) throw OutputError(fmt::format("{}: cannot create the output folder: {}", directory.string(), error.message()));
+  write_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
+  write_file(directory / "forecast.csv", forecast_csv(result));
+  write_file(directory / "trajectories.csv", trajectories_csv(result));
+  for (const auto& model_run : result.runs) {
+    for (const auto& table : model_run.outcome.tables) {
+      std::string out;
+      append_csv_row(out, table.header);
+      for (const auto& row : table.rows) append_csv_row(out, row);
+      write_file(directory / (table.name + ".csv"), out);
+    }
+  }
+}
+
+}  // namespace parley::io

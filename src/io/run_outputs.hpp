@@ -1,0 +1,27 @@
+#pragma once
+// The files of a run's output folder (docs/output-format.md): run.json, forecast.csv,
+// trajectories.csv and one CSV per model-specific table.
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "parley/run.hpp"
+
+namespace parley::io {
+
+// Where the scenario came from, for run.json.
+struct ScenarioOrigin {
+  std::string name;  // embedded name or file path as given
+  std::string text;  // the bytes that were read (hashed)
+};
+
+[[nodiscard]] std::string forecast_csv(const RunResult& result);
+[[nodiscard]] std::string trajectories_csv(const RunResult& result);
+[[nodiscard]] nlohmann::ordered_json run_json(const RunResult& result, const ScenarioOrigin& origin);
+
+// Writes every file into `directory` (created if needed); throws OutputError when it cannot.
+void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin);
+
+}  // namespace parley::io

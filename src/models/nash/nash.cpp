@@ -1,0 +1,178 @@
+#include "models/nash/nash.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/closed_form.hpp"
+
+namespace parley::models {
+namespace {
+
+enum class Utility { linear, quadratic };
+enum class Disagreement { status_quo, conflict };
+
+struct NashParameters {
+  Utility utility = Utility::linear;
+  Disagreement disagreement = Disagreement::status_quo;
+  Weighting weighting = Weighting::capability_salience;
+};
+
+// The bargaining problem of one issue: maximise Σ w_i log(g_i(o)), where g_i(o) = u_i(o) − u_i(d)
+// is actor i's gain over disagreement and u_i(o) = −|x_i − o| or −(x_i − o)². Salience would only
+// rescale u_i, which the Nash solution ignores, so it enters through the weights w_i.
+class Bargain {
+ public:
+  Bargain(const IssueProblem& issue, const NashParameters& parameters) : parameters_(parameters) {
+    for (const auto& participant : issue.participants) {
+      const double weight = weight_of(participant, parameters.weighting);
+      if (weight <= 0.0) continue;
+      actors_.push_back({participant.position, weight, disagreement_utility(issue, participant.position)});
+    }
+  }
+
+  [[nodiscard]] bool empty() const { return actors_.empty(); }
+
+  // The interval where every actor gains (open in theory; the search stays strictly inside).
+  [[nodiscard]] std::pair<double, double> feasible_interval(const IssueProblem& issue) const {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    for (const auto& participant : issue.participants) {
+      low = std::min(low, participant.position);
+      high = std::max(high, participant.position);
+    }
+    for (const auto& actor : actors_) {
+      const double reach = distance_for_utility(actor.disagreement);
+      low = std::max(low, actor.position - reach);
+      high = std::min(high, actor.position + reach);
+    }
+    return {low, high};
+  }
+
+  [[nodiscard]] double objective(double outcome) const {
+    double sum = 0.0;
+    for (const auto& actor : actors_) {
+      const double gain = utility(actor.position, outcome) - actor.disagreement;
+      if (!(gain > 0.0)) return -std::numeric_limits<double>::infinity();
+      sum += actor.weight * std::log(gain);
+    }
+    return sum;
+  }
+
+ private:
+  struct Actor {
+    double position;
+    double weight;
+    double disagreement;  // u_i(d)
+  };
+
+  [[nodiscard]] double utility(double position, double outcome) const {
+    const double distance = std::abs(position - outcome);
+    return parameters_.utility == Utility::linear ? -distance : -distance * distance;
+  }
+
+  [[nodiscard]] double distance_for_utility(double value) const {
+    return parameters_.utility == Utility::linear ? -value : std::sqrt(-value);
+  }
+
+  [[nodiscard]] double disagreement_utility(const IssueProblem& issue, double position) const {
+    if (parameters_.disagreement == Disagreement::status_quo && issue.status_quo) {
+      return utility(position, *issue.status_quo);
+    }
+    // Conflict: each actor's worst outcome on the scale.
+    return std::min(utility(position, issue.min), utility(position, issue.max));
+  }
+
+  NashParameters parameters_;
+  std::vector<Actor> actors_;
+};
+
+// Golden-section search for the maximum of a concave function on [low, high]; a fixed number of
+// steps keeps the result identical on every platform.
+double maximise(const Bargain& bargain, double low, double high) {
+  constexpr double kInverseGolden = 0.6180339887498949;
+  constexpr int kSteps = 200;
+  double a = low;
+  double b = high;
+  double c = b - kInverseGolden * (b - a);
+  double d = a + kInverseGolden * (b - a);
+  double fc = bargain.objective(c);
+  double fd = bargain.objective(d);
+  for (int step = 0; step < kSteps && b - a > 0.0; ++step) {
+    if (fc >= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - kInverseGolden * (b - a);
+      fc = bargain.objective(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + kInverseGolden * (b - a);
+      fd = bargain.objective(d);
+    }
+  }
+  return (a + b) / 2.0;
+}
+
+class Nash final : public IssueModel {
+ public:
+  explicit Nash(NashParameters parameters) : parameters_(parameters) {}
+
+ protected:
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
+    const Bargain bargain(issue, parameters_);
+    if (bargain.empty()) return closed_form_forecast(issue, std::nullopt);
+    const auto [low, high] = bargain.feasible_interval(issue);
+    if (low < high) return closed_form_forecast(issue, maximise(bargain, low, high));
+    const auto positions = positions_of(issue);
+    const auto [first, last] = std::minmax_element(positions.begin(), positions.end());
+    if (*first == *last) return closed_form_forecast(issue, *first);
+    // No outcome leaves everyone better off than d (actors stand on both sides of it), so d stands.
+    // Only a status quo can do that: the conflict point is every actor's worst outcome.
+    return closed_form_forecast(issue, issue.status_quo);
+  }
+
+ private:
+  NashParameters parameters_;
+};
+
+}  // namespace
+
+ModelInfo nash_info() {
+  return {
+      .name = "nash",
+      .summary = "asymmetric Nash bargaining solution with the status quo as disagreement point",
+      .reference = "Nash (1950); Kalai (1977) for the asymmetric form; Thomson et al. (2006), ch. 10",
+      .needs_multiple_issues = false,
+      .parameters =
+          {{.name = "utility",
+            .type = ParameterType::choice,
+            .default_value = "linear",
+            .choices = {"linear", "quadratic"},
+            .description = "an actor's utility for outcome o: -|x - o| (linear) or -(x - o)^2 (quadratic)"},
+           {.name = "disagreement",
+            .type = ParameterType::choice,
+            .default_value = "status_quo",
+            .choices = {"status_quo", "conflict"},
+            .description = "the disagreement point: the issue's status quo (conflict when it has none), or each "
+                           "actor's worst outcome on the scale"},
+           {.name = "weights",
+            .type = ParameterType::choice,
+            .default_value = "capability_salience",
+            .choices = {"capability_salience", "capability", "none"},
+            .description = "the bargaining weights (exponents of the Nash product)"}},
+      .make =
+          [](const ParameterValues& values) {
+            NashParameters parameters;
+            parameters.utility = values.choice("utility") == "quadratic" ? Utility::quadratic : Utility::linear;
+            parameters.disagreement =
+                values.choice("disagreement") == "conflict" ? Disagreement::conflict : Disagreement::status_quo;
+            parameters.weighting = parse_weighting(values.choice("weights"));
+            return std::make_unique<Nash>(parameters);
+          },
+  };
+}
+
+}  // namespace parley::models

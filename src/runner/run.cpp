@@ -1,0 +1,93 @@
+#include "parley/run.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "parley/errors.hpp"
+#include "parley/problem.hpp"
+#include "parley/registry.hpp"
+#include "parley/timeline.hpp"
+
+namespace parley {
+namespace {
+
+struct Assignment {
+  std::string model;
+  std::string name;
+  std::string value;
+};
+
+Assignment parse_assignment(const std::string& text) {
+  const auto equals = text.find('=');
+  const auto dot = text.find('.');
+  if (equals == std::string::npos || dot == std::string::npos || dot > equals || dot == 0 || dot + 1 == equals) {
+    throw ConfigError(fmt::format("-p {}: write a parameter as MODEL.NAME=VALUE, e.g. -p nash.utility=quadratic", text));
+  }
+  return {text.substr(0, dot), text.substr(dot + 1, equals - dot - 1), text.substr(equals + 1)};
+}
+
+}  // namespace
+
+std::vector<ModelSelection> select_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
+                                          std::size_t issue_count) {
+  std::vector<const ModelInfo*> chosen;
+  if (names.empty()) {
+    for (const auto& info : model_registry()) {
+      if (!info.needs_multiple_issues || issue_count >= 2) chosen.push_back(&info);
+    }
+  } else {
+    for (const auto& name : names) {
+      const ModelInfo& info = find_model(name);
+      if (info.needs_multiple_issues && issue_count < 2) {
+        throw ConfigError(fmt::format("model '{}' needs at least two issues; the scenario has {}", name, issue_count));
+      }
+      if (std::find(chosen.begin(), chosen.end(), &info) == chosen.end()) chosen.push_back(&info);
+    }
+  }
+  std::vector<Assignment> parsed;
+  for (const auto& text : assignments) {
+    parsed.push_back(parse_assignment(text));
+    const ModelInfo& info = find_model(parsed.back().model);
+    if (std::find(chosen.begin(), chosen.end(), &info) == chosen.end()) {
+      throw ConfigError(fmt::format("-p {}: model '{}' is not selected (add -m {})", text, info.name, info.name));
+    }
+  }
+  std::vector<ModelSelection> selections;
+  for (const ModelInfo* info : chosen) {
+    std::vector<std::pair<std::string, std::string>> own;
+    for (const auto& assignment : parsed) {
+      if (assignment.model == info->name) own.emplace_back(assignment.name, assignment.value);
+    }
+    selections.push_back({info, resolve_parameters(info->name, info->parameters, own)});
+  }
+  return selections;
+}
+
+RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer) {
+  const Date at = request.at.value_or(scenario.as_of);
+  if (at < scenario.start_date()) {
+    throw UsageError(fmt::format("--at {} is before the scenario's start {}", at.to_string(), scenario.start_date().to_string()));
+  }
+  RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}};
+  result.problem = make_problem(result.scenario);
+  const RunContext context{request.seed};
+  for (const auto& selection : request.models) {
+    observer.model_started(selection.info->name);
+    const auto started = std::chrono::steady_clock::now();
+    const auto model = selection.info->make(selection.parameters);
+    ModelRun model_run{selection.info->name, selection.parameters, model->solve(result.problem, context), 0.0};
+    model_run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    observer.model_finished(model_run);
+    result.runs.push_back(std::move(model_run));
+  }
+  return result;
+}
+
+RunResult run(const Scenario& scenario, const RunRequest& request) {
+  RunObserver silent;
+  return run(scenario, request, silent);
+}
+
+}  // namespace parley
