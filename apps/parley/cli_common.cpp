@@ -1,11 +1,12 @@
 #include "cli_common.hpp"
 
+#include <fmt/format.h>
+
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "core/suggest.hpp"
 #include "io/embedded.hpp"
@@ -36,8 +37,17 @@ Input load_input(const std::string& name_or_path, bool strict) {
 
 Date parse_date_option(const std::string& option, const std::string& text) {
   const auto date = Date::parse(text);
-  if (!date) throw UsageError(fmt::format("{} {}: not a valid date (write YYYY-MM-DD)", option, text));
+  if (!date) throw UsageError(fmt::format("{} {}: not a valid date ({})", option, text, Date::explain_invalid(text)));
   return *date;
+}
+
+std::uint64_t parse_seed_option(const std::string& text) {
+  std::uint64_t seed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError(fmt::format("--seed {}: not a whole number in [0, 18446744073709551615]", text));
+  }
+  return seed;
 }
 
 void print_warnings(const std::vector<Diagnostic>& warnings) {

@@ -2,11 +2,10 @@
 // What the subcommands share: the command interface, loading a scenario by path or embedded
 // name, and printing diagnostics.
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "io/run_outputs.hpp"
 #include "io/scenario_yaml.hpp"
@@ -33,6 +32,9 @@ struct Input {
 
 // Parses an option's date; throws UsageError naming the option.
 [[nodiscard]] Date parse_date_option(const std::string& option, const std::string& text);
+
+// Parses a seed: a whole number in [0, 2^64 - 1]; throws UsageError otherwise.
+[[nodiscard]] std::uint64_t parse_seed_option(const std::string& text);
 
 void print_warnings(const std::vector<Diagnostic>& warnings);
 

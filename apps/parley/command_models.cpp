@@ -1,8 +1,8 @@
 // `parley models [NAME] [--format text|json|markdown]`: the registry, as users and docs see it.
 
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
@@ -40,19 +40,30 @@ nlohmann::ordered_json model_json(const ModelInfo& info) {
           {"parameters", parameters}};
 }
 
+// Markdown table cells: a '|' would start a new column.
+std::string markdown_cell(const std::string& text) {
+  std::string escaped;
+  for (const char c : text) {
+    if (c == '|') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
 // The parameter table of docs/models/NAME.md (a test keeps the docs equal to this).
 std::string markdown_parameters(const ModelInfo& info) {
   if (info.parameters.empty()) return "This model has no parameters.\n";
   std::string out = "| parameter | type | default | values | description |\n|---|---|---|---|---|\n";
   for (const auto& spec : info.parameters) {
     out += fmt::format("| `{}` | {} | `{}` | {} | {} |\n", spec.name, to_string(spec.type), spec.default_value,
-                       range_text(spec), spec.description);
+                       markdown_cell(range_text(spec)), markdown_cell(spec.description));
   }
   return out;
 }
 
 std::string text_listing(const ModelInfo& info) {
-  std::string out = fmt::format("{:<12}{}{}\n", info.name, info.summary, info.needs_multiple_issues ? " (needs 2+ issues)" : "");
+  std::string out =
+      fmt::format("{:<12}{}{}\n", info.name, info.summary, info.needs_multiple_issues ? " (needs 2+ issues)" : "");
   for (const auto& spec : info.parameters) {
     out += fmt::format("  -p {}.{}={}  [{}: {}]\n      {}\n", info.name, spec.name, spec.default_value,
                        to_string(spec.type), range_text(spec), spec.description);
@@ -86,7 +97,15 @@ class ModelsCommand final : public Command {
       for (const auto* info : shown) list.push_back(model_json(*info));
       std::cout << list.dump(2) << '\n';
     } else {
-      for (const auto* info : shown) std::cout << (format == "markdown" ? markdown_parameters(*info) : text_listing(*info));
+      for (const auto* info : shown) {
+        if (format != "markdown") {
+          std::cout << text_listing(*info);
+        } else if (shown.size() == 1) {
+          std::cout << markdown_parameters(*info);
+        } else {
+          std::cout << "## " << info->name << "\n\n" << markdown_parameters(*info) << '\n';
+        }
+      }
     }
     return 0;
   }
@@ -100,6 +119,8 @@ class ModelsCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_models_command(CLI::App& parent) { return std::make_unique<ModelsCommand>(parent); }
+std::unique_ptr<Command> make_models_command(CLI::App& parent) {
+  return std::make_unique<ModelsCommand>(parent);
+}
 
 }  // namespace parley::cli

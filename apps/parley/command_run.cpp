@@ -1,8 +1,8 @@
 // `parley run [SCENARIO] [-m MODEL]... [-p MODEL.NAME=VALUE]... [--at DATE] [--seed N] [-o DIR]`
 
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "cli_common.hpp"
 #include "forecast_table.hpp"
@@ -17,7 +17,7 @@ struct RunOptions {
   std::vector<std::string> models;
   std::vector<std::string> parameters;
   std::string at;
-  std::uint64_t seed = kDefaultSeed;
+  std::string seed = std::to_string(kDefaultSeed);
   std::string output = "parley-out";
   bool strict = false;
   bool quiet = false;
@@ -29,8 +29,11 @@ class RunCommand final : public Command {
     app_ = parent.add_subcommand("run", "Run models on a scenario and write the forecast (the default command)");
     app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
         ->capture_default_str();
-    app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies");
-    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)");
+    // One value per -m / -p, so that `run -m nash FILE` leaves FILE to the scenario argument.
+    app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies")
+        ->allow_extra_args(false);
+    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
+        ->allow_extra_args(false);
     app_->add_option("--at", options_.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
     app_->add_option("--seed", options_.seed, "Master random seed, recorded in run.json")->capture_default_str();
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
@@ -46,7 +49,7 @@ class RunCommand final : public Command {
     const Scenario& scenario = input.loaded.scenario;
     RunRequest request;
     if (!options_.at.empty()) request.at = parse_date_option("--at", options_.at);
-    request.seed = options_.seed;
+    request.seed = parse_seed_option(options_.seed);
     request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
     const RunResult result = run(scenario, request);
     io::write_run_outputs(options_.output, result, input.origin);
@@ -64,6 +67,8 @@ class RunCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_run_command(CLI::App& parent) { return std::make_unique<RunCommand>(parent); }
+std::unique_ptr<Command> make_run_command(CLI::App& parent) {
+  return std::make_unique<RunCommand>(parent);
+}
 
 }  // namespace parley::cli

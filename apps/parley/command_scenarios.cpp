@@ -1,8 +1,8 @@
 // `parley scenarios`: the scenarios embedded in the binary.
 
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "cli_common.hpp"
 #include "io/embedded.hpp"
@@ -22,9 +22,10 @@ class ScenariosCommand final : public Command {
     for (const auto& embedded : io::embedded_scenarios()) {
       const Input input = load_input(std::string(embedded.name), true);
       const Scenario& scenario = input.loaded.scenario;
-      std::cout << fmt::format("{:<16}{}  (as of {}; {} actors, {} issues, {} events){}\n", embedded.name, scenario.title,
-                               scenario.as_of.to_string(), scenario.actors.size(), scenario.issues.size(),
-                               scenario.events.size(), embedded.name == io::kDefaultScenario ? "  [default]" : "");
+      std::cout << fmt::format("{:<16}{}  (as of {}; {} actors, {} issues, {} events){}\n", embedded.name,
+                               scenario.title, scenario.as_of.to_string(), scenario.actors.size(),
+                               scenario.issues.size(), scenario.events.size(),
+                               embedded.name == io::kDefaultScenario ? "  [default]" : "");
     }
     return 0;
   }
@@ -35,6 +36,8 @@ class ScenariosCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_scenarios_command(CLI::App& parent) { return std::make_unique<ScenariosCommand>(parent); }
+std::unique_ptr<Command> make_scenarios_command(CLI::App& parent) {
+  return std::make_unique<ScenariosCommand>(parent);
+}
 
 }  // namespace parley::cli

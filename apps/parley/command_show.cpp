@@ -14,7 +14,9 @@ class ShowCommand final : public Command {
   explicit ShowCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("show", "Print a scenario (file or embedded name) as YAML or JSON");
     app_->add_option("scenario", scenario_, "Scenario file, or the name of an embedded scenario")->required();
-    app_->add_option("--format", format_, "yaml or json")->check(CLI::IsMember({"yaml", "json"}))->capture_default_str();
+    app_->add_option("--format", format_, "yaml or json")
+        ->check(CLI::IsMember({"yaml", "json"}))
+        ->capture_default_str();
     app_->add_option("--at", at_, "Print the scenario as it stood on this date (events up to it applied)");
     app_->add_flag("--strict", strict_, "Treat unsourced items as errors");
   }
@@ -50,6 +52,8 @@ class ShowCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_show_command(CLI::App& parent) { return std::make_unique<ShowCommand>(parent); }
+std::unique_ptr<Command> make_show_command(CLI::App& parent) {
+  return std::make_unique<ShowCommand>(parent);
+}
 
 }  // namespace parley::cli

@@ -1,8 +1,8 @@
 // `parley timeline SCENARIO`: the events in the order they apply, with effects and sources.
 
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "cli_common.hpp"
 #include "parley/timeline.hpp"
@@ -62,6 +62,8 @@ class TimelineCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_timeline_command(CLI::App& parent) { return std::make_unique<TimelineCommand>(parent); }
+std::unique_ptr<Command> make_timeline_command(CLI::App& parent) {
+  return std::make_unique<TimelineCommand>(parent);
+}
 
 }  // namespace parley::cli

@@ -1,13 +1,17 @@
 // `parley validate FILE... [--strict]`: check scenarios; report every problem of every file.
 
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "cli_common.hpp"
 
 namespace parley::cli {
 namespace {
+
+std::string count(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
 
 class ValidateCommand final : public Command {
  public:
@@ -27,8 +31,8 @@ class ValidateCommand final : public Command {
         const Input input = load_input(file, strict_);
         print_warnings(input.loaded.warnings);
         const Scenario& scenario = input.loaded.scenario;
-        std::cout << fmt::format("{}: ok ({} actors, {} issues, {} events)\n", file, scenario.actors.size(),
-                                 scenario.issues.size(), scenario.events.size());
+        std::cout << fmt::format("{}: ok ({}, {}, {})\n", file, count(scenario.actors.size(), "actor"),
+                                 count(scenario.issues.size(), "issue"), count(scenario.events.size(), "event"));
       } catch (const ScenarioError& error) {
         for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
         ++failures;
@@ -51,6 +55,8 @@ class ValidateCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_validate_command(CLI::App& parent) { return std::make_unique<ValidateCommand>(parent); }
+std::unique_ptr<Command> make_validate_command(CLI::App& parent) {
+  return std::make_unique<ValidateCommand>(parent);
+}
 
 }  // namespace parley::cli

@@ -1,8 +1,8 @@
 #include "forecast_table.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace parley::cli {
 namespace {
@@ -27,10 +27,13 @@ std::string forecast_table(const RunResult& result) {
   std::string out = fmt::format("{} — as of {}\n", result.scenario.title, result.at.to_string());
   for (const auto& issue : result.scenario.issues) {
     out += fmt::format("\n{}: {}\n", issue.id, issue.question);
-    const std::string low = issue.scale.low.empty() ? "" : " " + issue.scale.low;
-    const std::string high = issue.scale.high.empty() ? "" : " " + issue.scale.high;
-    out += fmt::format("  scale  {} ={}  …  {} ={}\n", issue.scale.min, low, issue.scale.max, high);
-    if (issue.status_quo) out += fmt::format("  {:<12}{:>7.1f}  {}\n", "status quo", *issue.status_quo, "('|' on the line)");
+    const auto pole = [](double value, const std::string& meaning) {
+      return meaning.empty() ? fmt::format("{}", value) : fmt::format("{} = {}", value, meaning);
+    };
+    out += fmt::format("  scale  {}  …  {}\n", pole(issue.scale.min, issue.scale.low),
+                       pole(issue.scale.max, issue.scale.high));
+    if (issue.status_quo)
+      out += fmt::format("  {:<12}{:>7.1f}  {}\n", "status quo", *issue.status_quo, "('|' on the line)");
     for (const auto& model_run : result.runs) {
       for (const auto& forecast : model_run.outcome.issues) {
         if (forecast.issue != issue.id) continue;
@@ -38,7 +41,8 @@ std::string forecast_table(const RunResult& result) {
           out += fmt::format("  {:<12}{:>7}  ({})\n", model_run.model, "-", to_string(forecast.reason));
           continue;
         }
-        out += fmt::format("  {:<12}{:>7.1f}  {}\n", model_run.model, forecast.forecast, number_line(forecast.forecast, issue));
+        out += fmt::format("  {:<12}{:>7.1f}  {}\n", model_run.model, forecast.forecast,
+                           number_line(forecast.forecast, issue));
       }
     }
   }

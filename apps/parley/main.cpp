@@ -10,9 +10,10 @@
 namespace {
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"parley: forecasts how a strategic system of states, governments and armed groups bargains out.\n"
-               "Without a subcommand, `parley` is `parley run` on the default scenario (pakistan-2023).",
-               "parley"};
+  CLI::App app{
+      "parley: forecasts how a strategic system of states, governments and armed groups bargains out.\n"
+      "Without a subcommand, `parley` is `parley run` on the default scenario (pakistan-2023).",
+      "parley"};
   app.set_version_flag("--version", parley::kVersion);
   app.require_subcommand(0, 1);
   app.fallthrough(false);

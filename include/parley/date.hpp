@@ -18,6 +18,8 @@ struct Date {
   // Parses exactly `YYYY-MM-DD` and checks that the day exists (leap years included).
   [[nodiscard]] static std::optional<Date> parse(std::string_view text);
   [[nodiscard]] std::string to_string() const;
+  // Why `text` is not a date, for messages: "write YYYY-MM-DD", or "February 2023 has 28 days".
+  [[nodiscard]] static std::string explain_invalid(std::string_view text);
 };
 
 }  // namespace parley

@@ -10,12 +10,12 @@ namespace parley {
 
 enum class ExitCode : int {
   ok = 0,
-  usage = 64,     // EX_USAGE: a bad command line
-  data = 65,      // EX_DATAERR: a malformed scenario or data file
-  no_input = 66,  // EX_NOINPUT: a file or scenario that does not exist
-  software = 70,  // EX_SOFTWARE: a model failed; a bug
+  usage = 64,        // EX_USAGE: a bad command line
+  data = 65,         // EX_DATAERR: a malformed scenario or data file
+  no_input = 66,     // EX_NOINPUT: a file or scenario that does not exist
+  software = 70,     // EX_SOFTWARE: a model failed; a bug
   cant_create = 73,  // EX_CANTCREAT: an output file cannot be written
-  config = 78,    // EX_CONFIG: a bad model name or parameter
+  config = 78,       // EX_CONFIG: a bad model name or parameter
 };
 
 // Where something is in an input file. line and column start at 1; 0 means "unknown".

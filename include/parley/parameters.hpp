@@ -46,7 +46,8 @@ class ParameterValues {
 [[nodiscard]] std::string to_string(const ParameterValue& value);
 
 // Parses `text` as a value of `spec`; throws ConfigError naming the model and parameter.
-[[nodiscard]] ParameterValue parse_parameter(const std::string& model, const ParameterSpec& spec, const std::string& text);
+[[nodiscard]] ParameterValue parse_parameter(const std::string& model, const ParameterSpec& spec,
+                                             const std::string& text);
 
 // The defaults of every spec, overridden by `assignments` (name, text) in order. Unknown names and
 // bad values throw ConfigError listing the valid parameters.

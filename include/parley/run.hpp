@@ -21,8 +21,9 @@ struct ModelSelection {
 
 // Resolves model names and `MODEL.NAME=VALUE` assignments against the registry. With no names,
 // selects every registered model that applies to `issue_count` issues. Throws ConfigError.
-[[nodiscard]] std::vector<ModelSelection> select_models(
-    const std::vector<std::string>& names, const std::vector<std::string>& assignments, std::size_t issue_count);
+[[nodiscard]] std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
+                                                        const std::vector<std::string>& assignments,
+                                                        std::size_t issue_count);
 
 struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of

@@ -1,13 +1,15 @@
 #include "parley/date.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace parley {
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -37,6 +39,20 @@ std::optional<Date> Date::parse(std::string_view text) {
   return Date{*year, *month, *day};
 }
 
-std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::explain_invalid(std::string_view text) {
+  constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && digits(text.substr(0, 4)) &&
+                      digits(text.substr(5, 2)) && digits(text.substr(8, 2));
+  if (!shaped) return "write YYYY-MM-DD";
+  const int year = *digits(text.substr(0, 4));
+  const int month = *digits(text.substr(5, 2));
+  if (month < 1 || month > 12) return fmt::format("there is no month {}", month);
+  return fmt::format("{} {} has {} days", kMonths[month - 1], year, days_in_month(year, month));
+}
+
+std::string Date::to_string() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 }  // namespace parley

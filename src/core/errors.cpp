@@ -27,7 +27,6 @@ std::string Diagnostic::to_string() const {
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
     : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
-ScenarioError::ScenarioError(Diagnostic diagnostic)
-    : ScenarioError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+ScenarioError::ScenarioError(Diagnostic diagnostic) : ScenarioError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 }  // namespace parley

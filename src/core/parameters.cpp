@@ -1,10 +1,10 @@
 #include "parley/parameters.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "core/suggest.hpp"
 #include "parley/errors.hpp"
@@ -17,17 +17,29 @@ const ParameterValue& ParameterValues::at(const std::string& name) const {
   return found->second;
 }
 
-std::int64_t ParameterValues::integer(const std::string& name) const { return std::get<std::int64_t>(at(name)); }
-double ParameterValues::real(const std::string& name) const { return std::get<double>(at(name)); }
-bool ParameterValues::boolean(const std::string& name) const { return std::get<bool>(at(name)); }
-const std::string& ParameterValues::choice(const std::string& name) const { return std::get<std::string>(at(name)); }
+std::int64_t ParameterValues::integer(const std::string& name) const {
+  return std::get<std::int64_t>(at(name));
+}
+double ParameterValues::real(const std::string& name) const {
+  return std::get<double>(at(name));
+}
+bool ParameterValues::boolean(const std::string& name) const {
+  return std::get<bool>(at(name));
+}
+const std::string& ParameterValues::choice(const std::string& name) const {
+  return std::get<std::string>(at(name));
+}
 
 std::string_view to_string(ParameterType type) {
   switch (type) {
-    case ParameterType::integer: return "integer";
-    case ParameterType::real: return "real";
-    case ParameterType::boolean: return "boolean";
-    case ParameterType::choice: return "choice";
+    case ParameterType::integer:
+      return "integer";
+    case ParameterType::real:
+      return "real";
+    case ParameterType::boolean:
+      return "boolean";
+    case ParameterType::choice:
+      return "choice";
   }
   return "real";
 }

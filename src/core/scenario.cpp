@@ -19,13 +19,18 @@ SourceRef SourceRef::parse(const std::string& text) {
   return {text.substr(0, colon), text.substr(colon + 1)};
 }
 
-std::string SourceRef::to_string() const { return locator.empty() ? id : id + ":" + locator; }
+std::string SourceRef::to_string() const {
+  return locator.empty() ? id : id + ":" + locator;
+}
 
 double Change::apply(double current) const {
   switch (operation) {
-    case Operation::set: return value;
-    case Operation::add: return current + value;
-    case Operation::scale: return current * value;
+    case Operation::set:
+      return value;
+    case Operation::add:
+      return current + value;
+    case Operation::scale:
+      return current * value;
   }
   return current;
 }
@@ -41,25 +46,38 @@ Stance* Actor::stance_on(std::string_view issue) {
   return const_cast<Stance*>(std::as_const(*this).stance_on(issue));
 }
 
-const Actor* Scenario::find_actor(std::string_view id) const { return find_by_id(actors, id); }
-Actor* Scenario::find_actor(std::string_view id) { return find_by_id(actors, id); }
-const Issue* Scenario::find_issue(std::string_view id) const { return find_by_id(issues, id); }
-const Source* Scenario::find_source(std::string_view id) const { return find_by_id(sources, id); }
+const Actor* Scenario::find_actor(std::string_view id) const {
+  return find_by_id(actors, id);
+}
+Actor* Scenario::find_actor(std::string_view id) {
+  return find_by_id(actors, id);
+}
+const Issue* Scenario::find_issue(std::string_view id) const {
+  return find_by_id(issues, id);
+}
+const Source* Scenario::find_source(std::string_view id) const {
+  return find_by_id(sources, id);
+}
 
 std::string_view to_string(ActorKind kind) {
   switch (kind) {
-    case ActorKind::state: return "state";
-    case ActorKind::government: return "government";
-    case ActorKind::armed_group: return "armed_group";
-    case ActorKind::organisation: return "organisation";
-    case ActorKind::faction: return "faction";
+    case ActorKind::state:
+      return "state";
+    case ActorKind::government:
+      return "government";
+    case ActorKind::armed_group:
+      return "armed_group";
+    case ActorKind::organisation:
+      return "organisation";
+    case ActorKind::faction:
+      return "faction";
   }
   return "state";
 }
 
 std::optional<ActorKind> parse_actor_kind(std::string_view text) {
-  for (const auto kind : {ActorKind::state, ActorKind::government, ActorKind::armed_group,
-                          ActorKind::organisation, ActorKind::faction}) {
+  for (const auto kind :
+       {ActorKind::state, ActorKind::government, ActorKind::armed_group, ActorKind::organisation, ActorKind::faction}) {
     if (to_string(kind) == text) return kind;
   }
   return std::nullopt;
@@ -67,13 +85,18 @@ std::optional<ActorKind> parse_actor_kind(std::string_view text) {
 
 std::string_view to_string(Operation operation) {
   switch (operation) {
-    case Operation::set: return "set";
-    case Operation::add: return "add";
-    case Operation::scale: return "scale";
+    case Operation::set:
+      return "set";
+    case Operation::add:
+      return "add";
+    case Operation::scale:
+      return "scale";
   }
   return "set";
 }
 
-std::string_view to_string(Presence presence) { return presence == Presence::enter ? "enter" : "leave"; }
+std::string_view to_string(Presence presence) {
+  return presence == Presence::enter ? "enter" : "leave";
+}
 
 }  // namespace parley

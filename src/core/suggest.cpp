@@ -30,7 +30,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
     const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
+    if (distance < best_distance && distance < word.size()) {
       best_distance = distance;
       best = candidate;
     }

@@ -8,8 +8,7 @@ std::vector<const Event*> events_in_order(const Scenario& scenario) {
   std::vector<const Event*> ordered;
   ordered.reserve(scenario.events.size());
   for (const auto& event : scenario.events) ordered.push_back(&event);
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const Event* a, const Event* b) { return a->date < b->date; });
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Event* a, const Event* b) { return a->date < b->date; });
   return ordered;
 }
 

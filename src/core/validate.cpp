@@ -1,17 +1,20 @@
 #include "parley/validate.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <limits>
 #include <set>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "core/suggest.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
 
-Location Locator::locate(std::string_view /*path*/) const { return {}; }
+Location Locator::locate(std::string_view /*path*/) const {
+  return {};
+}
 
 namespace {
 
@@ -24,7 +27,9 @@ bool is_identifier(const std::string& id) {
   return true;
 }
 
-std::string range_text(double low, double high) { return fmt::format("[{}, {}]", low, high); }
+std::string range_text(double low, double high) {
+  return fmt::format("[{}, {}]", low, high);
+}
 
 class Checker {
  public:
@@ -76,7 +81,10 @@ class Checker {
   void check_sources_cited(const std::string& path, const std::vector<SourceRef>& sources) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
       if (scenario_.find_source(sources[i].id) == nullptr) {
-        error(fmt::format("{}.sources[{}]", path, i), fmt::format("unknown source '{}'", sources[i].id));
+        std::vector<std::string> ids;
+        for (const auto& source : scenario_.sources) ids.push_back(source.id);
+        error(fmt::format("{}.sources[{}]", path, i),
+              fmt::format("unknown source '{}'{}", sources[i].id, did_you_mean(sources[i].id, ids)));
       }
     }
   }
@@ -89,12 +97,13 @@ class Checker {
 
   void check_header() {
     if (scenario_.format_version != 1) {
-      error("parley", fmt::format("format version {} is not supported (this parley reads version 1)",
-                                  scenario_.format_version));
+      error("parley",
+            fmt::format("format version {} is not supported (this parley reads version 1)", scenario_.format_version));
     }
     if (scenario_.title.empty()) error("title", "the title is empty");
     if (scenario_.start && *scenario_.start > scenario_.as_of) {
-      error("start", fmt::format("start {} is after as_of {}", scenario_.start->to_string(), scenario_.as_of.to_string()));
+      error("start",
+            fmt::format("start {} is after as_of {}", scenario_.start->to_string(), scenario_.as_of.to_string()));
     }
   }
 
@@ -115,9 +124,11 @@ class Checker {
       const std::string path = fmt::format("issues[{}]", i);
       check_id(path + ".id", issue.id, seen, "issue");
       if (issue.question.empty()) error(path + ".question", "the question is empty");
-      const bool scale_ok = std::isfinite(issue.scale.min) && std::isfinite(issue.scale.max) && issue.scale.min < issue.scale.max;
+      const bool scale_ok =
+          std::isfinite(issue.scale.min) && std::isfinite(issue.scale.max) && issue.scale.min < issue.scale.max;
       if (!scale_ok) {
-        error(path + ".scale.max", fmt::format("the scale's max {} must be greater than its min {}", issue.scale.max, issue.scale.min));
+        error(path + ".scale.max",
+              fmt::format("the scale's max {} must be greater than its min {}", issue.scale.max, issue.scale.min));
       } else if (issue.status_quo) {
         check_in_range(path + ".status_quo", *issue.status_quo, issue.scale.min, issue.scale.max);
       }
@@ -149,7 +160,8 @@ class Checker {
       const auto& issue = scenario_.issues[i];
       bool anyone = false;
       for (const auto& actor : scenario_.actors) anyone = anyone || actor.stance_on(issue.id) != nullptr;
-      if (!anyone) warning(fmt::format("issues[{}].id", i), fmt::format("no actor takes a stance on issue '{}'", issue.id));
+      if (!anyone)
+        warning(fmt::format("issues[{}].id", i), fmt::format("no actor takes a stance on issue '{}'", issue.id));
     }
   }
 
@@ -173,8 +185,10 @@ class Checker {
     for (std::size_t i = 0; i < scenario_.relations.size(); ++i) {
       const auto& relation = scenario_.relations[i];
       const std::string path = fmt::format("relations[{}]", i);
-      if (scenario_.find_actor(relation.from) == nullptr) error(path + ".from", fmt::format("unknown actor '{}'", relation.from));
-      if (scenario_.find_actor(relation.to) == nullptr) error(path + ".to", fmt::format("unknown actor '{}'", relation.to));
+      if (scenario_.find_actor(relation.from) == nullptr)
+        error(path + ".from", fmt::format("unknown actor '{}'", relation.from));
+      if (scenario_.find_actor(relation.to) == nullptr)
+        error(path + ".to", fmt::format("unknown actor '{}'", relation.to));
       if (relation.from == relation.to) error(path + ".to", "a relation needs two different actors");
       if (!pairs.insert({relation.from, relation.to}).second) {
         error(path, fmt::format("duplicate relation {} -> {}", relation.from, relation.to));
@@ -187,14 +201,16 @@ class Checker {
 
   // Checks each effect's references, then replays the timeline to catch values pushed out of range.
   void check_events() {
+    const std::size_t errors_before = report_.errors.size();
     std::vector<std::string> paths(scenario_.events.size());
     for (std::size_t i = 0; i < scenario_.events.size(); ++i) {
       const auto& event = scenario_.events[i];
       paths[i] = fmt::format("events[{}]", i);
       if (event.title.empty()) error(paths[i] + ".title", "the title is empty");
       if (event.date <= scenario_.start_date()) {
-        error(paths[i] + ".date", fmt::format("{} is not after the scenario's start {}; stances already describe that date",
-                                              event.date.to_string(), scenario_.start_date().to_string()));
+        error(paths[i] + ".date",
+              fmt::format("{} is not after the scenario's start {}; stances already describe that date",
+                          event.date.to_string(), scenario_.start_date().to_string()));
       }
       if (event.effects.empty()) error(paths[i] + ".effects", "an event needs at least one effect");
       for (std::size_t j = 0; j < event.effects.size(); ++j) {
@@ -203,7 +219,7 @@ class Checker {
       check_sources_cited(paths[i], event.sources);
       note_unsourced(paths[i], event.sources, {}, false);
     }
-    if (!report_.errors.empty()) return;  // replaying needs sound references
+    if (report_.errors.size() > errors_before) return;  // replaying needs sound references
     replay_timeline(paths);
   }
 
@@ -238,32 +254,64 @@ class Checker {
           error(path + ".presence", fmt::format("actor '{}' is already {} on {}", effect.actor,
                                                 before->present ? "present" : "absent", event->date.to_string()));
         }
+        const EffectValues old_values = values_touched(state, effect);
         apply_effect(state, effect);
-        check_after_effect(path, state, effect);
+        check_after_effect(path, state, effect, old_values, values_touched(state, effect));
       }
     }
   }
 
-  void check_after_effect(const std::string& path, const Scenario& state, const Effect& effect) {
+  // The values an effect may change, read before and after it applies.
+  struct EffectValues {
+    double position = 0.0;
+    double salience = 0.0;
+    double capability = 0.0;
+  };
+
+  static EffectValues values_touched(const Scenario& state, const Effect& effect) {
     const Actor* actor = state.find_actor(effect.actor);
-    const auto suffix = [&](std::string_view key) {
-      return fmt::format("{}.{}.{}", path, key, to_string(effect_operation(effect, key)));
-    };
-    if (effect.issue) {
-      const Stance* stance = actor->stance_on(*effect.issue);
-      const Issue* issue = state.find_issue(*effect.issue);
-      if (effect.position) check_in_range(suffix("position"), stance->position, issue->scale.min, issue->scale.max);
-      if (effect.salience) check_in_range(suffix("salience"), stance->salience, 0.0, 1.0);
-      if (effect.capability) check_non_negative(suffix("capability"), stance->capability.value_or(actor->capability));
-    } else if (effect.capability) {
-      check_non_negative(suffix("capability"), actor->capability);
+    if (!effect.issue) return {0.0, 0.0, actor->capability};
+    const Stance* stance = actor->stance_on(*effect.issue);
+    return {stance->position, stance->salience, stance->capability.value_or(actor->capability)};
+  }
+
+  // A value an effect pushed out of range, shown with how it got there: "0.7 + 0.4 = 1.1".
+  static std::string arithmetic(double before, const Change& change, double after) {
+    switch (change.operation) {
+      case Operation::set:
+        return fmt::format("{}", after);
+      case Operation::add:
+        return fmt::format("{} + {} = {}", before, change.value, after);
+      case Operation::scale:
+        return fmt::format("{} * {} = {}", before, change.value, after);
+    }
+    return fmt::format("{}", after);
+  }
+
+  void check_changed(const std::string& path, const Change& change, double before, double after, double low,
+                     double high) {
+    const std::string where = fmt::format("{}.{}", path, to_string(change.operation));
+    if (!std::isfinite(after)) {
+      error(where, fmt::format("{} is not a finite number", arithmetic(before, change, after)));
+    } else if (after < low || after > high) {
+      const std::string problem = std::isfinite(high) ? fmt::format("is outside {}", range_text(low, high))
+                                                      : std::string("is negative; a capability must be >= 0");
+      error(where, fmt::format("{} {}", arithmetic(before, change, after), problem));
     }
   }
 
-  static Operation effect_operation(const Effect& effect, std::string_view key) {
-    if (key == "position") return effect.position->operation;
-    if (key == "salience") return effect.salience->operation;
-    return effect.capability->operation;
+  void check_after_effect(const std::string& path, const Scenario& state, const Effect& effect,
+                          const EffectValues& before, const EffectValues& after) {
+    constexpr double kNoLimit = std::numeric_limits<double>::infinity();
+    if (effect.position) {
+      const Issue* issue = state.find_issue(*effect.issue);
+      check_changed(path + ".position", *effect.position, before.position, after.position, issue->scale.min,
+                    issue->scale.max);
+    }
+    if (effect.salience) check_changed(path + ".salience", *effect.salience, before.salience, after.salience, 0.0, 1.0);
+    if (effect.capability) {
+      check_changed(path + ".capability", *effect.capability, before.capability, after.capability, 0.0, kNoLimit);
+    }
   }
 
   void report_unsourced() {

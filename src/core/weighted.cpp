@@ -14,10 +14,14 @@ Weighting parse_weighting(const std::string& name) {
 
 double weight_of(const Participant& participant, Weighting weighting) {
   switch (weighting) {
-    case Weighting::capability_salience: return participant.capability * participant.salience;
-    case Weighting::capability: return participant.capability;
-    case Weighting::salience: return participant.salience;
-    case Weighting::none: return 1.0;
+    case Weighting::capability_salience:
+      return participant.capability * participant.salience;
+    case Weighting::capability:
+      return participant.capability;
+    case Weighting::salience:
+      return participant.salience;
+    case Weighting::none:
+      return 1.0;
   }
   return 1.0;
 }
@@ -40,13 +44,19 @@ std::optional<double> weighted_median(std::span<const double> positions, std::sp
     if (weights[i] > 0.0) order.push_back(i);
   }
   if (order.empty()) return std::nullopt;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
-  const double total = std::accumulate(order.begin(), order.end(), 0.0, [&](double sum, std::size_t i) { return sum + weights[i]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+  const double total =
+      std::accumulate(order.begin(), order.end(), 0.0, [&](double sum, std::size_t i) { return sum + weights[i]; });
+  // Sums of doubles are not exact (0.1 + 0.5 != 1.2 / 2), so "reaches half" allows a relative
+  // slack of 1e-12: a tie that holds on paper holds here too.
+  const double slack = 1e-12 * total;
   double cumulative = 0.0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     cumulative += weights[order[k]];
-    if (cumulative * 2.0 < total) continue;
-    const bool exactly_half = cumulative * 2.0 == total;
+    const double excess = 2.0 * cumulative - total;
+    if (excess < -slack) continue;
+    const bool exactly_half = excess <= slack;
     if (tie == MedianTie::midpoint && exactly_half && k + 1 < order.size()) {
       return (positions[order[k]] + positions[order[k + 1]]) / 2.0;
     }

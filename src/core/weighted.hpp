@@ -23,7 +23,8 @@ enum class MedianTie { lower, midpoint };
 
 // The weighted median: the smallest position whose cumulative weight reaches half the total
 // (`lower`), or, when the cumulative weight hits exactly half, the midpoint of that position and
-// the next (`midpoint`). Zero-weight positions are ignored; nullopt when all weights are zero.
+// the next (`midpoint`); "exactly" allows a relative rounding slack of 1e-12. Zero-weight
+// positions are ignored; nullopt when all weights are zero.
 [[nodiscard]] std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
                                                     MedianTie tie);
 

@@ -1,8 +1,8 @@
 #include "io/csv.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace parley::io {
 
@@ -16,7 +16,9 @@ std::string csv_cell(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string csv_number(double value) { return std::isnan(value) ? std::string{} : fmt::format("{}", value); }
+std::string csv_number(double value) {
+  return std::isnan(value) ? std::string{} : fmt::format("{}", value);
+}
 
 void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {

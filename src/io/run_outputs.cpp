@@ -1,8 +1,8 @@
 #include "io/run_outputs.hpp"
 
-#include <fstream>
-
 #include <fmt/format.h>
+
+#include <fstream>
 
 #include "core/sha256.hpp"
 #include "io/csv.hpp"
@@ -84,7 +84,8 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
 void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
-  if (error) throw OutputError(fmt::format("{}: cannot create the output folder: {}", directory.string(), error.message()));
+  if (error)
+    throw OutputError(fmt::format("{}: cannot create the output folder: {}", directory.string(), error.message()));
   write_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
   write_file(directory / "forecast.csv", forecast_csv(result));
   write_file(directory / "trajectories.csv", trajectories_csv(result));

@@ -3,9 +3,8 @@
 // trajectories.csv and one CSV per model-specific table.
 
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "parley/run.hpp"
 

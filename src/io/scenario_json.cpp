@@ -15,7 +15,9 @@ void put_text(Json& object, const char* key, const std::string& value) {
   if (!value.empty()) object[key] = value;
 }
 
-Json change(const Change& value) { return Json{{std::string(to_string(value.operation)), value.value}}; }
+Json change(const Change& value) {
+  return Json{{std::string(to_string(value.operation)), value.value}};
+}
 
 }  // namespace
 
@@ -36,7 +38,8 @@ Json scenario_to_json(const Scenario& scenario) {
   }
   root["actors"] = Json::array();
   for (const auto& actor : scenario.actors) {
-    Json item{{"id", actor.id}, {"name", actor.name}, {"kind", to_string(actor.kind)}, {"capability", actor.capability}};
+    Json item{
+        {"id", actor.id}, {"name", actor.name}, {"kind", to_string(actor.kind)}, {"capability", actor.capability}};
     if (!actor.present) item["present"] = false;
     put_text(item, "description", actor.description);
     item["sources"] = refs(actor.sources);
@@ -65,7 +68,10 @@ Json scenario_to_json(const Scenario& scenario) {
   }
   root["relations"] = Json::array();
   for (const auto& relation : scenario.relations) {
-    Json item{{"from", relation.from}, {"to", relation.to}, {"affinity", relation.affinity}, {"sources", refs(relation.sources)}};
+    Json item{{"from", relation.from},
+              {"to", relation.to},
+              {"affinity", relation.affinity},
+              {"sources", refs(relation.sources)}};
     put_text(item, "rationale", relation.rationale);
     root["relations"].push_back(item);
   }

@@ -1,8 +1,12 @@
 #include <fmt/format.h>
 
-#include "io/scenario_yaml.hpp"
+#include <algorithm>
+#include <limits>
+
 #include "core/suggest.hpp"
+#include "io/scenario_yaml.hpp"
 #include "io/yaml_fields.hpp"
+#include "io/yaml_syntax.hpp"
 
 namespace parley::io {
 namespace {
@@ -13,14 +17,19 @@ class ScenarioReader {
 
   Scenario read(const YAML::Node& root) {
     Scenario scenario;
-    Fields fields(context_, root, "",
-                  {"parley", "title", "description", "start", "as_of", "sources", "actors", "issues", "relations", "events"});
+    Fields fields(
+        context_, root, "",
+        {"parley", "title", "description", "start", "as_of", "sources", "actors", "issues", "relations", "events"});
     if (!fields.valid()) return scenario;
     if (const auto version = fields.integer("parley", true)) scenario.format_version = static_cast<int>(*version);
     scenario.title = fields.text("title", true).value_or("");
     scenario.description = fields.text("description", false).value_or("");
     scenario.start = fields.date("start", false);
-    if (const auto as_of = fields.date("as_of", true)) scenario.as_of = *as_of;
+    if (const auto as_of = fields.date("as_of", true)) {
+      scenario.as_of = *as_of;
+    } else {
+      context_.mark_unread("start");  // start is checked against as_of
+    }
     read_list(fields, "sources", false, scenario.sources, &ScenarioReader::read_source);
     read_list(fields, "actors", true, scenario.actors, &ScenarioReader::read_actor);
     read_list(fields, "issues", true, scenario.issues, &ScenarioReader::read_issue);
@@ -75,9 +84,10 @@ class ScenarioReader {
         actor.kind = *parsed;
       } else {
         std::vector<std::string> kinds{"state", "government", "armed_group", "organisation", "faction"};
-        context_.error(*fields.node("kind", true), fields.path("kind"),
-                       fmt::format("'{}' is not an actor kind (one of: state, government, armed_group, organisation, faction){}",
-                                   *kind, did_you_mean(*kind, kinds)));
+        context_.error(
+            *fields.node("kind", true), fields.path("kind"),
+            fmt::format("'{}' is not an actor kind (one of: state, government, armed_group, organisation, faction){}",
+                        *kind, did_you_mean(*kind, kinds)));
       }
     }
     actor.capability = fields.number("capability", true).value_or(0.0);
@@ -92,7 +102,9 @@ class ScenarioReader {
       } else {
         for (auto it = stances->begin(); it != stances->end(); ++it) {
           const std::string issue = it->first.Scalar();
-          actor.stances.push_back({issue, read_stance(it->second, stances_path + "." + issue)});
+          const std::string stance_path = stances_path + "." + issue;
+          actor.stances.push_back({issue, read_stance(it->second, stance_path)});
+          context_.remember(stance_path, it->first);  // a stance's own errors point at its issue id
         }
       }
     }
@@ -112,13 +124,22 @@ class ScenarioReader {
 
   Issue read_issue(const YAML::Node& node, const std::string& path) {
     Issue issue;
-    Fields fields(context_, node, path, {"id", "question", "scale", "status_quo", "description", "sources", "rationale"});
+    Fields fields(context_, node, path,
+                  {"id", "question", "scale", "status_quo", "description", "sources", "rationale"});
     issue.id = fields.text("id", true).value_or("");
     issue.question = fields.text("question", true).value_or("");
     if (const auto scale = fields.node("scale", true)) {
       Fields scale_fields(context_, *scale, fields.path("scale"), {"min", "max", "low", "high"});
-      issue.scale.min = scale_fields.number("min", true).value_or(0.0);
-      issue.scale.max = scale_fields.number("max", true).value_or(issue.scale.min + 1.0);
+      const auto min = scale_fields.number("min", true);
+      const auto max = scale_fields.number("max", true);
+      if (min && max) {
+        issue.scale.min = *min;
+        issue.scale.max = *max;
+      } else {
+        // Without both ends nothing on this issue can be range-checked.
+        issue.scale.min = issue.scale.max = std::numeric_limits<double>::quiet_NaN();
+        context_.mark_unread(fields.path("scale"));
+      }
       issue.scale.low = scale_fields.text("low", false).value_or("");
       issue.scale.high = scale_fields.text("high", false).value_or("");
     }
@@ -200,6 +221,10 @@ class ScenarioReader {
 
 LoadedScenario read_scenario_yaml(std::string_view text, const std::string& file, const ValidationOptions& options) {
   YamlContext context(file);
+  if (const auto problem = find_unclosed(text)) {
+    context.error_at_position(problem->line, problem->column, "YAML syntax error: " + problem->message);
+    throw ScenarioError(context.errors());
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -208,13 +233,24 @@ LoadedScenario read_scenario_yaml(std::string_view text, const std::string& file
     throw ScenarioError(context.errors());
   }
   if (root.IsNull()) {
-    context.error_at(YAML::Mark::null_mark(), "", "the file is empty; a scenario needs parley, title, as_of, actors and issues");
+    context.error_at_position(1, 1, "the file is empty; a scenario needs parley, title, as_of, actors and issues");
     throw ScenarioError(context.errors());
   }
-  Scenario scenario = ScenarioReader(context).read(root);
-  if (!context.errors().empty()) throw ScenarioError(context.errors());
-  LoadedScenario loaded{std::move(scenario), {}};
-  loaded.warnings = throw_if_invalid(validate(loaded.scenario, context, options));
+  LoadedScenario loaded{ScenarioReader(context).read(root), {}};
+  // Problems of form and of meaning are reported together; meaning is not checked where the
+  // form already failed, so each mistake is reported once.
+  std::vector<Diagnostic> errors = context.errors();
+  ValidationReport report = validate(loaded.scenario, context, options);
+  for (auto& diagnostic : report.errors) {
+    if (!context.is_unread(diagnostic.path)) errors.push_back(std::move(diagnostic));
+  }
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
+    throw ScenarioError(std::move(errors));
+  }
+  loaded.warnings = std::move(report.warnings);
   return loaded;
 }
 

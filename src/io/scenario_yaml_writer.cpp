@@ -7,7 +7,9 @@ namespace parley::io {
 namespace {
 
 // Numbers go out in their shortest form that reads back to the same double.
-std::string number_text(double value) { return fmt::format("{}", value); }
+std::string number_text(double value) {
+  return fmt::format("{}", value);
+}
 
 class Writer {
  public:
@@ -44,7 +46,9 @@ class Writer {
   }
 
  private:
-  void pair(std::string_view key, const std::string& value) { out_ << YAML::Key << std::string(key) << YAML::Value << value; }
+  void pair(std::string_view key, const std::string& value) {
+    out_ << YAML::Key << std::string(key) << YAML::Value << value;
+  }
   void number(std::string_view key, double value) { pair(key, number_text(value)); }
   void optional_text(std::string_view key, const std::string& value) {
     if (!value.empty()) pair(key, value);
@@ -152,6 +156,8 @@ class Writer {
 
 }  // namespace
 
-std::string write_scenario_yaml(const Scenario& scenario) { return Writer().write(scenario); }
+std::string write_scenario_yaml(const Scenario& scenario) {
+  return Writer().write(scenario);
+}
 
 }  // namespace parley::io

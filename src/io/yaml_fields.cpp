@@ -1,9 +1,9 @@
 #include "io/yaml_fields.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "core/suggest.hpp"
 
@@ -12,18 +12,24 @@ namespace {
 
 std::string_view kind_name(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a single value";
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Undefined: return "nothing";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "a single value";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Undefined:
+      return "nothing";
   }
   return "nothing";
 }
 
 bool is_special_float(std::string_view text) {
-  for (const std::string_view special : {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "-.inf", "+.Inf",
-                                         "-.Inf", "+.INF", "-.INF", "nan", "inf", "-inf", "NaN", "Infinity", "-Infinity"}) {
+  for (const std::string_view special :
+       {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "-.inf", "+.Inf", "-.Inf", "+.INF", "-.INF", "nan",
+        "inf", "-inf", "NaN", "Infinity", "-Infinity"}) {
     if (text == special) return true;
   }
   return false;
@@ -48,14 +54,25 @@ Location YamlContext::at(const YAML::Mark& mark) const {
   return {file_, mark.line + 1, mark.column + 1};
 }
 
-void YamlContext::remember(const std::string& path, const YAML::Node& node) { locations_[path] = at(node.Mark()); }
+void YamlContext::remember(const std::string& path, const YAML::Node& node) {
+  locations_[path] = at(node.Mark());
+}
 
 void YamlContext::error(const YAML::Node& node, const std::string& path, std::string message) {
   error_at(node.Mark(), path, std::move(message));
+  mark_unread(path);
 }
 
 void YamlContext::error_at(const YAML::Mark& mark, const std::string& path, std::string message) {
   errors_.push_back({at(mark), path, std::move(message)});
+}
+
+bool YamlContext::is_unread(std::string_view path) const {
+  for (const auto& unread : unread_) {
+    if (path.substr(0, unread.size()) != unread) continue;
+    if (path.size() == unread.size() || path[unread.size()] == '.' || path[unread.size()] == '[') return true;
+  }
+  return false;
 }
 
 Fields::Fields(YamlContext& context, const YAML::Node& node, std::string path, std::vector<std::string> allowed)
@@ -78,29 +95,36 @@ Fields::Fields(YamlContext& context, const YAML::Node& node, std::string path, s
       continue;
     }
     context_.remember(key_path, it->second);
-    entries_.emplace_back(key, it->second);
+    entries_.push_back({key, it->first, it->second});
   }
 }
 
 bool Fields::has(std::string_view key) const {
-  return std::any_of(entries_.begin(), entries_.end(), [&](const auto& entry) { return entry.first == key; });
+  return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& entry) { return entry.key == key; });
 }
 
 std::optional<YAML::Node> Fields::get(std::string_view key, bool required) {
   if (!valid_) return std::nullopt;
-  for (const auto& [name, value] : entries_) {
-    if (name != key) continue;
-    if (value.IsNull()) {
-      context_.error(value, path(key), "has no value");
+  for (const auto& entry : entries_) {
+    if (entry.key != key) continue;
+    if (entry.value.IsNull()) {
+      context_.error(entry.key_node, path(key), "has no value");
       return std::nullopt;
     }
-    return value;
+    return entry.value;
   }
-  if (required) context_.error(node_, path_.empty() ? std::string(key) : path_, fmt::format("missing required key '{}'", key));
+  if (required) {
+    // Reported on the mapping (the key is not there to point at); what is unread is the key.
+    const std::string where = path_.empty() ? std::string(key) : path_;
+    context_.error_at(node_.Mark(), where, fmt::format("missing required key '{}'", key));
+    context_.mark_unread(path(key));
+  }
   return std::nullopt;
 }
 
-std::optional<YAML::Node> Fields::node(std::string_view key, bool required) { return get(key, required); }
+std::optional<YAML::Node> Fields::node(std::string_view key, bool required) {
+  return get(key, required);
+}
 
 std::optional<std::string> Fields::text(std::string_view key, bool required) {
   const auto value = get(key, required);
@@ -145,7 +169,9 @@ std::optional<Date> Fields::date(std::string_view key, bool required) {
   const auto text = read_text(context_, *value, path(key));
   if (!text) return std::nullopt;
   auto parsed = Date::parse(*text);
-  if (!parsed) context_.error(*value, path(key), fmt::format("'{}' is not a valid date (write YYYY-MM-DD)", *text));
+  if (!parsed)
+    context_.error(*value, path(key),
+                   fmt::format("'{}' is not a valid date ({})", *text, Date::explain_invalid(*text)));
   return parsed;
 }
 

@@ -2,13 +2,13 @@
 // Typed access to yaml-cpp nodes that turns every problem into a located Diagnostic instead of
 // an exception, so one pass over a file reports all its problems.
 
+#include <yaml-cpp/yaml.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "parley/date.hpp"
 #include "parley/validate.hpp"
@@ -23,8 +23,18 @@ class YamlContext : public Locator {
   [[nodiscard]] Location locate(std::string_view path) const override;
   [[nodiscard]] Location at(const YAML::Mark& mark) const;
   void remember(const std::string& path, const YAML::Node& node);
+  // Reports a problem with the value at `path` and marks the path unread: later checks of
+  // meaning skip it, so one mistake is reported once.
   void error(const YAML::Node& node, const std::string& path, std::string message);
+  // Reports a problem at `mark` without marking anything unread.
   void error_at(const YAML::Mark& mark, const std::string& path, std::string message);
+  // Reports a problem of the whole text (a syntax error) at a 1-based line and column.
+  void error_at_position(int line, int column, std::string message) {
+    errors_.push_back({{file_, line, column}, "", std::move(message)});
+  }
+  void mark_unread(const std::string& path) { unread_.push_back(path); }
+  // True when `path` is, or lies under, a path that could not be read.
+  [[nodiscard]] bool is_unread(std::string_view path) const;
 
   [[nodiscard]] const std::vector<Diagnostic>& errors() const { return errors_; }
   [[nodiscard]] const std::string& file() const { return file_; }
@@ -33,6 +43,7 @@ class YamlContext : public Locator {
   std::string file_;
   std::map<std::string, Location, std::less<>> locations_;
   std::vector<Diagnostic> errors_;
+  std::vector<std::string> unread_;
 };
 
 // The keys of one mapping, checked against the keys it may have: unknown keys (with a hint),
@@ -43,7 +54,9 @@ class Fields {
 
   [[nodiscard]] bool valid() const { return valid_; }
   [[nodiscard]] bool has(std::string_view key) const;
-  [[nodiscard]] std::string path(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+  [[nodiscard]] std::string path(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
 
   // Each getter reports a missing required key or a value of the wrong type.
   std::optional<std::string> text(std::string_view key, bool required);
@@ -60,7 +73,12 @@ class Fields {
   YamlContext& context_;
   YAML::Node node_;
   std::string path_;
-  std::vector<std::pair<std::string, YAML::Node>> entries_;
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+  std::vector<Entry> entries_;
   bool valid_ = false;
 };
 

@@ -1,19 +1,26 @@
+#include "parley/model.hpp"
+
 #include <cmath>
 #include <limits>
 
 #include "models/closed_form.hpp"
-#include "parley/model.hpp"
 
 namespace parley {
 
 std::string_view to_string(StopReason reason) {
   switch (reason) {
-    case StopReason::closed_form: return "closed_form";
-    case StopReason::converged: return "converged";
-    case StopReason::cycle: return "cycle";
-    case StopReason::max_rounds: return "max_rounds";
-    case StopReason::no_actors: return "no_actors";
-    case StopReason::no_weight: return "no_weight";
+    case StopReason::closed_form:
+      return "closed_form";
+    case StopReason::converged:
+      return "converged";
+    case StopReason::cycle:
+      return "cycle";
+    case StopReason::max_rounds:
+      return "max_rounds";
+    case StopReason::no_actors:
+      return "no_actors";
+    case StopReason::no_weight:
+      return "no_weight";
   }
   return "closed_form";
 }

@@ -28,7 +28,8 @@ const ModelInfo& find_model(std::string_view name) {
     if (info.name == name) return info;
     names.push_back(info.name);
   }
-  throw ConfigError(fmt::format("unknown model '{}'{}; registered models: {}", name, did_you_mean(name, names), join(names)));
+  throw ConfigError(
+      fmt::format("unknown model '{}'{}; registered models: {}", name, did_you_mean(name, names), join(names)));
 }
 
 }  // namespace parley

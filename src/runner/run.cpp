@@ -1,9 +1,9 @@
 #include "parley/run.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
-
-#include <fmt/format.h>
 
 #include "parley/errors.hpp"
 #include "parley/problem.hpp"
@@ -23,15 +23,16 @@ Assignment parse_assignment(const std::string& text) {
   const auto equals = text.find('=');
   const auto dot = text.find('.');
   if (equals == std::string::npos || dot == std::string::npos || dot > equals || dot == 0 || dot + 1 == equals) {
-    throw ConfigError(fmt::format("-p {}: write a parameter as MODEL.NAME=VALUE, e.g. -p nash.utility=quadratic", text));
+    throw ConfigError(
+        fmt::format("-p {}: write a parameter as MODEL.NAME=VALUE, e.g. -p nash.utility=quadratic", text));
   }
   return {text.substr(0, dot), text.substr(dot + 1, equals - dot - 1), text.substr(equals + 1)};
 }
 
 }  // namespace
 
-std::vector<ModelSelection> select_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
-                                          std::size_t issue_count) {
+std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
+                                          const std::vector<std::string>& assignments, std::size_t issue_count) {
   std::vector<const ModelInfo*> chosen;
   if (names.empty()) {
     for (const auto& info : model_registry()) {
@@ -68,7 +69,8 @@ std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
 RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer) {
   const Date at = request.at.value_or(scenario.as_of);
   if (at < scenario.start_date()) {
-    throw UsageError(fmt::format("--at {} is before the scenario's start {}", at.to_string(), scenario.start_date().to_string()));
+    throw UsageError(
+        fmt::format("--at {} is before the scenario's start {}", at.to_string(), scenario.start_date().to_string()));
   }
   RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}};
   result.problem = make_problem(result.scenario);

@@ -31,7 +31,10 @@ ModelInfo mean_info() {
                       .default_value = "none",
                       .choices = {"none", "salience"},
                       .description = "none: plain mean of positions; salience: sum(s x) / sum(s)"}},
-      .make = [](const ParameterValues& values) { return std::make_unique<Mean>(parse_weighting(values.choice("weights"))); },
+      .make =
+          [](const ParameterValues& values) {
+            return std::make_unique<Mean>(parse_weighting(values.choice("weights")));
+          },
   };
 }
 

@@ -49,12 +49,18 @@ class Bargain {
     return {low, high};
   }
 
-  [[nodiscard]] double objective(double outcome) const {
+  // The derivative of the objective, Σ w_i g_i'(o) / g_i(o): the objective is concave, so its
+  // maximum is where this changes sign. At a kink (o = x_i, linear utility) the subgradient's
+  // middle, 0, stands in for g_i'.
+  [[nodiscard]] double slope(double outcome) const {
     double sum = 0.0;
     for (const auto& actor : actors_) {
       const double gain = utility(actor.position, outcome) - actor.disagreement;
-      if (!(gain > 0.0)) return -std::numeric_limits<double>::infinity();
-      sum += actor.weight * std::log(gain);
+      const double difference = actor.position - outcome;
+      const double derivative = parameters_.utility == Utility::linear
+                                    ? (difference > 0.0 ? 1.0 : (difference < 0.0 ? -1.0 : 0.0))
+                                    : 2.0 * difference;
+      sum += actor.weight * derivative / gain;
     }
     return sum;
   }
@@ -87,33 +93,21 @@ class Bargain {
   std::vector<Actor> actors_;
 };
 
-// Golden-section search for the maximum of a concave function on [low, high]; a fixed number of
-// steps keeps the result identical on every platform.
+// Bisection on the sign of the slope inside the open feasible interval: it stops when the
+// interval can no longer be halved in doubles, so the result is exact to the last bit and the
+// same on every platform.
 double maximise(const Bargain& bargain, double low, double high) {
-  constexpr double kInverseGolden = 0.6180339887498949;
-  constexpr int kSteps = 200;
   double a = low;
   double b = high;
-  double c = b - kInverseGolden * (b - a);
-  double d = a + kInverseGolden * (b - a);
-  double fc = bargain.objective(c);
-  double fd = bargain.objective(d);
-  for (int step = 0; step < kSteps && b - a > 0.0; ++step) {
-    if (fc >= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - kInverseGolden * (b - a);
-      fc = bargain.objective(c);
+  while (true) {
+    const double middle = a + (b - a) / 2.0;
+    if (middle <= a || middle >= b) return middle;
+    if (bargain.slope(middle) > 0.0) {
+      a = middle;
     } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + kInverseGolden * (b - a);
-      fd = bargain.objective(d);
+      b = middle;
     }
   }
-  return (a + b) / 2.0;
 }
 
 class Nash final : public IssueModel {
@@ -146,23 +140,23 @@ ModelInfo nash_info() {
       .summary = "asymmetric Nash bargaining solution with the status quo as disagreement point",
       .reference = "Nash (1950); Kalai (1977) for the asymmetric form; Thomson et al. (2006), ch. 10",
       .needs_multiple_issues = false,
-      .parameters =
-          {{.name = "utility",
-            .type = ParameterType::choice,
-            .default_value = "linear",
-            .choices = {"linear", "quadratic"},
-            .description = "an actor's utility for outcome o: -|x - o| (linear) or -(x - o)^2 (quadratic)"},
-           {.name = "disagreement",
-            .type = ParameterType::choice,
-            .default_value = "status_quo",
-            .choices = {"status_quo", "conflict"},
-            .description = "the disagreement point: the issue's status quo (conflict when it has none), or each "
-                           "actor's worst outcome on the scale"},
-           {.name = "weights",
-            .type = ParameterType::choice,
-            .default_value = "capability_salience",
-            .choices = {"capability_salience", "capability", "none"},
-            .description = "the bargaining weights (exponents of the Nash product)"}},
+      .parameters = {{.name = "utility",
+                      .type = ParameterType::choice,
+                      .default_value = "linear",
+                      .choices = {"linear", "quadratic"},
+                      .description = "an actor's utility for outcome o: -|x - o| (linear) or -(x - o)^2 (quadratic)"},
+                     {.name = "disagreement",
+                      .type = ParameterType::choice,
+                      .default_value = "status_quo",
+                      .choices = {"status_quo", "conflict"},
+                      .description =
+                          "the disagreement point: the issue's status quo (conflict when it has none), or each "
+                          "actor's worst outcome on the scale"},
+                     {.name = "weights",
+                      .type = ParameterType::choice,
+                      .default_value = "capability_salience",
+                      .choices = {"capability_salience", "capability", "none"},
+                      .description = "the bargaining weights (exponents of the Nash product)"}},
       .make =
           [](const ParameterValues& values) {
             NashParameters parameters;

@@ -1,0 +1,61 @@
+#include "support/process.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace parley::test {
+namespace {
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+}  // namespace
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::filesystem::path source_dir() {
+  return PARLEY_SOURCE_DIR;
+}
+
+std::filesystem::path fresh_directory(const std::string& name) {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("parley-test-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  return directory;
+}
+
+Outcome run_parley(const std::vector<std::string>& args, const std::filesystem::path& directory) {
+  std::filesystem::create_directories(directory);
+  const auto out_file = directory / ".stdout";
+  const auto err_file = directory / ".stderr";
+  std::string command = "cd " + shell_quote(directory.string()) + " && " + shell_quote(PARLEY_BINARY);
+  for (const auto& arg : args) command += " " + shell_quote(arg);
+  command += " </dev/null >" + shell_quote(out_file.string()) + " 2>" + shell_quote(err_file.string());
+  const int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = read_text(out_file);
+  outcome.err = read_text(err_file);
+  return outcome;
+}
+
+}  // namespace parley::test

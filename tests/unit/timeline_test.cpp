@@ -1,0 +1,74 @@
+#include "parley/timeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/embedded.hpp"
+#include "io/scenario_yaml.hpp"
+#include "parley/problem.hpp"
+
+namespace parley {
+namespace {
+
+Scenario pakistan() {
+  const auto* embedded = io::find_embedded("pakistan-2023");
+  return io::read_scenario_yaml(embedded->text, "pakistan-2023.yaml", {.strict = true}).scenario;
+}
+
+double position(const Scenario& scenario, const std::string& actor, const std::string& issue) {
+  return scenario.find_actor(actor)->stance_on(issue)->position;
+}
+
+double salience(const Scenario& scenario, const std::string& actor, const std::string& issue) {
+  return scenario.find_actor(actor)->stance_on(issue)->salience;
+}
+
+}  // namespace
+
+TEST(Timeline, EventsApplyInDateOrder) {
+  const Scenario scenario = pakistan();
+  const auto ordered = events_in_order(scenario);
+  ASSERT_EQ(ordered.size(), 6u);
+  for (std::size_t i = 1; i < ordered.size(); ++i) EXPECT_LE(ordered[i - 1]->date, ordered[i]->date);
+}
+
+TEST(Timeline, TheSeedsValuesHoldAtAsOf) {
+  // SCENARIO-pakistan-2023.md gives the values at as_of; the file gives them at start.
+  const Scenario at = scenario_at(pakistan(), Date{2023, 1, 5});
+  EXPECT_EQ(position(at, "PAK", "pak_alignment"), 50.0);
+  EXPECT_EQ(salience(at, "USA", "us_airspace"), 0.95);
+  EXPECT_EQ(salience(at, "AFG", "us_airspace"), 0.8);
+  EXPECT_EQ(salience(at, "PAK", "ttp_campaign"), 0.95);
+  EXPECT_EQ(position(at, "USA", "ct_cooperation"), 85.0);
+  EXPECT_EQ(salience(at, "USA", "ttp_campaign"), 0.35);
+  EXPECT_TRUE(at.find_actor("PTI")->present);
+  EXPECT_TRUE(at.events.empty());
+  EXPECT_EQ(at.start, (Date{2023, 1, 5}));
+}
+
+TEST(Timeline, EarlierDatesShowTheEarlierSystem) {
+  const Scenario scenario = pakistan();
+  const Scenario early = scenario_at(scenario, Date{2022, 1, 1});
+  EXPECT_FALSE(early.find_actor("PTI")->present);
+  EXPECT_NE(position(early, "PAK", "pak_alignment"), 50.0);
+  const Problem problem = make_problem(early);
+  EXPECT_EQ(std::count(problem.actors.begin(), problem.actors.end(), "PTI"), 0);
+  const Scenario start = scenario_at(scenario, scenario.start_date());
+  EXPECT_EQ(start.actors, scenario.actors);
+}
+
+TEST(Timeline, ApplyEffectChangesOnlyWhatItNames) {
+  Scenario scenario = pakistan();
+  const Scenario before = scenario;
+  Effect effect{"USA", "cpec", Change{Operation::add, 5.0}, Change{Operation::scale, 0.5}, std::nullopt, std::nullopt};
+  ASSERT_TRUE(apply_effect(scenario, effect));
+  EXPECT_EQ(position(scenario, "USA", "cpec"), position(before, "USA", "cpec") + 5.0);
+  EXPECT_EQ(salience(scenario, "USA", "cpec"), salience(before, "USA", "cpec") * 0.5);
+  EXPECT_EQ(scenario.find_actor("USA")->capability, before.find_actor("USA")->capability);
+  Effect capability{"USA", std::nullopt, std::nullopt, std::nullopt, Change{Operation::set, 0.2}, std::nullopt};
+  ASSERT_TRUE(apply_effect(scenario, capability));
+  EXPECT_EQ(scenario.find_actor("USA")->capability, 0.2);
+  EXPECT_FALSE(apply_effect(scenario,
+                            Effect{"NOBODY", std::nullopt, std::nullopt, std::nullopt, std::nullopt, Presence::leave}));
+}
+
+}  // namespace parley
