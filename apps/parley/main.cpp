@@ -1,6 +1,7 @@
 // parley: forecasts how a strategic system bargains out. One file per subcommand; this one only
 // wires them up and maps every error to its exit code, in one place.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli_common.hpp"
@@ -26,8 +27,20 @@ int run_cli(int argc, char** argv) {
   commands.push_back(parley::cli::make_timeline_command(app));
   commands.push_back(parley::cli::make_validate_command(app));
 
+  // `parley [run options]` and `parley SCENARIO` mean `parley run ...`: anything that is not a
+  // subcommand, help or version goes to `run`.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty()) {
+    const std::string& first = args.front();
+    const bool subcommand = std::any_of(commands.begin(), commands.end(),
+                                        [&](const auto& command) { return command->app()->check_name(first); });
+    const bool global = first == "-h" || first == "--help" || first == "--version";
+    if (!subcommand && !global) args.insert(args.begin(), "run");
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
+
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? 0 : static_cast<int>(parley::ExitCode::usage);

@@ -50,6 +50,17 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   EXPECT_EQ(run["at"], "2023-01-05");
 }
 
+TEST(Cli, RunOptionsWorkWithoutTheRunSubcommand) {
+  const auto directory = fresh_directory("implicit-run");
+  const auto outcome = run_parley({"-q", "--at", "2022-06-01", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_TRUE(outcome.out.empty());
+  EXPECT_EQ(nlohmann::json::parse(read_text(directory / "out" / "run.json"))["at"], "2022-06-01");
+  const auto help = run_parley({"--help"}, directory);
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("validate"), std::string::npos);
+}
+
 TEST(Cli, RunsAreDeterministicApartFromTimings) {
   const auto directory = fresh_directory("determinism");
   ASSERT_EQ(run_parley({"run", "-q", "-o", "first"}, directory).exit_code, 0);
