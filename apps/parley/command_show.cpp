@@ -4,6 +4,7 @@
 
 #include "cli_common.hpp"
 #include "io/scenario_json.hpp"
+#include "parley/run.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley::cli {
@@ -28,11 +29,7 @@ class ShowCommand final : public Command {
     print_warnings(input.loaded.warnings);
     Scenario scenario = input.loaded.scenario;
     if (!at_.empty()) {
-      const Date at = parse_date_option("--at", at_);
-      if (at < scenario.start_date()) {
-        throw UsageError("--at " + at_ + " is before the scenario's start " + scenario.start_date().to_string());
-      }
-      scenario = scenario_at(scenario, at);
+      scenario = scenario_at(scenario, run_date(scenario, parse_date_option("--at", at_)));
     }
     if (format_ == "json") {
       std::cout << io::scenario_to_json(scenario).dump(2) << '\n';

@@ -54,6 +54,10 @@ class RunObserver {
   virtual void model_finished(const ModelRun& /*run*/) {}
 };
 
+// The date a run uses: `at`, or the scenario's as_of. Throws UsageError when it is before the
+// scenario's start (the stances say nothing about earlier dates).
+[[nodiscard]] Date run_date(const Scenario& scenario, std::optional<Date> at);
+
 // Throws UsageError when `at` is before the scenario's start.
 [[nodiscard]] RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer);
 [[nodiscard]] RunResult run(const Scenario& scenario, const RunRequest& request);

@@ -167,9 +167,9 @@ class Checker {
 
   void check_stance(const std::string& path, const std::string& issue_id, const Stance& stance) {
     const Issue* issue = scenario_.find_issue(issue_id);
-    std::vector<std::string> ids;
-    for (const auto& known : scenario_.issues) ids.push_back(known.id);
     if (issue == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& known : scenario_.issues) ids.push_back(known.id);
       error(path, fmt::format("unknown issue '{}'{}", issue_id, did_you_mean(issue_id, ids)));
     } else if (issue->scale.min < issue->scale.max) {
       check_in_range(path + ".position", stance.position, issue->scale.min, issue->scale.max);

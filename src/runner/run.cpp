@@ -66,12 +66,17 @@ std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
   return selections;
 }
 
-RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer) {
-  const Date at = request.at.value_or(scenario.as_of);
-  if (at < scenario.start_date()) {
+Date run_date(const Scenario& scenario, std::optional<Date> at) {
+  const Date date = at.value_or(scenario.as_of);
+  if (date < scenario.start_date()) {
     throw UsageError(
-        fmt::format("--at {} is before the scenario's start {}", at.to_string(), scenario.start_date().to_string()));
+        fmt::format("--at {} is before the scenario's start {}", date.to_string(), scenario.start_date().to_string()));
   }
+  return date;
+}
+
+RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer) {
+  const Date at = run_date(scenario, request.at);
   RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}};
   result.problem = make_problem(result.scenario);
   const RunContext context{request.seed};

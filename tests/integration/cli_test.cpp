@@ -141,6 +141,9 @@ TEST(Cli, BadDatesAndMissingInputs) {
   const auto before = run_parley({"run", "-q", "--at", "2020-01-01"}, directory);
   EXPECT_EQ(before.exit_code, 64);
   EXPECT_NE(before.err.find("before the scenario's start 2021-08-01"), std::string::npos) << before.err;
+  const auto show = run_parley({"show", "pakistan-2023", "--at", "2020-01-01"}, directory);
+  EXPECT_EQ(show.exit_code, 64);
+  EXPECT_NE(show.err.find("--at 2020-01-01 is before the scenario's start 2021-08-01"), std::string::npos) << show.err;
   const auto malformed = run_parley({"run", "-q", "--at", "2022-02-30"}, directory);
   EXPECT_EQ(malformed.exit_code, 64);
   const auto missing = run_parley({"run", "no-such-file.yaml"}, directory);
