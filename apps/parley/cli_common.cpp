@@ -4,23 +4,18 @@
 
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "core/suggest.hpp"
 #include "io/embedded.hpp"
+#include "io/files.hpp"
 
 namespace parley::cli {
 
 Input load_input(const std::string& name_or_path, bool strict) {
   std::error_code error;
   if (std::filesystem::is_regular_file(name_or_path, error)) {
-    std::ifstream in(name_or_path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in) throw InputNotFoundError(fmt::format("{}: cannot read the file", name_or_path));
-    std::string text = buffer.str();
+    std::string text = io::read_text_file(name_or_path);
     auto loaded = io::read_scenario_yaml(text, name_or_path, {.strict = strict});
     return {std::move(loaded), {name_or_path, std::move(text)}};
   }
@@ -48,6 +43,10 @@ std::uint64_t parse_seed_option(const std::string& text) {
     throw UsageError(fmt::format("--seed {}: not a whole number in [0, 18446744073709551615]", text));
   }
   return seed;
+}
+
+std::string plural(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 void print_warnings(const std::vector<Diagnostic>& warnings) {

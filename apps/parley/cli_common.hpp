@@ -38,11 +38,16 @@ struct Input {
 
 void print_warnings(const std::vector<Diagnostic>& warnings);
 
+// "1 issue", "3 issues".
+[[nodiscard]] std::string plural(std::size_t n, std::string_view noun);
+
 std::unique_ptr<Command> make_run_command(CLI::App& parent);
 std::unique_ptr<Command> make_models_command(CLI::App& parent);
 std::unique_ptr<Command> make_scenarios_command(CLI::App& parent);
 std::unique_ptr<Command> make_show_command(CLI::App& parent);
 std::unique_ptr<Command> make_timeline_command(CLI::App& parent);
 std::unique_ptr<Command> make_validate_command(CLI::App& parent);
+std::unique_ptr<Command> make_import_command(CLI::App& parent);
+std::unique_ptr<Command> make_backtest_command(CLI::App& parent);
 
 }  // namespace parley::cli

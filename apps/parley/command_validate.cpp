@@ -9,10 +9,6 @@
 namespace parley::cli {
 namespace {
 
-std::string count(std::size_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
-
 class ValidateCommand final : public Command {
  public:
   explicit ValidateCommand(CLI::App& parent) {
@@ -31,8 +27,8 @@ class ValidateCommand final : public Command {
         const Input input = load_input(file, strict_);
         print_warnings(input.loaded.warnings);
         const Scenario& scenario = input.loaded.scenario;
-        std::cout << fmt::format("{}: ok ({}, {}, {})\n", file, count(scenario.actors.size(), "actor"),
-                                 count(scenario.issues.size(), "issue"), count(scenario.events.size(), "event"));
+        std::cout << fmt::format("{}: ok ({}, {}, {})\n", file, plural(scenario.actors.size(), "actor"),
+                                 plural(scenario.issues.size(), "issue"), plural(scenario.events.size(), "event"));
       } catch (const ScenarioError& error) {
         for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
         ++failures;

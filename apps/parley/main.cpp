@@ -26,6 +26,8 @@ int run_cli(int argc, char** argv) {
   commands.push_back(parley::cli::make_show_command(app));
   commands.push_back(parley::cli::make_timeline_command(app));
   commands.push_back(parley::cli::make_validate_command(app));
+  commands.push_back(parley::cli::make_import_command(app));
+  commands.push_back(parley::cli::make_backtest_command(app));
 
   // `parley [run options]` and `parley SCENARIO` mean `parley run ...`: anything that is not a
   // subcommand, help or version goes to `run`.
@@ -58,7 +60,7 @@ int main(int argc, char** argv) {
     return run_cli(argc, argv);
   } catch (const parley::ScenarioError& error) {
     for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
-    std::cerr << "parley: " << error.diagnostics().size() << " error(s) in the scenario\n";
+    std::cerr << "parley: " << error.diagnostics().size() << " error(s) in the input\n";
     return static_cast<int>(error.exit_code());
   } catch (const parley::Error& error) {
     std::cerr << "parley: error: " << error.what() << '\n';

@@ -20,6 +20,7 @@ enum class StopReason {
   max_rounds,   // ran out of rounds
   no_actors,    // nobody takes a stance on the issue; no forecast
   no_weight,    // every participant weighs zero (e.g. all saliences 0); no forecast
+  no_status_quo,  // the model needs the issue's status quo and it has none; no forecast
 };
 
 [[nodiscard]] std::string_view to_string(StopReason reason);

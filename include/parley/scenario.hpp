@@ -80,6 +80,7 @@ struct Issue {
   std::string question;
   Scale scale;
   std::optional<double> status_quo;
+  std::optional<double> outcome;  // what was actually decided, when known: the truth a backtest scores
   std::string description;
   std::vector<SourceRef> sources;
   std::string rationale;

@@ -129,8 +129,9 @@ class Checker {
       if (!scale_ok) {
         error(path + ".scale.max",
               fmt::format("the scale's max {} must be greater than its min {}", issue.scale.max, issue.scale.min));
-      } else if (issue.status_quo) {
-        check_in_range(path + ".status_quo", *issue.status_quo, issue.scale.min, issue.scale.max);
+      } else {
+        if (issue.status_quo) check_in_range(path + ".status_quo", *issue.status_quo, issue.scale.min, issue.scale.max);
+        if (issue.outcome) check_in_range(path + ".outcome", *issue.outcome, issue.scale.min, issue.scale.max);
       }
       check_sources_cited(path, issue.sources);
     }

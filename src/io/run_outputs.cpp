@@ -2,30 +2,22 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-
 #include "core/sha256.hpp"
 #include "io/csv.hpp"
+#include "io/files.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
 
 namespace parley::io {
-namespace {
-
 using Json = nlohmann::ordered_json;
 
-Json parameter_json(const ParameterValue& value) {
-  return std::visit([](const auto& held) { return Json(held); }, value);
+Json parameters_json(const ParameterValues& values) {
+  Json parameters = Json::object();
+  for (const auto& [name, value] : values.all()) {
+    parameters[name] = std::visit([](const auto& held) { return Json(held); }, value);
+  }
+  return parameters;
 }
-
-void write_file(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  out.close();
-  if (!out) throw OutputError(fmt::format("{}: cannot write the file", path.string()));
-}
-
-}  // namespace
 
 std::string forecast_csv(const RunResult& result) {
   std::string out;
@@ -67,9 +59,7 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
   root["seed"] = result.seed;
   root["models"] = Json::array();
   for (const auto& model_run : result.runs) {
-    Json parameters = Json::object();
-    for (const auto& [name, value] : model_run.parameters.all()) parameters[name] = parameter_json(value);
-    root["models"].push_back(Json{{"name", model_run.model}, {"parameters", parameters}});
+    root["models"].push_back(Json{{"name", model_run.model}, {"parameters", parameters_json(model_run.parameters)}});
   }
   root["outputs"] = Json::array({"run.json", "forecast.csv", "trajectories.csv"});
   for (const auto& model_run : result.runs) {
@@ -82,19 +72,16 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
 }
 
 void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error)
-    throw OutputError(fmt::format("{}: cannot create the output folder: {}", directory.string(), error.message()));
-  write_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
-  write_file(directory / "forecast.csv", forecast_csv(result));
-  write_file(directory / "trajectories.csv", trajectories_csv(result));
+  make_output_directory(directory);
+  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
+  write_text_file(directory / "forecast.csv", forecast_csv(result));
+  write_text_file(directory / "trajectories.csv", trajectories_csv(result));
   for (const auto& model_run : result.runs) {
     for (const auto& table : model_run.outcome.tables) {
       std::string out;
       append_csv_row(out, table.header);
       for (const auto& row : table.rows) append_csv_row(out, row);
-      write_file(directory / (table.name + ".csv"), out);
+      write_text_file(directory / (table.name + ".csv"), out);
     }
   }
 }

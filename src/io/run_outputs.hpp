@@ -16,6 +16,9 @@ struct ScenarioOrigin {
   std::string text;  // the bytes that were read (hashed)
 };
 
+// A model's parameter values as a JSON object, in the registry's order.
+[[nodiscard]] nlohmann::ordered_json parameters_json(const ParameterValues& values);
+
 [[nodiscard]] std::string forecast_csv(const RunResult& result);
 [[nodiscard]] std::string trajectories_csv(const RunResult& result);
 [[nodiscard]] nlohmann::ordered_json run_json(const RunResult& result, const ScenarioOrigin& origin);

@@ -61,6 +61,7 @@ Json scenario_to_json(const Scenario& scenario) {
     put_text(item["scale"], "low", issue.scale.low);
     put_text(item["scale"], "high", issue.scale.high);
     if (issue.status_quo) item["status_quo"] = *issue.status_quo;
+    if (issue.outcome) item["outcome"] = *issue.outcome;
     put_text(item, "description", issue.description);
     item["sources"] = refs(issue.sources);
     put_text(item, "rationale", issue.rationale);

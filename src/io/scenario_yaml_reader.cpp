@@ -125,7 +125,7 @@ class ScenarioReader {
   Issue read_issue(const YAML::Node& node, const std::string& path) {
     Issue issue;
     Fields fields(context_, node, path,
-                  {"id", "question", "scale", "status_quo", "description", "sources", "rationale"});
+                  {"id", "question", "scale", "status_quo", "outcome", "description", "sources", "rationale"});
     issue.id = fields.text("id", true).value_or("");
     issue.question = fields.text("question", true).value_or("");
     if (const auto scale = fields.node("scale", true)) {
@@ -144,6 +144,7 @@ class ScenarioReader {
       issue.scale.high = scale_fields.text("high", false).value_or("");
     }
     issue.status_quo = fields.number("status_quo", false);
+    issue.outcome = fields.number("outcome", false);
     issue.description = fields.text("description", false).value_or("");
     issue.sources = read_source_refs(fields);
     issue.rationale = fields.text("rationale", false).value_or("");

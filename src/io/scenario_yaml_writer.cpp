@@ -107,6 +107,7 @@ class Writer {
     optional_text("high", issue.scale.high);
     out_ << YAML::EndMap;
     if (issue.status_quo) number("status_quo", *issue.status_quo);
+    if (issue.outcome) number("outcome", *issue.outcome);
     optional_text("description", issue.description);
     sources(issue.sources);
     optional_text("rationale", issue.rationale);

@@ -21,6 +21,8 @@ std::string_view to_string(StopReason reason) {
       return "no_actors";
     case StopReason::no_weight:
       return "no_weight";
+    case StopReason::no_status_quo:
+      return "no_status_quo";
   }
   return "closed_form";
 }

@@ -7,6 +7,7 @@
 #include "models/mean/mean.hpp"
 #include "models/median/median.hpp"
 #include "models/nash/nash.hpp"
+#include "models/status_quo/status_quo.hpp"
 #include "parley/errors.hpp"
 
 namespace parley {
@@ -18,6 +19,7 @@ const std::vector<ModelInfo>& model_registry() {
       models::mean_info(),
       models::median_info(),
       models::nash_info(),
+      models::status_quo_info(),
   };
   return registry;
 }

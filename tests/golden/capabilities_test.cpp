@@ -4,46 +4,23 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "io/delimited.hpp"
 #include "io/embedded.hpp"
+#include "io/files.hpp"
 #include "io/scenario_yaml.hpp"
 #include "support/golden.hpp"
 
 namespace parley {
-namespace {
-
-// One CSV record (RFC 4180 quoting; the COW file quotes its text columns).
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      cells.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      cells.emplace_back();
-    } else if (c != '\r') {
-      cells.back() += c;
-    }
-  }
-  return cells;
-}
-
-}  // namespace
 
 TEST(Capabilities, StatesUseTheCow2022Cinc) {
   PARLEY_REQUIRE_GOLDEN(golden);
-  std::ifstream in(golden / "capabilities" / "cow_nmc_v7_1816_2022.csv");
-  ASSERT_TRUE(in) << "cannot open cow_nmc_v7_1816_2022.csv";
-  std::string line;
-  std::getline(in, line);
-  const auto header = split(line);
+  const auto file = golden / "capabilities" / "cow_nmc_v7_1816_2022.csv";
+  const auto records = io::read_delimited(io::read_text_file(file), ',', file.string());
+  ASSERT_FALSE(records.empty());
+  std::vector<std::string> header;
+  for (const auto& cell : records.front().cells) header.push_back(cell.text);
   const auto column = [&](const std::string& name) {
     return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
   };
@@ -52,10 +29,10 @@ TEST(Capabilities, StatesUseTheCow2022Cinc) {
   const std::size_t cinc = column("cinc");
   ASSERT_LT(cinc, header.size());
   std::map<std::string, double> scores;
-  while (std::getline(in, line)) {
-    const auto cells = split(line);
-    if (cells.size() <= cinc || cells[year] != "2022") continue;
-    scores[cells[abbreviation]] = std::stod(cells[cinc]);
+  for (const auto& record : records) {
+    const auto& cells = record.cells;
+    if (cells.size() <= cinc || cells[year].text != "2022") continue;
+    scores[cells[abbreviation].text] = std::stod(cells[cinc].text);
   }
   // parley actor id -> COW state abbreviation
   const std::map<std::string, std::string> states{{"USA", "USA"}, {"CHN", "CHN"}, {"IND", "IND"},

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "parley/registry.hpp"
+#include "parley/run.hpp"
 #include "support/process.hpp"
 
 namespace parley::test {
@@ -42,7 +44,7 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   const auto forecast = lines_of(read_text(directory / "parley-out" / "forecast.csv"));
   ASSERT_FALSE(forecast.empty());
   EXPECT_EQ(forecast[0], "model,issue,forecast,rounds,converged,stop");
-  EXPECT_EQ(forecast.size(), 1 + 6 * 4u);  // four baseline models x six issues
+  EXPECT_EQ(forecast.size(), 1 + 6 * select_models({}, {}, 6).size());  // every model that applies x six issues
   const auto trajectories = lines_of(read_text(directory / "parley-out" / "trajectories.csv"));
   EXPECT_EQ(trajectories[0], "model,issue,round,actor,position");
   const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
@@ -186,7 +188,7 @@ TEST(Cli, ModelsListsTheRegistry) {
   const auto json = run_parley({"models", "--json"}, directory);
   ASSERT_EQ(json.exit_code, 0);
   const auto models = nlohmann::json::parse(json.out);
-  ASSERT_EQ(models.size(), 4u);
+  ASSERT_EQ(models.size(), model_registry().size());
   EXPECT_EQ(models[0]["name"], "compromise");
 }
 

@@ -91,8 +91,18 @@ TEST(Nash, SinglePositionIsTheForecast) {
   EXPECT_DOUBLE_EQ(solve("nash", one_issue({{30, 1.0, 1.0}, {30, 0.5, 2.0}}, 80.0)).forecast, 30.0);
 }
 
-// Property: for random problems, every model under every choice parameter forecasts inside the
-// range of the positions of the actors that take part.
+TEST(StatusQuo, ForecastsTheStatusQuoOrNothing) {
+  const auto with = solve("status_quo", one_issue({{30, 1.0, 1.0}, {60, 0.5, 2.0}}, 80.0));
+  EXPECT_EQ(with.forecast, 80.0);
+  EXPECT_EQ(with.reason, StopReason::closed_form);
+  const auto without = solve("status_quo", one_issue({{30, 1.0, 1.0}}, std::nullopt));
+  EXPECT_TRUE(std::isnan(without.forecast));
+  EXPECT_EQ(without.reason, StopReason::no_status_quo);
+}
+
+// Property: for random problems, every bargaining model under every choice parameter forecasts
+// inside the range of the positions of the actors that take part (`status_quo` is not one: it
+// forecasts no change, wherever the actors stand).
 TEST(AllModels, ForecastsStayInsideThePositionRange) {
   Rng rng = make_rng(7, 0);
   for (int trial = 0; trial < 200; ++trial) {
@@ -112,6 +122,7 @@ TEST(AllModels, ForecastsStayInsideThePositionRange) {
       high = std::max(high, stake.position);
     }
     for (const auto& info : model_registry()) {
+      if (info.name == "status_quo") continue;
       std::vector<std::vector<std::string>> variants{{}};
       for (const auto& spec : info.parameters) {
         for (const auto& choice : spec.choices) variants.push_back({info.name + "." + spec.name + "=" + choice});

@@ -34,6 +34,7 @@ issues:
     question: "Which way?"
     scale: {min: 0, max: 100, low: "left: west", high: "right # east"}
     status_quo: 50
+    outcome: 62.5
 )";
 
 io::LoadedScenario read(const std::string& text, bool strict = false) {
@@ -62,6 +63,7 @@ TEST(ScenarioYaml, ReadsEveryField) {
   EXPECT_EQ(scenario.actors[0].stance_on("x")->sources[0], (SourceRef{"s", "p1"}));
   EXPECT_EQ(scenario.issues[0].scale.high, "right # east");
   EXPECT_EQ(scenario.issues[0].status_quo, 50.0);
+  EXPECT_EQ(scenario.issues[0].outcome, 62.5);
   EXPECT_FALSE(scenario.start);
   EXPECT_EQ(scenario.start_date(), scenario.as_of);
 }

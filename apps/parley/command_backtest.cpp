@@ -1,0 +1,165 @@
+// `parley backtest INPUT... [--from FORMAT] [-m MODEL]... [-p MODEL.NAME=VALUE]... [-o DIR]`:
+// run models on decisions with known outcomes and report how far each model's forecasts fall.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "cli_common.hpp"
+#include "io/backtest_outputs.hpp"
+#include "io/files.hpp"
+#include "io/importers.hpp"
+#include "parley/backtest.hpp"
+#include "parley/errors.hpp"
+
+namespace parley::cli {
+namespace {
+
+struct BacktestOptions {
+  std::vector<std::string> inputs;
+  std::string from;
+  std::vector<std::string> models;
+  std::vector<std::string> parameters;
+  std::string seed = std::to_string(kDefaultSeed);
+  int bootstrap = 2000;
+  std::string output = "parley-backtest";
+  bool quiet = false;
+};
+
+// Scenario files: each INPUT is a YAML file or a folder of them (read in name order).
+std::vector<std::filesystem::path> scenario_files(const std::string& input) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(input, error)) return {input};
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(input)) {
+    const auto extension = entry.path().extension();
+    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw InputNotFoundError(fmt::format("{}: the folder holds no .yaml scenario files", input));
+  return files;
+}
+
+std::string number(double value, int decimals) {
+  return std::isnan(value) ? "-" : fmt::format("{:.{}f}", value, decimals);
+}
+
+std::string summary_table(const BacktestResult& result) {
+  std::string out = fmt::format("{:<12}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", "model", "issues", "MAE", "median AE",
+                                "RMSE", "MAE 95% CI", fmt::format("MAE - {} [95% CI]", result.reference));
+  for (const auto& score : result.models) {
+    const std::string interval =
+        fmt::format("[{}, {}]", number(score.mae_interval.low, 2), number(score.mae_interval.high, 2));
+    std::string versus = "-";
+    if (!std::isnan(score.difference)) {
+      versus = fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", score.difference, score.difference_interval.low,
+                           score.difference_interval.high);
+      if (score.paired_issues != score.issues) versus += fmt::format(" on {} issues", score.paired_issues);
+    }
+    out += fmt::format("{:<12}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", score.model, score.issues, number(score.mae, 3),
+                       number(score.median_ae, 3), number(score.rmse, 3), interval, versus);
+  }
+  for (const auto& score : result.models) {
+    if (score.no_forecast > 0) {
+      out += fmt::format("{}: no forecast on {} with an outcome; scored on the rest\n", score.model,
+                         plural(score.no_forecast, "issue"));
+    }
+    if (score.not_applicable > 0) {
+      out += fmt::format("{}: not applicable to {} (single-issue cases)\n", score.model,
+                         plural(score.not_applicable, "issue"));
+    }
+  }
+  return out;
+}
+
+class BacktestCommand final : public Command {
+ public:
+  explicit BacktestCommand(CLI::App& parent) {
+    app_ = parent.add_subcommand("backtest", "Score models against decisions whose outcomes are known");
+    app_->add_option("inputs", options_.inputs,
+                     "Data files (with --from), or scenario files and folders of them whose issues have an outcome")
+        ->required();
+    app_->add_option("--from", options_.from, "Read the inputs in this import format (e.g. deu3)");
+    app_->add_option("-m,--model", options_.models, "Model to score (repeatable); default: every registered model")
+        ->allow_extra_args(false);
+    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
+        ->allow_extra_args(false);
+    app_->add_option("--seed", options_.seed, "Seed of the bootstrap and of any model randomness")
+        ->capture_default_str();
+    app_->add_option("--bootstrap", options_.bootstrap, "Bootstrap resamples for the 95% intervals")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1000000));
+    app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
+    app_->add_flag("-q,--quiet", options_.quiet, "Do not print the summary table");
+  }
+
+  [[nodiscard]] CLI::App* app() const override { return app_; }
+
+  int execute() override {
+    io::BacktestOrigin origin;
+    origin.inputs = options_.inputs;
+    origin.format = options_.from.empty() ? "scenario" : options_.from;
+    std::vector<BacktestCase> cases = load_cases(origin);
+    std::size_t most_issues = 0;
+    for (const auto& backtest_case : cases) most_issues = std::max(most_issues, backtest_case.scenario.issues.size());
+
+    BacktestRequest request;
+    request.seed = parse_seed_option(options_.seed);
+    request.bootstrap_samples = options_.bootstrap;
+    request.models = select_models(options_.models, options_.parameters, most_issues);
+    const BacktestResult result = backtest(cases, request);
+    io::write_backtest_outputs(options_.output, result, request, origin);
+    if (!options_.quiet) {
+      std::cout << fmt::format("backtest of {}: {}, {} with an outcome ({} without, skipped)\n",
+                               plural(result.cases, "case"), plural(result.issues, "issue"),
+                               result.issues - result.issues_without_outcome, result.issues_without_outcome);
+      std::cout << fmt::format(
+          "errors are |forecast - outcome| on each issue's scale; intervals resample whole "
+          "cases ({} resamples, seed {})\n\n",
+          result.bootstrap_samples, result.seed);
+      std::cout << summary_table(result);
+      std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv\n",
+                               options_.output);
+    }
+    return 0;
+  }
+
+ private:
+  std::vector<BacktestCase> load_cases(io::BacktestOrigin& origin) {
+    std::vector<BacktestCase> cases;
+    if (!options_.from.empty()) {
+      const io::ImportFormat& format = io::find_import_format(options_.from);
+      for (const auto& input : options_.inputs) {
+        origin.text += io::read_text_file(input);
+        for (auto& imported : io::import_file(format, input)) {
+          cases.push_back({std::move(imported.name), std::move(imported.scenario)});
+        }
+      }
+      return cases;
+    }
+    for (const auto& input : options_.inputs) {
+      for (const auto& file : scenario_files(input)) {
+        const std::string text = io::read_text_file(file);
+        io::LoadedScenario loaded = io::read_scenario_yaml(text, file.string(), {});
+        print_warnings(loaded.warnings);
+        origin.text += text;
+        cases.push_back({file.stem().string(), std::move(loaded.scenario)});
+      }
+    }
+    return cases;
+  }
+
+  CLI::App* app_ = nullptr;
+  BacktestOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_backtest_command(CLI::App& parent) {
+  return std::make_unique<BacktestCommand>(parent);
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,23 @@
+#pragma once
+// Plain summary statistics of samples (errors, forecasts): what backtests and Monte Carlo report.
+
+#include <span>
+#include <vector>
+
+namespace parley {
+
+// NaN for an empty sample.
+[[nodiscard]] double mean_of(std::span<const double> values);
+[[nodiscard]] double root_mean_square(std::span<const double> values);
+
+// The p-quantile (0 <= p <= 1) by linear interpolation between order statistics (Hyndman & Fan
+// type 7, the default of R and NumPy). Takes a copy to sort; NaN for an empty sample.
+[[nodiscard]] double quantile(std::vector<double> values, double p);
+[[nodiscard]] double median_of(std::vector<double> values);
+
+struct Interval {
+  double low = 0.0;
+  double high = 0.0;
+};
+
+}  // namespace parley

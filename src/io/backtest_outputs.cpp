@@ -1,0 +1,67 @@
+#include "io/backtest_outputs.hpp"
+
+#include "core/sha256.hpp"
+#include "io/csv.hpp"
+#include "io/files.hpp"
+#include "io/run_outputs.hpp"
+#include "parley/version.hpp"
+
+namespace parley::io {
+
+using Json = nlohmann::ordered_json;
+
+std::string backtest_summary_csv(const BacktestResult& result) {
+  std::string out;
+  const std::string versus = "_vs_" + result.reference;
+  append_csv_row(out,
+                 {"model", "issues", "mae", "median_ae", "rmse", "mae_low", "mae_high", "no_forecast", "not_applicable",
+                  "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus});
+  for (const auto& score : result.models) {
+    append_csv_row(out,
+                   {score.model, std::to_string(score.issues), csv_number(score.mae), csv_number(score.median_ae),
+                    csv_number(score.rmse), csv_number(score.mae_interval.low), csv_number(score.mae_interval.high),
+                    std::to_string(score.no_forecast), std::to_string(score.not_applicable),
+                    std::to_string(score.paired_issues), csv_number(score.difference),
+                    csv_number(score.difference_interval.low), csv_number(score.difference_interval.high)});
+  }
+  return out;
+}
+
+std::string backtest_issues_csv(const BacktestResult& result) {
+  std::string out;
+  append_csv_row(out, {"proposal", "issue", "model", "forecast", "outcome", "error"});
+  for (const auto& score : result.scores) {
+    append_csv_row(out, {score.case_name, score.issue, score.model, csv_number(score.forecast),
+                         csv_number(score.outcome), csv_number(score.error())});
+  }
+  return out;
+}
+
+Json backtest_json(const BacktestResult& result, const BacktestRequest& request, const BacktestOrigin& origin) {
+  Json root;
+  root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
+  root["inputs"] = Json{{"files", origin.inputs}, {"format", origin.format}, {"sha256", sha256_hex(origin.text)}};
+  root["seed"] = result.seed;
+  root["bootstrap_samples"] = result.bootstrap_samples;
+  root["reference_model"] = result.reference;
+  root["cases"] = result.cases;
+  root["issues"] = result.issues;
+  root["issues_without_outcome"] = result.issues_without_outcome;
+  root["models"] = Json::array();
+  for (const auto& selection : request.models) {
+    root["models"].push_back(
+        Json{{"name", selection.info->name}, {"parameters", parameters_json(selection.parameters)}});
+  }
+  root["outputs"] = Json::array({"backtest.json", "backtest_summary.csv", "backtest_issues.csv"});
+  return root;
+}
+
+void write_backtest_outputs(const std::filesystem::path& directory, const BacktestResult& result,
+                            const BacktestRequest& request, const BacktestOrigin& origin) {
+  make_output_directory(directory);
+  write_text_file(directory / "backtest.json", backtest_json(result, request, origin).dump(2) + "\n");
+  write_text_file(directory / "backtest_summary.csv", backtest_summary_csv(result));
+  write_text_file(directory / "backtest_issues.csv", backtest_issues_csv(result));
+}
+
+}  // namespace parley::io

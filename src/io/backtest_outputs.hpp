@@ -1,0 +1,30 @@
+#pragma once
+// The files of a backtest's output folder (docs/output-format.md): backtest.json,
+// backtest_summary.csv, backtest_issues.csv.
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "parley/backtest.hpp"
+
+namespace parley::io {
+
+// What was backtested, for backtest.json.
+struct BacktestOrigin {
+  std::vector<std::string> inputs;  // files as given
+  std::string format;               // "scenario" or an import format
+  std::string text;                 // the bytes read, concatenated (hashed)
+};
+
+[[nodiscard]] std::string backtest_summary_csv(const BacktestResult& result);
+[[nodiscard]] std::string backtest_issues_csv(const BacktestResult& result);
+[[nodiscard]] nlohmann::ordered_json backtest_json(const BacktestResult& result, const BacktestRequest& request,
+                                                   const BacktestOrigin& origin);
+
+// Writes every file into `directory` (created if needed); throws OutputError when it cannot.
+void write_backtest_outputs(const std::filesystem::path& directory, const BacktestResult& result,
+                            const BacktestRequest& request, const BacktestOrigin& origin);
+
+}  // namespace parley::io

@@ -1,0 +1,45 @@
+#include "io/importers.hpp"
+
+#include <fmt/format.h>
+
+#include "core/suggest.hpp"
+#include "io/deu3.hpp"
+#include "io/files.hpp"
+#include "parley/errors.hpp"
+#include "parley/validate.hpp"
+
+namespace parley::io {
+
+const std::vector<ImportFormat>& import_formats() {
+  static const std::vector<ImportFormat> formats{
+      deu3_format(),
+  };
+  return formats;
+}
+
+const ImportFormat& find_import_format(std::string_view name) {
+  std::vector<std::string> names;
+  for (const auto& format : import_formats()) {
+    if (format.name == name) return format;
+    names.push_back(format.name);
+  }
+  throw UsageError(
+      fmt::format("unknown input format '{}'{}; known formats: {}", name, did_you_mean(name, names), join(names)));
+}
+
+std::vector<ImportedScenario> import_file(const ImportFormat& format, const std::string& path) {
+  const std::string text = read_text_file(path);
+  std::vector<ImportedScenario> scenarios = format.read(text, path);
+  // An importer's scenario that fails validation is a defect of the importer, but say where it came from.
+  for (const auto& imported : scenarios) {
+    ValidationReport report = validate(imported.scenario, Locator{}, {});
+    for (auto& diagnostic : report.errors) {
+      diagnostic.location.file = path;
+      diagnostic.path = fmt::format("{} (imported as {}): {}", format.name, imported.name, diagnostic.path);
+    }
+    throw_if_invalid(std::move(report));
+  }
+  return scenarios;
+}
+
+}  // namespace parley::io

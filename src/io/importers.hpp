@@ -1,0 +1,36 @@
+#pragma once
+// Importers: other tools' data files turned into parley scenarios. One registry, so that
+// `parley import FORMAT`, `parley run --from FORMAT` and `parley backtest --from FORMAT` all know
+// the same formats.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/scenario.hpp"
+
+namespace parley::io {
+
+struct ImportedScenario {
+  std::string name;  // a file-name-safe name, e.g. the DEU proposal id
+  Scenario scenario;
+};
+
+struct ImportFormat {
+  std::string name;
+  std::string summary;
+  bool many = false;  // one file holds many scenarios (a data set), not one
+  // Reads `text` (the contents of `file`). Throws ScenarioError naming file, line, column and key.
+  std::function<std::vector<ImportedScenario>(std::string_view text, const std::string& file)> read;
+};
+
+[[nodiscard]] const std::vector<ImportFormat>& import_formats();
+
+// Throws UsageError, with the known formats, when `name` is not one.
+[[nodiscard]] const ImportFormat& find_import_format(std::string_view name);
+
+// Reads a file in `format`; every scenario read is validated. Throws InputNotFoundError, ScenarioError.
+[[nodiscard]] std::vector<ImportedScenario> import_file(const ImportFormat& format, const std::string& path);
+
+}  // namespace parley::io

@@ -1,0 +1,71 @@
+// DEU III development set (golden/deu3): the compromise model's accuracy on real EU decisions,
+// through the binary as a user runs it, and the same figures after `parley import deu3`.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "support/golden.hpp"
+#include "support/process.hpp"
+
+namespace parley::test {
+namespace {
+
+std::vector<std::string> split(const std::string& line, char delimiter) {
+  std::vector<std::string> cells;
+  std::stringstream stream(line);
+  for (std::string cell; std::getline(stream, cell, delimiter);) cells.push_back(cell);
+  return cells;
+}
+
+// The summary row of `model` in backtest_summary.csv, keyed by the header.
+std::map<std::string, std::string> summary_row(const std::filesystem::path& file, const std::string& model) {
+  std::stringstream text(read_text(file));
+  std::string header;
+  std::getline(text, header);
+  for (std::string line; std::getline(text, line);) {
+    const auto cells = split(line, ',');
+    if (cells.empty() || cells[0] != model) continue;
+    const auto names = split(header, ',');
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < names.size() && i < cells.size(); ++i) row[names[i]] = cells[i];
+    return row;
+  }
+  return {};
+}
+
+TEST(Deu3, CompromiseModelMaeOnTheDevelopmentSet) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("golden-deu3");
+  const auto data = (golden / "deu3" / "deu3-dev.tsv").string();
+  const auto outcome = run_parley({"backtest", data, "--from", "deu3", "-m", "compromise", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("188 issues, 180 with an outcome (8 without, skipped)"), std::string::npos) << outcome.out;
+  const auto row = summary_row(directory / "out" / "backtest_summary.csv", "compromise");
+  ASSERT_FALSE(row.empty());
+  EXPECT_EQ(row.at("issues"), "180");
+  EXPECT_NEAR(std::stod(row.at("mae")), 20.484, 0.0005);  // the golden figure, to its three decimals
+  EXPECT_NE(outcome.out.find("20.484"), std::string::npos) << outcome.out;
+}
+
+TEST(Deu3, ImportedScenariosGiveTheSameBacktest) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("golden-deu3-import");
+  const auto data = (golden / "deu3" / "deu3-dev.tsv").string();
+  const auto imported = run_parley({"import", "deu3", data, "-o", "scenarios"}, directory);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("wrote 71 scenarios"), std::string::npos) << imported.out;
+  const auto direct = run_parley({"backtest", data, "--from", "deu3", "-q", "-o", "direct"}, directory);
+  const auto from_files = run_parley({"backtest", "scenarios", "-q", "-o", "files"}, directory);
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  ASSERT_EQ(from_files.exit_code, 0) << from_files.err;
+  EXPECT_EQ(read_text(directory / "direct" / "backtest_summary.csv"),
+            read_text(directory / "files" / "backtest_summary.csv"));
+  EXPECT_EQ(read_text(directory / "direct" / "backtest_issues.csv"),
+            read_text(directory / "files" / "backtest_issues.csv"));
+}
+
+}  // namespace
+}  // namespace parley::test
