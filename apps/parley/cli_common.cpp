@@ -9,6 +9,7 @@
 #include "core/suggest.hpp"
 #include "io/embedded.hpp"
 #include "io/files.hpp"
+#include "io/importers.hpp"
 
 namespace parley::cli {
 
@@ -28,6 +29,19 @@ Input load_input(const std::string& name_or_path, bool strict) {
   for (const auto& scenario : io::embedded_scenarios()) names.emplace_back(scenario.name);
   throw InputNotFoundError(fmt::format("{}: no such file, and no embedded scenario of that name{} (embedded: {})",
                                        name_or_path, did_you_mean(name_or_path, names), join(names)));
+}
+
+Input load_imported(const std::string& format_name, const std::string& path) {
+  const io::ImportFormat& format = io::find_import_format(format_name);
+  std::string text = io::read_text_file(path);
+  std::vector<io::ImportedScenario> scenarios = io::import_file(format, path);
+  if (scenarios.size() != 1) {
+    throw UsageError(
+        fmt::format("{} holds {} scenarios; write them out with `parley import {} {} -o DIR` and run "
+                    "one, or score them all with `parley backtest {} --from {}`",
+                    path, scenarios.size(), format.name, path, path, format.name));
+  }
+  return {{std::move(scenarios.front().scenario), {}}, {path, std::move(text)}};
 }
 
 Date parse_date_option(const std::string& option, const std::string& text) {

@@ -30,6 +30,10 @@ struct Input {
 // read strictly). Throws InputNotFoundError, ScenarioError.
 [[nodiscard]] Input load_input(const std::string& name_or_path, bool strict);
 
+// Reads `path` with the importer `format` (see `parley import`); the file must hold exactly one
+// scenario. Throws UsageError, InputNotFoundError, ScenarioError.
+[[nodiscard]] Input load_imported(const std::string& format, const std::string& path);
+
 // Parses an option's date; throws UsageError naming the option.
 [[nodiscard]] Date parse_date_option(const std::string& option, const std::string& text);
 

@@ -1,4 +1,4 @@
-// `parley run [SCENARIO] [-m MODEL]... [-p MODEL.NAME=VALUE]... [--at DATE] [--seed N] [-o DIR]`
+// `parley run [SCENARIO] [--from FORMAT] [-m MODEL]... [-p MODEL.NAME=VALUE]... [--at DATE] [--seed N] [-o DIR]`
 
 #include <fmt/format.h>
 
@@ -14,6 +14,7 @@ namespace {
 
 struct RunOptions {
   std::string scenario{io::kDefaultScenario};
+  std::string from;
   std::vector<std::string> models;
   std::vector<std::string> parameters;
   std::string at;
@@ -30,6 +31,8 @@ class RunCommand final : public Command {
     app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
         ->capture_default_str();
     // One value per -m / -p, so that `run -m nash FILE` leaves FILE to the scenario argument.
+    app_->add_option("--from", options_.from,
+                     "Read the scenario file with this importer (e.g. bdm-csv; see `parley import --help`)");
     app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies")
         ->allow_extra_args(false);
     app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
@@ -44,7 +47,8 @@ class RunCommand final : public Command {
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
   int execute() override {
-    const Input input = load_input(options_.scenario, options_.strict);
+    const Input input = options_.from.empty() ? load_input(options_.scenario, options_.strict)
+                                              : load_imported(options_.from, options_.scenario);
     print_warnings(input.loaded.warnings);
     const Scenario& scenario = input.loaded.scenario;
     RunRequest request;
@@ -55,7 +59,11 @@ class RunCommand final : public Command {
     io::write_run_outputs(options_.output, result, input.origin);
     if (!options_.quiet) {
       std::cout << forecast_table(result);
-      std::cout << fmt::format("\nwrote {}/run.json, forecast.csv, trajectories.csv\n", options_.output);
+      std::string files = "run.json, forecast.csv, trajectories.csv";
+      for (const auto& model_run : result.runs) {
+        for (const auto& table : model_run.outcome.tables) files += ", " + table.name + ".csv";
+      }
+      std::cout << fmt::format("\nwrote {}/{}\n", options_.output, files);
     }
     return 0;
   }

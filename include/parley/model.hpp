@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ enum class StopReason {
   no_actors,    // nobody takes a stance on the issue; no forecast
   no_weight,    // every participant weighs zero (e.g. all saliences 0); no forecast
   no_status_quo,  // the model needs the issue's status quo and it has none; no forecast
+  undefined,      // the model's equations are undefined here (e.g. eum: equal dangers, flat_danger=fail)
 };
 
 [[nodiscard]] std::string_view to_string(StopReason reason);
@@ -32,6 +34,14 @@ struct IssueForecast {
   StopReason reason = StopReason::closed_form;
   // positions[round][k] is the position of the issue's k-th participant; round 0 is the input.
   std::vector<std::vector<double>> positions;
+  // risk[round][k]: the k-th participant's risk exponent in that round, for models that have them
+  // (eum); empty otherwise, and risk[0] is empty (the input has none).
+  std::vector<std::vector<double>> risk;
+  // When reason is `cycle`: the cycle's length in rounds and the range of the forecast over it
+  // (the forecast is the cycle's mean).
+  int cycle_period = 0;
+  double cycle_low = std::numeric_limits<double>::quiet_NaN();
+  double cycle_high = std::numeric_limits<double>::quiet_NaN();
 
   [[nodiscard]] bool converged() const { return reason == StopReason::closed_form || reason == StopReason::converged; }
 };
@@ -42,6 +52,9 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
 };
+
+// A number as a table cell: the shortest text that reads back to the same double; "" for NaN.
+[[nodiscard]] std::string table_cell(double value);
 
 struct ModelOutcome {
   std::vector<IssueForecast> issues;  // one per issue the model forecasts, in problem order

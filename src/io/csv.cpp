@@ -1,8 +1,6 @@
 #include "io/csv.hpp"
 
-#include <fmt/format.h>
-
-#include <cmath>
+#include "parley/model.hpp"
 
 namespace parley::io {
 
@@ -17,7 +15,7 @@ std::string csv_cell(const std::string& text) {
 }
 
 std::string csv_number(double value) {
-  return std::isnan(value) ? std::string{} : fmt::format("{}", value);
+  return table_cell(value);
 }
 
 void append_csv_row(std::string& out, const std::vector<std::string>& cells) {

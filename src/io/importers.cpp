@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/suggest.hpp"
+#include "io/bdm_csv.hpp"
 #include "io/deu3.hpp"
 #include "io/files.hpp"
 #include "parley/errors.hpp"
@@ -12,6 +13,7 @@ namespace parley::io {
 
 const std::vector<ImportFormat>& import_formats() {
   static const std::vector<ImportFormat> formats{
+      bdm_csv_format(),
       deu3_format(),
   };
   return formats;

@@ -21,11 +21,14 @@ Json parameters_json(const ParameterValues& values) {
 
 std::string forecast_csv(const RunResult& result) {
   std::string out;
-  append_csv_row(out, {"model", "issue", "forecast", "rounds", "converged", "stop"});
+  append_csv_row(
+      out, {"model", "issue", "forecast", "rounds", "converged", "stop", "cycle_period", "cycle_low", "cycle_high"});
   for (const auto& model_run : result.runs) {
     for (const auto& issue : model_run.outcome.issues) {
       append_csv_row(out, {model_run.model, issue.issue, csv_number(issue.forecast), std::to_string(issue.rounds),
-                           issue.converged() ? "true" : "false", std::string(to_string(issue.reason))});
+                           issue.converged() ? "true" : "false", std::string(to_string(issue.reason)),
+                           issue.cycle_period > 0 ? std::to_string(issue.cycle_period) : "",
+                           csv_number(issue.cycle_low), csv_number(issue.cycle_high)});
     }
   }
   return out;
@@ -33,7 +36,7 @@ std::string forecast_csv(const RunResult& result) {
 
 std::string trajectories_csv(const RunResult& result) {
   std::string out;
-  append_csv_row(out, {"model", "issue", "round", "actor", "position"});
+  append_csv_row(out, {"model", "issue", "round", "actor", "position", "risk"});
   for (const auto& model_run : result.runs) {
     for (const auto& issue : model_run.outcome.issues) {
       const auto problem = std::find_if(result.problem.issues.begin(), result.problem.issues.end(),
@@ -41,9 +44,11 @@ std::string trajectories_csv(const RunResult& result) {
       if (problem == result.problem.issues.end()) continue;
       for (std::size_t round = 0; round < issue.positions.size(); ++round) {
         const auto& positions = issue.positions[round];
+        const std::vector<double>* risk = round < issue.risk.size() ? &issue.risk[round] : nullptr;
         for (std::size_t k = 0; k < positions.size() && k < problem->participants.size(); ++k) {
+          const std::string r = risk != nullptr && k < risk->size() ? csv_number((*risk)[k]) : "";
           append_csv_row(out, {model_run.model, issue.issue, std::to_string(round),
-                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k])});
+                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k]), r});
         }
       }
     }

@@ -1,5 +1,7 @@
 #include "parley/model.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 
@@ -23,6 +25,8 @@ std::string_view to_string(StopReason reason) {
       return "no_weight";
     case StopReason::no_status_quo:
       return "no_status_quo";
+    case StopReason::undefined:
+      return "undefined";
   }
   return "closed_form";
 }
@@ -37,6 +41,10 @@ ModelOutcome IssueModel::solve(const Problem& problem, const RunContext& context
     outcome.issues.push_back(solve_issue(issue, context));
   }
   return outcome;
+}
+
+std::string table_cell(double value) {
+  return std::isnan(value) ? std::string{} : fmt::format("{}", value);
 }
 
 IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast) {

@@ -4,6 +4,7 @@
 
 #include "core/suggest.hpp"
 #include "models/compromise/compromise.hpp"
+#include "models/eum/eum.hpp"
 #include "models/mean/mean.hpp"
 #include "models/median/median.hpp"
 #include "models/nash/nash.hpp"
@@ -19,6 +20,7 @@ const std::vector<ModelInfo>& model_registry() {
       models::mean_info(),
       models::median_info(),
       models::nash_info(),
+      models::eum_info(),
       models::status_quo_info(),
   };
   return registry;

@@ -43,10 +43,15 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   EXPECT_TRUE(outcome.err.empty()) << outcome.err;
   const auto forecast = lines_of(read_text(directory / "parley-out" / "forecast.csv"));
   ASSERT_FALSE(forecast.empty());
-  EXPECT_EQ(forecast[0], "model,issue,forecast,rounds,converged,stop");
+  EXPECT_EQ(forecast[0], "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
   EXPECT_EQ(forecast.size(), 1 + 6 * select_models({}, {}, 6).size());  // every model that applies x six issues
   const auto trajectories = lines_of(read_text(directory / "parley-out" / "trajectories.csv"));
-  EXPECT_EQ(trajectories[0], "model,issue,round,actor,position");
+  EXPECT_EQ(trajectories[0], "model,issue,round,actor,position,risk");
+  // The expected-utility model runs by default and records its moves and rounds.
+  const auto moves = lines_of(read_text(directory / "parley-out" / "eum_moves.csv"));
+  EXPECT_EQ(moves[0], "issue,round,actor,counterpart,type,eu_actor,eu_counterpart,new_position");
+  EXPECT_GT(moves.size(), 1u);
+  EXPECT_TRUE(std::filesystem::exists(directory / "parley-out" / "eum_rounds.csv"));
   const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
   EXPECT_EQ(run["scenario"]["name"], "pakistan-2023");
   EXPECT_EQ(run["at"], "2023-01-05");
@@ -80,7 +85,7 @@ TEST(Cli, AtDateRunsTheEarlierSystem) {
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   const std::string trajectories = read_text(directory / "parley-out" / "trajectories.csv");
   EXPECT_EQ(trajectories.find(",PTI,"), std::string::npos);  // PTI enters in April 2022
-  EXPECT_NE(trajectories.find("compromise,pak_alignment,0,PAK,35\n"), std::string::npos);
+  EXPECT_NE(trajectories.find("compromise,pak_alignment,0,PAK,35,\n"), std::string::npos);
   const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
   EXPECT_EQ(run["at"], "2022-01-01");
 }

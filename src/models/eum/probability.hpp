@@ -1,0 +1,46 @@
+#pragma once
+// P_ij, the probability that i beats j if they contest (spec (c)): every actor k votes for the
+// position nearer to its own, with weight w_k = c_k s_k.
+//
+// Cost. Naively each P_ij is a sum over all n voters, O(n³) a round. But voter k prefers x_i to
+// x_j exactly when it is on x_i's side of their midpoint, whatever its exponent, so the voters
+// supporting i form a prefix (or suffix) of the voters sorted by position. With, for each distinct
+// position a, the prefix sums over sorted voters of w_k y_k(a) — O(n·m) to build for m distinct
+// positions — each P_ij costs one binary search: O(n·m + n² log n) a round.
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "models/eum/options.hpp"
+
+namespace parley::models::eum {
+
+class WinProbabilities {
+ public:
+  // x: positions; w: weights c·s; r: each voter's risk exponent (unused by `linear`); delta: Δ > 0.
+  WinProbabilities(Probability kind, std::span<const double> x, std::span<const double> w, std::span<const double> r,
+                   double delta);
+
+  // P_ij: 0 when x_i = x_j.
+  [[nodiscard]] double operator()(std::size_t i, std::size_t j) const;
+
+  // Σ_k w_k max(0, y_k(j) − y_k(i)): the votes for i against j (y_k(a) = (|x_k − x_a|/Δ)^r_k, or
+  // |x_k − x_a| for `linear`).
+  [[nodiscard]] double support(std::size_t i, std::size_t j) const;
+
+ private:
+  [[nodiscard]] double prefix(std::size_t position, std::size_t count) const {
+    return prefix_[position * (voters_ + 1) + count];
+  }
+
+  Probability kind_;
+  std::size_t voters_ = 0;
+  std::vector<double> x_;
+  std::vector<double> sorted_x_;          // the voters' positions, ascending
+  std::vector<std::size_t> position_of_;  // actor -> index of its distinct position
+  std::vector<double> prefix_;            // [distinct position][t]: Σ over the first t sorted voters of w_k y_k(a)
+  double all_pairs_ = 0.0;                // Scholz's denominator Σ_k Σ_a Σ_b |g_k(a, b)|
+};
+
+}  // namespace parley::models::eum

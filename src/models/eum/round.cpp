@@ -1,0 +1,202 @@
+#include "models/eum/round.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/weighted.hpp"
+#include "models/eum/probability.hpp"
+
+namespace parley::models::eum {
+namespace {
+
+// (1 − Q)[T U_b + (1 − T) U_w] of spec (d)–(e); 0 at Q = 1 (the replications' setting).
+double change_term(const Options& options, double distance, double mu_distance, double r) {
+  if (options.q >= 1.0) return 0.0;
+  const double shift = 0.25 * (mu_distance + distance);
+  const double better = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - shift), r);
+  const double worse = 2.0 - 4.0 * std::pow(0.5 + shift, r);
+  return (1.0 - options.q) * (options.t * better + (1.0 - options.t) * worse);
+}
+
+// E(a→b | r), spec (e): `target_salience` is s_b, `p` is P_ab, `u` the utilities of the pair at r.
+double expected_utility(const Options& options, double target_salience, double p, const Utilities& u, double change) {
+  const double contest =
+      target_salience * (p * u.success + (1.0 - p) * u.failure) + (1.0 - target_salience) * u.success;
+  const double status_quo = contest - options.q * u.status_quo;
+  return options.q_sign_slip ? status_quo + change : status_quo - change;
+}
+
+// The weighted median (lower) or mean of the start-of-round positions: μ of U_b and U_w.
+double mu_of(const Actors& actors, std::span<const double> positions, bool mean) {
+  const auto value =
+      mean ? weighted_mean(positions, actors.weight) : weighted_median(positions, actors.weight, MedianTie::lower);
+  return value.value_or(0.0);
+}
+
+// Spec (f): r_i from the danger D_i = Σ_{j≠i} E(j→i | 1) each actor faces.
+std::vector<double> risk_exponents(const Options& options, const Actors& actors, std::span<const double> x,
+                                   Round& round) {
+  const std::size_t n = x.size();
+  const std::vector<double> ones(n, 1.0);
+  const WinProbabilities p(options.probability, x, actors.weight, ones, actors.delta);
+  const double mu = options.q < 1.0 ? mu_of(actors, x, false) : 0.0;
+  std::vector<double> danger(n, 0.0);
+  for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j == k) continue;
+      const double distance = std::fabs(x[j] - x[k]) / actors.delta;
+      const Utilities u = basic_utilities(distance, 1.0);
+      const double change = change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, 1.0);
+      danger[k] += expected_utility(options, actors.salience[k], p(j, k), u, change);
+    }
+  }
+  const auto [low, high] = std::minmax_element(danger.begin(), danger.end());
+  std::vector<double> r(n, 1.0);
+  if (*high == *low) {
+    round.flat_danger = true;
+    round.undefined = options.flat_danger_fails;
+    return r;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const double relative = (2.0 * danger[i] - *high - *low) / (*high - *low);
+    r[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
+  }
+  return r;
+}
+
+// The best candidate of one kind: replaced only on a strict improvement, so ties keep the earliest.
+struct Best {
+  bool found = false;
+  double key = 0.0;
+  Move move;
+
+  void offer(double candidate_key, const Move& candidate) {
+    if (!found || candidate_key < key) {
+      found = true;
+      key = candidate_key;
+      move = candidate;
+    }
+  }
+};
+
+// Spec (g), Scholz: each actor i weighs every counterpart j, estimating both expected utilities
+// with its own exponent, and makes at most one move.
+void receiver_moves(const Options& options, const Actors& actors, std::span<const double> x, const WinProbabilities& p,
+                    const std::vector<double>& r, double mu, Round& round) {
+  const std::size_t n = x.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Best confrontation;
+    Best compromise;
+    Best capitulation;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j == i || x[j] == x[i]) continue;
+      const double distance = std::fabs(x[i] - x[j]) / actors.delta;
+      const Utilities u = basic_utilities(distance, r[i]);
+      const double e_ij = expected_utility(options, actors.salience[j], p(i, j), u,
+                                           change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
+      const double e_ji = expected_utility(options, actors.salience[i], p(j, i), u,
+                                           change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[i]));
+      const double gap = std::fabs(x[j] - x[i]);
+      Move move{i, j, MoveType::confrontation, e_ij, e_ji, x[j]};
+      if (e_ji > e_ij && e_ij > 0.0) {
+        confrontation.offer(gap, move);
+      } else if (e_ji > 0.0 && e_ij < 0.0 && e_ji > std::fabs(e_ij)) {
+        move.type = MoveType::compromise;
+        move.position = x[i] + (x[j] - x[i]) * std::fabs(e_ij) / e_ji;
+        const double key = options.compromise_choice == CompromiseChoice::position_value
+                               ? (std::fabs(e_ij) * x[i] + std::fabs(e_ji) * x[j]) / (std::fabs(e_ij) + std::fabs(e_ji))
+                               : gap * std::fabs(e_ij) / e_ji;
+        compromise.offer(key, move);
+      } else if (options.capitulation && e_ji > 0.0 && e_ij < 0.0 && e_ji < std::fabs(e_ij)) {
+        move.type = MoveType::capitulation;
+        capitulation.offer(gap, move);
+      }
+    }
+    if (confrontation.found) {
+      round.moves.push_back(confrontation.move);
+    } else if (compromise.found) {
+      round.moves.push_back(compromise.move);
+    } else if (capitulation.found) {
+      round.moves.push_back(capitulation.move);
+    }
+  }
+}
+
+// Spec (g), Masad: every i with u_ij = E(i→j | r_i) > 0 sends j an offer; j answers the strongest.
+void challenger_moves(const Options& options, const Actors& actors, std::span<const double> x,
+                      const WinProbabilities& p, const std::vector<double>& r, double mu, Round& round) {
+  const std::size_t n = x.size();
+  for (std::size_t j = 0; j < n; ++j) {
+    bool found = false;
+    std::size_t sender = 0;
+    double strongest = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i == j) continue;
+      const double distance = std::fabs(x[i] - x[j]) / actors.delta;
+      const double u = expected_utility(options, actors.salience[j], p(i, j), basic_utilities(distance, r[i]),
+                                        change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
+      if (u <= 0.0) continue;
+      const bool better =
+          !found || u > strongest || (u == strongest && std::fabs(x[i] - x[j]) < std::fabs(x[sender] - x[j]));
+      if (better) {
+        found = true;
+        sender = i;
+        strongest = u;
+      }
+    }
+    if (!found) continue;
+    const std::size_t i = sender;
+    const double distance = std::fabs(x[i] - x[j]) / actors.delta;
+    const double own = expected_utility(options, actors.salience[i], p(j, i), basic_utilities(distance, r[j]),
+                                        change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[j]));
+    Move move{j, i, MoveType::confrontation, own, strongest, x[i]};
+    if (own > 0.0 && own < strongest) {
+      round.moves.push_back(move);
+    } else if (own < 0.0 && std::fabs(own) < strongest) {
+      move.type = MoveType::compromise;
+      move.position = x[j] + (x[i] - x[j]) * std::fabs(own) / strongest;
+      round.moves.push_back(move);
+    } else if (options.capitulation && own < 0.0 && std::fabs(own) > strongest) {
+      move.type = MoveType::capitulation;
+      round.moves.push_back(move);
+    }
+  }
+}
+
+}  // namespace
+
+const char* to_string(MoveType type) {
+  switch (type) {
+    case MoveType::confrontation:
+      return "confrontation";
+    case MoveType::compromise:
+      return "compromise";
+    case MoveType::capitulation:
+      return "capitulation";
+  }
+  return "confrontation";
+}
+
+Utilities basic_utilities(double distance, double r) {
+  return {2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r), 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r),
+          2.0 - 4.0 * std::pow(0.5, r)};
+}
+
+Round play_round(const Options& options, const Actors& actors, std::span<const double> positions) {
+  Round round;
+  round.positions.assign(positions.begin(), positions.end());
+  round.risk = risk_exponents(options, actors, positions, round);
+  if (round.undefined) return round;
+  const WinProbabilities p(options.probability, positions, actors.weight, round.risk, actors.delta);
+  const double mu = options.q < 1.0 ? mu_of(actors, positions, options.offer_mu_is_mean) : 0.0;
+  if (options.protocol == Protocol::receiver) {
+    receiver_moves(options, actors, positions, p, round.risk, mu, round);
+  } else {
+    challenger_moves(options, actors, positions, p, round.risk, mu, round);
+  }
+  for (const Move& move : round.moves) round.positions[move.actor] = move.position;  // simultaneous
+  return round;
+}
+
+}  // namespace parley::models::eum

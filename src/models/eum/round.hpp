@@ -1,0 +1,55 @@
+#pragma once
+// One round of the expected-utility model on one issue (spec (d)–(g)): risk exponents from the
+// danger each actor faces, then offers and simultaneous moves.
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "models/eum/options.hpp"
+
+namespace parley::models::eum {
+
+// What does not change from round to round.
+struct Actors {
+  std::vector<double> salience;
+  std::vector<double> weight;  // c·s
+  double delta = 1.0;          // Δ > 0
+};
+
+enum class MoveType { confrontation, compromise, capitulation };
+
+[[nodiscard]] const char* to_string(MoveType type);
+
+// `actor` moves to `position` in answer to `counterpart`. eu_actor is the actor's expected utility of
+// challenging the counterpart, eu_counterpart the counterpart's of challenging the actor (for the
+// receiver protocol both as the actor estimates them: Scholz's e_ij and e_ji).
+struct Move {
+  std::size_t actor = 0;
+  std::size_t counterpart = 0;
+  MoveType type = MoveType::confrontation;
+  double eu_actor = 0.0;
+  double eu_counterpart = 0.0;
+  double position = 0.0;
+};
+
+struct Round {
+  std::vector<double> risk;       // r_i used in this round
+  std::vector<double> positions;  // after the round's moves
+  std::vector<Move> moves;        // by moving actor, in input order
+  bool flat_danger = false;       // every danger level was equal
+  bool undefined = false;         // ... and options.flat_danger_fails: no result
+};
+
+// Plays one round from `positions` (the start of the round).
+[[nodiscard]] Round play_round(const Options& options, const Actors& actors, std::span<const double> positions);
+
+// Pieces of the round, exposed for tests.
+struct Utilities {
+  double success = 0.0;
+  double failure = 0.0;
+  double status_quo = 0.0;
+};
+[[nodiscard]] Utilities basic_utilities(double distance, double r);
+
+}  // namespace parley::models::eum
