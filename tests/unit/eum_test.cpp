@@ -56,16 +56,21 @@ TEST(EumProbability, FastFormEqualsTheSumOverVoters) {
       // Half the trials on a coarse grid, so that positions (and midpoints) coincide.
       x[k] = trial % 2 == 0 ? 10.0 * static_cast<double>(rng.below(6)) : 100.0 * rng.uniform();
       w[k] = rng.uniform() * (rng.below(5) == 0 ? 0.0 : 1.0);
-      r[k] = 0.5 + 1.5 * rng.uniform();
+      r[k] = trial % 3 == 0 ? 1.0 : 0.5 + 1.5 * rng.uniform();  // all 1: the linear fast path
     }
     const auto [low, high] = std::minmax_element(x.begin(), x.end());
     const double delta = *high > *low ? *high - *low : 1.0;
     for (const Probability kind : {Probability::all_pairs, Probability::pairwise, Probability::linear}) {
       const WinProbabilities p(kind, x, w, r, delta);
+      std::vector<double> from_i(n);
+      std::vector<double> to_i(n);
       for (std::size_t i = 0; i < n; ++i) {
+        p.row(i, from_i, to_i);
         for (std::size_t j = 0; j < n; ++j) {
           const double expected = naive_probability(kind, x, w, r, delta, i, j);
           EXPECT_NEAR(p(i, j), expected, 1e-12 * std::max(1.0, expected)) << "trial " << trial;
+          EXPECT_EQ(from_i[j], p(i, j)) << "row() must equal operator() to the bit";
+          EXPECT_EQ(to_i[j], p(j, i)) << "row() must equal operator() to the bit";
         }
       }
     }

@@ -16,6 +16,7 @@ WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, 
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
   sorted_x_.resize(n);
   for (std::size_t t = 0; t < n; ++t) sorted_x_[t] = x[order[t]];
+  order_ = order;
 
   // Distinct positions, each with how many actors hold it.
   std::map<double, std::size_t> distinct;
@@ -33,30 +34,47 @@ WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, 
     ++holders[position_of_[a]];
   }
 
-  const bool linear = kind == Probability::linear;
+  linear_ = kind == Probability::linear || std::all_of(r.begin(), r.end(), [](double e) { return e == 1.0; });
+  scale_ = kind == Probability::linear ? 1.0 : 1.0 / delta;
   const auto y = [&](std::size_t k, double position) {
     const double distance = std::fabs(x[k] - position);
-    return linear ? distance : std::pow(distance / delta, r[k]);
+    return kind == Probability::linear ? distance : std::pow(distance / delta, r[k]);
   };
   const std::size_t m = positions.size();
-  prefix_.assign(m * (n + 1), 0.0);
-  for (std::size_t a = 0; a < m; ++a) {
-    double* row = &prefix_[a * (n + 1)];
-    for (std::size_t t = 0; t < n; ++t) row[t + 1] = row[t] + w[order[t]] * y(order[t], positions[a]);
+  if (linear_) {
+    center_ = n > 0 ? sorted_x_[n / 2] : 0.0;
+    weight_prefix_.assign(n + 1, 0.0);
+    moment_prefix_.assign(n + 1, 0.0);
+    for (std::size_t t = 0; t < n; ++t) {
+      weight_prefix_[t + 1] = weight_prefix_[t] + w[order[t]];
+      moment_prefix_[t + 1] = moment_prefix_[t] + w[order[t]] * (sorted_x_[t] - center_);
+    }
+  } else {
+    prefix_.assign(m * (n + 1), 0.0);
+    for (std::size_t a = 0; a < m; ++a) {
+      double* row = &prefix_[a * (n + 1)];
+      for (std::size_t t = 0; t < n; ++t) row[t + 1] = row[t] + w[order[t]] * y(order[t], positions[a]);
+    }
   }
 
   if (kind == Probability::all_pairs) {
-    // Σ_a Σ_b |y_k(a) − y_k(b)| over all n actors: with the values sorted, 2 Σ_t y_(t) (2t − n + 1);
-    // a group of c equal values starting at rank N contributes c·y·(2N + c − n).
-    std::vector<std::pair<double, std::size_t>> values(m);
+    // Σ_a Σ_b |y_k(a) − y_k(b)| over all n actors: with the values in increasing order,
+    // 2 Σ_t y_(t) (2t − n + 1); a group of c equal values starting at rank N contributes
+    // c·y·(2N + c − n). y_k(a) grows with |x_k − x_a|, so the increasing order merges the distinct
+    // positions outward from x_k: O(m) a voter, no sort.
     for (std::size_t k = 0; k < n; ++k) {
-      for (std::size_t a = 0; a < m; ++a) values[a] = {y(k, positions[a]), holders[a]};
-      std::sort(values.begin(), values.end());
+      const auto split =
+          static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), x[k]) - positions.begin());
+      std::size_t left = split;  // the next candidate below is left − 1
+      std::size_t right = split;
       double sum = 0.0;
       double below = 0.0;
-      for (const auto& [value, count] : values) {
-        const double c = static_cast<double>(count);
-        sum += value * c * (2.0 * below + c - static_cast<double>(n));
+      while (left > 0 || right < m) {
+        const bool take_left =
+            right == m || (left > 0 && std::fabs(x[k] - positions[left - 1]) < std::fabs(x[k] - positions[right]));
+        const std::size_t a = take_left ? --left : right++;
+        const double c = static_cast<double>(holders[a]);
+        sum += y(k, positions[a]) * c * (2.0 * below + c - static_cast<double>(n));
         below += c;
       }
       all_pairs_ += w[k] * 2.0 * sum;
@@ -64,35 +82,103 @@ WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, 
   }
 }
 
-double WinProbabilities::support(std::size_t i, std::size_t j) const {
-  const double xi = x_[i];
-  const double xj = x_[j];
-  if (xi == xj) return 0.0;
-  const double middle = xi + (xj - xi) / 2.0;
-  const std::size_t a = position_of_[i];
-  const std::size_t b = position_of_[j];
-  if (xi < xj) {
-    // Voters below the midpoint are nearer to x_i.
-    const auto count =
-        static_cast<std::size_t>(std::lower_bound(sorted_x_.begin(), sorted_x_.end(), middle) - sorted_x_.begin());
-    return std::max(0.0, prefix(b, count) - prefix(a, count));
-  }
-  const auto count =
-      static_cast<std::size_t>(std::upper_bound(sorted_x_.begin(), sorted_x_.end(), middle) - sorted_x_.begin());
-  const double above_b = prefix(b, voters_) - prefix(b, count);
-  const double above_a = prefix(a, voters_) - prefix(a, count);
-  return std::max(0.0, above_b - above_a);
+WinProbabilities::PairRanks WinProbabilities::ranks_of(double low, double high) const {
+  const double middle = 0.5 * (low + high);
+  const auto below = [&](double value) {
+    return static_cast<std::size_t>(std::lower_bound(sorted_x_.begin(), sorted_x_.end(), value) - sorted_x_.begin());
+  };
+  const auto not_above = [&](double value) {
+    return static_cast<std::size_t>(std::upper_bound(sorted_x_.begin(), sorted_x_.end(), value) - sorted_x_.begin());
+  };
+  return {below(low), below(middle), not_above(middle), not_above(high)};
 }
 
-double WinProbabilities::operator()(std::size_t i, std::size_t j) const {
+double WinProbabilities::support_of_low(std::size_t low, std::size_t high, const PairRanks& ranks) const {
+  const std::size_t b = ranks.below_middle;  // the voters nearer to the lower position
+  if (linear_) {
+    // Voters below x_low gain x_high − x_low; voters in [x_low, middle) gain x_high + x_low − 2 x_k.
+    const double xl = x_[low];
+    const double xh = x_[high];
+    const std::size_t a = ranks.below_low;
+    const double sum = weight_prefix_[a] * (xh - xl) +
+                       (weight_prefix_[b] - weight_prefix_[a]) * ((xh - center_) + (xl - center_)) -
+                       2.0 * (moment_prefix_[b] - moment_prefix_[a]);
+    return std::max(0.0, sum * scale_);
+  }
+  return std::max(0.0, prefix(position_of_[high], b) - prefix(position_of_[low], b));
+}
+
+double WinProbabilities::support_of_high(std::size_t low, std::size_t high, const PairRanks& ranks) const {
+  const std::size_t d = ranks.not_above_middle;  // voters from d on are nearer to the higher position
+  if (linear_) {
+    // Voters above x_high gain x_high − x_low; voters in (middle, x_high] gain 2 x_k − x_high − x_low.
+    const double xl = x_[low];
+    const double xh = x_[high];
+    const std::size_t c = ranks.not_above_high;
+    const double sum = (weight_prefix_[voters_] - weight_prefix_[c]) * (xh - xl) +
+                       2.0 * (moment_prefix_[c] - moment_prefix_[d]) -
+                       (weight_prefix_[c] - weight_prefix_[d]) * ((xh - center_) + (xl - center_));
+    return std::max(0.0, sum * scale_);
+  }
+  const std::size_t a = position_of_[low];
+  const std::size_t h = position_of_[high];
+  return std::max(0.0, (prefix(a, voters_) - prefix(a, d)) - (prefix(h, voters_) - prefix(h, d)));
+}
+
+double WinProbabilities::probability(std::size_t i, std::size_t j, const PairRanks& ranks) const {
   if (x_[i] == x_[j]) return 0.0;
-  const double for_i = support(i, j);
+  const bool i_low = x_[i] < x_[j];
+  const std::size_t low = i_low ? i : j;
+  const std::size_t high = i_low ? j : i;
+  const double for_low = support_of_low(low, high, ranks);
+  const double for_high = support_of_high(low, high, ranks);
+  const double for_i = i_low ? for_low : for_high;
+  const double for_j = i_low ? for_high : for_low;
   if (kind_ == Probability::all_pairs) return all_pairs_ > 0.0 ? for_i / all_pairs_ : 0.0;
-  const double for_j = support(j, i);
   const double both = for_i + for_j;
   if (both <= 0.0) return 0.0;
   if (kind_ == Probability::linear) return std::max(0.0, for_i - for_j) / both;  // Masad: max(0, net votes)
   return for_i / both;
+}
+
+double WinProbabilities::support(std::size_t i, std::size_t j) const {
+  if (x_[i] == x_[j]) return 0.0;
+  const bool i_low = x_[i] < x_[j];
+  const std::size_t low = i_low ? i : j;
+  const std::size_t high = i_low ? j : i;
+  const PairRanks ranks = ranks_of(x_[low], x_[high]);
+  return i_low ? support_of_low(low, high, ranks) : support_of_high(low, high, ranks);
+}
+
+double WinProbabilities::operator()(std::size_t i, std::size_t j) const {
+  if (x_[i] == x_[j]) return 0.0;
+  return probability(i, j, ranks_of(std::min(x_[i], x_[j]), std::max(x_[i], x_[j])));
+}
+
+void WinProbabilities::row(std::size_t i, std::span<double> from_i, std::span<double> to_i) const {
+  // The counterparts j in increasing position: every rank below moves only forward.
+  const double xi = x_[i];
+  const std::size_t n = voters_;
+  const auto below_i =
+      static_cast<std::size_t>(std::lower_bound(sorted_x_.begin(), sorted_x_.end(), xi) - sorted_x_.begin());
+  const auto not_above_i =
+      static_cast<std::size_t>(std::upper_bound(sorted_x_.begin(), sorted_x_.end(), xi) - sorted_x_.begin());
+  std::size_t below_j = 0;
+  std::size_t not_above_j = 0;
+  std::size_t below_middle = 0;
+  std::size_t not_above_middle = 0;
+  for (const std::size_t j : order_) {
+    const double xj = x_[j];
+    const double middle = 0.5 * (std::min(xi, xj) + std::max(xi, xj));
+    while (below_j < n && sorted_x_[below_j] < xj) ++below_j;
+    while (not_above_j < n && sorted_x_[not_above_j] <= xj) ++not_above_j;
+    while (below_middle < n && sorted_x_[below_middle] < middle) ++below_middle;
+    while (not_above_middle < n && sorted_x_[not_above_middle] <= middle) ++not_above_middle;
+    const PairRanks ranks{xj < xi ? below_j : below_i, below_middle, not_above_middle,
+                          xj > xi ? not_above_j : not_above_i};
+    from_i[j] = probability(i, j, ranks);
+    to_i[j] = probability(j, i, ranks);
+  }
 }
 
 }  // namespace parley::models::eum

@@ -42,13 +42,16 @@ std::vector<double> risk_exponents(const Options& options, const Actors& actors,
   const WinProbabilities p(options.probability, x, actors.weight, ones, actors.delta);
   const double mu = options.q < 1.0 ? mu_of(actors, x, false) : 0.0;
   std::vector<double> danger(n, 0.0);
+  std::vector<double> from_k(n);
+  std::vector<double> to_k(n);
   for (std::size_t k = 0; k < n; ++k) {
+    p.row(k, from_k, to_k);
     for (std::size_t j = 0; j < n; ++j) {
       if (j == k) continue;
       const double distance = std::fabs(x[j] - x[k]) / actors.delta;
       const Utilities u = basic_utilities(distance, 1.0);
       const double change = change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, 1.0);
-      danger[k] += expected_utility(options, actors.salience[k], p(j, k), u, change);
+      danger[k] += expected_utility(options, actors.salience[k], to_k[j], u, change);
     }
   }
   const auto [low, high] = std::minmax_element(danger.begin(), danger.end());
@@ -85,7 +88,10 @@ struct Best {
 void receiver_moves(const Options& options, const Actors& actors, std::span<const double> x, const WinProbabilities& p,
                     const std::vector<double>& r, double mu, Round& round) {
   const std::size_t n = x.size();
+  std::vector<double> from_i(n);
+  std::vector<double> to_i(n);
   for (std::size_t i = 0; i < n; ++i) {
+    p.row(i, from_i, to_i);
     Best confrontation;
     Best compromise;
     Best capitulation;
@@ -93,9 +99,9 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
       if (j == i || x[j] == x[i]) continue;
       const double distance = std::fabs(x[i] - x[j]) / actors.delta;
       const Utilities u = basic_utilities(distance, r[i]);
-      const double e_ij = expected_utility(options, actors.salience[j], p(i, j), u,
+      const double e_ij = expected_utility(options, actors.salience[j], from_i[j], u,
                                            change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
-      const double e_ji = expected_utility(options, actors.salience[i], p(j, i), u,
+      const double e_ji = expected_utility(options, actors.salience[i], to_i[j], u,
                                            change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[i]));
       const double gap = std::fabs(x[j] - x[i]);
       Move move{i, j, MoveType::confrontation, e_ij, e_ji, x[j]};
@@ -127,14 +133,17 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
 void challenger_moves(const Options& options, const Actors& actors, std::span<const double> x,
                       const WinProbabilities& p, const std::vector<double>& r, double mu, Round& round) {
   const std::size_t n = x.size();
+  std::vector<double> from_j(n);
+  std::vector<double> to_j(n);
   for (std::size_t j = 0; j < n; ++j) {
+    p.row(j, from_j, to_j);
     bool found = false;
     std::size_t sender = 0;
     double strongest = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
       if (i == j) continue;
       const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-      const double u = expected_utility(options, actors.salience[j], p(i, j), basic_utilities(distance, r[i]),
+      const double u = expected_utility(options, actors.salience[j], to_j[i], basic_utilities(distance, r[i]),
                                         change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
       if (u <= 0.0) continue;
       const bool better =
@@ -148,7 +157,7 @@ void challenger_moves(const Options& options, const Actors& actors, std::span<co
     if (!found) continue;
     const std::size_t i = sender;
     const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-    const double own = expected_utility(options, actors.salience[i], p(j, i), basic_utilities(distance, r[j]),
+    const double own = expected_utility(options, actors.salience[i], from_j[i], basic_utilities(distance, r[j]),
                                         change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[j]));
     Move move{j, i, MoveType::confrontation, own, strongest, x[i]};
     if (own > 0.0 && own < strongest) {
@@ -179,6 +188,9 @@ const char* to_string(MoveType type) {
 }
 
 Utilities basic_utilities(double distance, double r) {
+  if (r == 1.0) {  // pow(v, 1) is v exactly: the risk pass needs no pow
+    return {2.0 - 4.0 * (0.5 - 0.5 * distance), 2.0 - 4.0 * (0.5 + 0.5 * distance), 0.0};
+  }
   return {2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r), 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r),
           2.0 - 4.0 * std::pow(0.5, r)};
 }
