@@ -37,6 +37,9 @@ struct IssueForecast {
   // risk[round][k]: the k-th participant's risk exponent in that round, for models that have them
   // (eum); empty otherwise, and risk[0] is empty (the input has none).
   std::vector<std::vector<double>> risk;
+  // votes[round][k]: the k-th participant's voting position in that round, for models that
+  // distinguish it from the next round's start (exchange); empty otherwise, and votes[0] is empty.
+  std::vector<std::vector<double>> votes;
   // When reason is `cycle`: the cycle's length in rounds and the range of the forecast over it
   // (the forecast is the cycle's mean).
   int cycle_period = 0;

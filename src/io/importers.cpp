@@ -4,6 +4,7 @@
 
 #include "core/suggest.hpp"
 #include "io/bdm_csv.hpp"
+#include "io/decide.hpp"
 #include "io/deu3.hpp"
 #include "io/files.hpp"
 #include "parley/errors.hpp"
@@ -14,6 +15,7 @@ namespace parley::io {
 const std::vector<ImportFormat>& import_formats() {
   static const std::vector<ImportFormat> formats{
       bdm_csv_format(),
+      decide_format(),
       deu3_format(),
   };
   return formats;

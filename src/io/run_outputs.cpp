@@ -36,7 +36,7 @@ std::string forecast_csv(const RunResult& result) {
 
 std::string trajectories_csv(const RunResult& result) {
   std::string out;
-  append_csv_row(out, {"model", "issue", "round", "actor", "position", "risk"});
+  append_csv_row(out, {"model", "issue", "round", "actor", "position", "risk", "vote"});
   for (const auto& model_run : result.runs) {
     for (const auto& issue : model_run.outcome.issues) {
       const auto problem = std::find_if(result.problem.issues.begin(), result.problem.issues.end(),
@@ -45,10 +45,12 @@ std::string trajectories_csv(const RunResult& result) {
       for (std::size_t round = 0; round < issue.positions.size(); ++round) {
         const auto& positions = issue.positions[round];
         const std::vector<double>* risk = round < issue.risk.size() ? &issue.risk[round] : nullptr;
+        const std::vector<double>* votes = round < issue.votes.size() ? &issue.votes[round] : nullptr;
         for (std::size_t k = 0; k < positions.size() && k < problem->participants.size(); ++k) {
           const std::string r = risk != nullptr && k < risk->size() ? csv_number((*risk)[k]) : "";
+          const std::string v = votes != nullptr && k < votes->size() ? csv_number((*votes)[k]) : "";
           append_csv_row(out, {model_run.model, issue.issue, std::to_string(round),
-                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k]), r});
+                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k]), r, v});
         }
       }
     }

@@ -5,6 +5,7 @@
 #include "core/suggest.hpp"
 #include "models/compromise/compromise.hpp"
 #include "models/eum/eum.hpp"
+#include "models/exchange/exchange.hpp"
 #include "models/mean/mean.hpp"
 #include "models/median/median.hpp"
 #include "models/nash/nash.hpp"
@@ -21,6 +22,7 @@ const std::vector<ModelInfo>& model_registry() {
       models::median_info(),
       models::nash_info(),
       models::eum_info(),
+      models::exchange_info(),
       models::status_quo_info(),
   };
   return registry;

@@ -46,12 +46,16 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   EXPECT_EQ(forecast[0], "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
   EXPECT_EQ(forecast.size(), 1 + 6 * select_models({}, {}, 6).size());  // every model that applies x six issues
   const auto trajectories = lines_of(read_text(directory / "parley-out" / "trajectories.csv"));
-  EXPECT_EQ(trajectories[0], "model,issue,round,actor,position,risk");
+  EXPECT_EQ(trajectories[0], "model,issue,round,actor,position,risk,vote");
   // The expected-utility model runs by default and records its moves and rounds.
   const auto moves = lines_of(read_text(directory / "parley-out" / "eum_moves.csv"));
   EXPECT_EQ(moves[0], "issue,round,actor,counterpart,type,eu_actor,eu_counterpart,new_position");
   EXPECT_GT(moves.size(), 1u);
   EXPECT_TRUE(std::filesystem::exists(directory / "parley-out" / "eum_rounds.csv"));
+  // The seed's bargain: the exchange model realises a USA-PAK trade of airspace for the TTP campaign.
+  const std::string exchanges = read_text(directory / "parley-out" / "exchanges.csv");
+  EXPECT_NE(exchanges.find(",USA,ttp_campaign,us_airspace,"), std::string::npos);
+  EXPECT_NE(exchanges.find(",PAK,us_airspace,ttp_campaign,"), std::string::npos);
   const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
   EXPECT_EQ(run["scenario"]["name"], "pakistan-2023");
   EXPECT_EQ(run["at"], "2023-01-05");
@@ -85,7 +89,7 @@ TEST(Cli, AtDateRunsTheEarlierSystem) {
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   const std::string trajectories = read_text(directory / "parley-out" / "trajectories.csv");
   EXPECT_EQ(trajectories.find(",PTI,"), std::string::npos);  // PTI enters in April 2022
-  EXPECT_NE(trajectories.find("compromise,pak_alignment,0,PAK,35,\n"), std::string::npos);
+  EXPECT_NE(trajectories.find("compromise,pak_alignment,0,PAK,35,,\n"), std::string::npos);
   const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
   EXPECT_EQ(run["at"], "2022-01-01");
 }

@@ -122,7 +122,7 @@ TEST(AllModels, ForecastsStayInsideThePositionRange) {
       high = std::max(high, stake.position);
     }
     for (const auto& info : model_registry()) {
-      if (info.name == "status_quo") continue;
+      if (info.name == "status_quo" || info.needs_multiple_issues) continue;
       std::vector<std::vector<std::string>> variants{{}};
       for (const auto& spec : info.parameters) {
         for (const auto& choice : spec.choices) variants.push_back({info.name + "." + spec.name + "=" + choice});
@@ -141,8 +141,11 @@ TEST(AllModels, ForecastsStayInsideThePositionRange) {
 
 TEST(AllModels, IssueWithoutActorsHasNoForecast) {
   Problem problem = one_issue({});
+  problem.issues.push_back(problem.issues[0]);  // two issues, so that multi-issue models apply too
+  problem.issues[1].id = "y";
   for (const auto& info : model_registry()) {
-    const auto forecast = solve(info.name, problem);
+    const auto selection = select_models({info.name}, {}, problem.issues.size()).at(0);
+    const auto forecast = selection.info->make(selection.parameters)->solve(problem, RunContext{1}).issues.at(0);
     EXPECT_TRUE(std::isnan(forecast.forecast));
     EXPECT_EQ(forecast.reason, StopReason::no_actors);
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/run.hpp"
@@ -78,7 +80,11 @@ TEST(SelectModels, AssignmentsMustNameASelectedModel) {
   const auto selected = select_models({"nash"}, {"nash.utility=quadratic"}, 3);
   ASSERT_EQ(selected.size(), 1u);
   EXPECT_EQ(selected[0].parameters.choice("utility"), "quadratic");
-  EXPECT_EQ(select_models({}, {}, 1).size(), model_registry().size());
+  EXPECT_EQ(select_models({}, {}, 2).size(), model_registry().size());
+  const auto single = std::count_if(model_registry().begin(), model_registry().end(),
+                                    [](const ModelInfo& info) { return !info.needs_multiple_issues; });
+  EXPECT_EQ(select_models({}, {}, 1).size(), static_cast<std::size_t>(single));
+  EXPECT_THROW((void)select_models({"exchange"}, {}, 1), ConfigError);  // needs two issues
 }
 
 }  // namespace parley

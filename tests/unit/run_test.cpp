@@ -43,7 +43,8 @@ TEST(Run, ForecastsEveryIssueWithEveryModel) {
     for (const auto& issue : model_run.outcome.issues) EXPECT_TRUE(std::isfinite(issue.forecast)) << issue.issue;
   }
   const std::string csv = io::forecast_csv(result);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
 }
 
 TEST(Run, DateBeforeStartIsAUsageError) {

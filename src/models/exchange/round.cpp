@@ -1,0 +1,355 @@
+#include "models/exchange/round.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "parley/errors.hpp"
+#include "parley/rng.hpp"
+
+namespace parley::models::exchange {
+namespace {
+
+// Tolerances of the double-precision rules, §4.3.
+constexpr double kGainTie = 1e-12;   // D1
+constexpr double kCrossing = 1e-9;   // D2
+constexpr double kBound = 1e-9;      // D3
+constexpr double kSide = 1e-9;       // D4
+constexpr double kRole = 1e-12;      // D5
+constexpr double kTinyMove = 1e-10;  // §3.7 rule 1
+constexpr double kTinyGain = 1e-10;  // §3.5 first validity test
+constexpr double kScale = 100.0;
+
+struct Side {
+  std::size_t actor = 0;
+  std::size_t supply = 0;  // σ
+  std::size_t demand = 0;  // δ
+  double x = 0.0;          // current position on the supply issue
+  double x0 = 0.0;         // round-start position on the supply issue
+  double z = 0.0;          // round-start position on the demand issue, frozen
+  double s = 0.0;          // salience on the supply issue
+  double c = 0.0;          // power on the supply issue
+  double s_demand = 0.0;   // salience on the demand issue
+  double m = 0.0;          // tentative move
+  double y = 0.0;          // x + m
+  std::vector<double> history;
+};
+
+// U of §3.10 (b): positions of other actors on an issue, as this candidate has seen them move.
+struct Entry {
+  std::size_t issue = 0;
+  std::size_t actor = 0;
+  double position = 0.0;
+};
+
+struct Candidate {
+  Side i;  // side I: supplies q, demands p
+  Side j;  // side J: supplies p, demands q
+  double gain = 0.0;
+  bool valid = false;
+  std::vector<Entry> table;
+
+  [[nodiscard]] const double* entry(std::size_t issue, std::size_t actor) const {
+    for (const auto& item : table) {
+      if (item.issue == issue && item.actor == actor) return &item.position;
+    }
+    return nullptr;
+  }
+};
+
+class RoundPlay {
+ public:
+  RoundPlay(const Data& data, const Settings& settings, const std::vector<double>& start)
+      : data_(data), settings_(settings), start_(start) {}
+
+  RoundResult play(std::uint64_t seed, std::uint64_t round) {
+    RoundResult result;
+    result.start_forecast = mds(data_, start_);
+    create_candidates(result.start_forecast, result.candidates);
+    std::vector<std::size_t> pending;  // indices into candidates_, in list order
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      if (candidates_[k].valid) pending.push_back(k);
+    }
+    Rng rng = make_rng(seed, round);
+    const auto before = [&](std::size_t a, std::size_t b) { return greater(candidates_[a].gain, candidates_[b].gain); };
+    std::vector<std::size_t> realised;
+    while (!pending.empty()) {
+      std::stable_sort(pending.begin(), pending.end(), before);
+      std::size_t pick = 0;
+      if (settings_.ties == Ties::random) {
+        std::size_t tied = 1;
+        while (tied < pending.size() && !before(pending.front(), pending[tied])) ++tied;
+        pick = static_cast<std::size_t>(rng.below(tied));
+      }
+      const std::size_t e = pending[pick];
+      pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(pick));
+      realised.push_back(e);
+      std::size_t kept = 0;
+      for (const std::size_t f : pending) {
+        update(candidates_[f], candidates_[e]);
+        if (candidates_[f].valid) pending[kept++] = f;
+      }
+      pending.resize(kept);
+    }
+    finish(realised, result);
+    return result;
+  }
+
+ private:
+  static bool greater(double a, double b) {
+    if (std::fabs(a - b) <= kGainTie * std::max(std::fabs(a), std::fabs(b))) return false;  // D1: a tie
+    return a > b;
+  }
+
+  [[nodiscard]] double position(std::size_t actor, std::size_t issue) const { return start_[data_.at(actor, issue)]; }
+
+  // §3.3, §3.4: every candidate, in creation order, calculated.
+  void create_candidates(const std::vector<double>& forecast, std::size_t& count) {
+    const auto left = [&](std::size_t actor, std::size_t issue) {
+      return position(actor, issue) <= forecast[issue] + kSide;  // D4
+    };
+    const auto usable = [&](std::size_t actor, std::size_t issue) {
+      const std::size_t at = data_.at(actor, issue);
+      return data_.has[at] != 0 && data_.salience[at] > 0.0 && data_.power[at] > 0.0;  // §1.4
+    };
+    for (std::size_t p = 0; p < data_.issues; ++p) {
+      for (std::size_t q = p + 1; q < data_.issues; ++q) {
+        std::vector<std::size_t> groups[4];
+        for (std::size_t a = 0; a < data_.actors; ++a) {
+          if (!usable(a, p) || !usable(a, q)) continue;
+          groups[(left(a, p) ? 1 : 0) + (left(a, q) ? 2 : 0)].push_back(a);
+        }
+        for (const std::size_t first : groups[0]) {
+          for (const std::size_t second : groups[3]) add(first, second, p, q, count);
+        }
+        for (const std::size_t first : groups[1]) {
+          for (const std::size_t second : groups[2]) add(first, second, p, q, count);
+        }
+      }
+    }
+  }
+
+  Side make_side(std::size_t actor, std::size_t supply, std::size_t demand) const {
+    Side side;
+    side.actor = actor;
+    side.supply = supply;
+    side.demand = demand;
+    side.x = side.x0 = position(actor, supply);
+    side.z = position(actor, demand);
+    side.s = data_.salience[data_.at(actor, supply)];
+    side.c = data_.power[data_.at(actor, supply)];
+    side.s_demand = data_.salience[data_.at(actor, demand)];
+    return side;
+  }
+
+  void add(std::size_t first, std::size_t second, std::size_t p, std::size_t q, std::size_t& count) {
+    // §3.4, D5: side I is the actor with the larger relative salience for p.
+    const double ratio_first = data_.salience[data_.at(first, p)] / data_.salience[data_.at(first, q)];
+    const double ratio_second = data_.salience[data_.at(second, p)] / data_.salience[data_.at(second, q)];
+    const bool swap = ratio_first < ratio_second * (1.0 - kRole);
+    const std::size_t side_i = swap ? second : first;
+    const std::size_t side_j = swap ? first : second;
+    Candidate candidate;
+    candidate.i = make_side(side_i, q, p);
+    candidate.j = make_side(side_j, p, q);
+    calculate(candidate);
+    candidates_.push_back(std::move(candidate));
+    ++count;
+  }
+
+  // §3.7, with D3.
+  static bool valid(const Side& side) {
+    const double m = side.m;
+    if (std::fabs(m) > kScale || std::fabs(m) <= kTinyMove) return false;
+    if (side.x + m < -kBound || side.x + m > kScale + kBound) return false;
+    double sum = 0.0;
+    for (const double move : side.history) sum += move;
+    if (sum > kScale + kBound) return false;
+    const bool all_negative = std::all_of(side.history.begin(), side.history.end(), [](double v) { return v < 0.0; });
+    const bool all_positive = std::all_of(side.history.begin(), side.history.end(), [](double v) { return v > 0.0; });
+    return all_negative || all_positive;
+  }
+
+  // §3.5: the candidate from its current positions, from scratch.
+  void calculate(Candidate& f) const {
+    Side& si = f.i;
+    Side& sj = f.j;
+    const double total_p = data_.total[sj.supply];
+    const double total_q = data_.total[si.supply];
+    const double dp = std::fabs(si.z - sj.x);
+    const double dq = std::fabs(sj.z - si.x);
+    double rp = ((dp * sj.s) * sj.c) / total_p;
+    double rq = ((sj.s + si.s_demand) / (sj.s_demand + si.s)) * rp;
+    double mi = (rq * total_q) / (si.c * si.s);
+    double mj = dp;
+    if (mi > dq) {  // step B: I would overshoot
+      rq = ((dq * si.s) * si.c) / total_q;
+      rp = ((si.s + sj.s_demand) / (si.s_demand + sj.s)) * rq;
+      mi = dq;
+      mj = (rp * total_p) / (sj.c * sj.s);
+    }
+    if (si.x > sj.z) mi = -mi;
+    if (sj.x > si.z) mj = -mj;
+    si.history.push_back(mi);
+    sj.history.push_back(mj);
+    si.m = mi;
+    sj.m = mj;
+    si.y = si.x + mi;
+    sj.y = sj.x + mj;
+    f.gain = std::fabs(rq * si.s - rp * si.s_demand);
+    const double partner = std::fabs(rp * sj.s - rq * sj.s_demand);
+    if (std::fabs(f.gain - partner) > 1e-9 * std::max(f.gain, partner) + 1e-14) {
+      throw ModelError("exchange: the two sides of a candidate gain differently (an internal error)");
+    }
+    f.valid = valid(si) && valid(sj) && f.gain >= kTinyGain;
+    if (!f.valid) return;
+    adjust(f, si, sj);
+    adjust(f, sj, si);
+    f.valid = valid(si) && valid(sj);
+  }
+
+  // §3.6: shrink A's move (and B's with it) so that the MDS of A's supply issue stops at B's position.
+  void adjust(Candidate& f, Side& a, Side& b) const {
+    const std::size_t issue = a.supply;
+    const double total = data_.total[issue];
+    const double target = b.z;
+    const auto weighted = [&](std::size_t k) {
+      const std::size_t at = data_.at(k, issue);
+      return std::pair{data_.salience[at], data_.power[at]};
+    };
+    const auto mean_with = [&](double v) {
+      double sum = 0.0;
+      for (const std::size_t k : data_.data[issue]) {
+        const auto [s, c] = weighted(k);
+        const double* entry = f.entry(issue, k);
+        const double x = k == a.actor ? v : (entry != nullptr ? *entry : position(k, issue));
+        sum += (x * s) * c;
+      }
+      return sum / total;
+    };
+    double numerator = 0.0;  // N*: table entries first, the supplier's own included
+    for (const std::size_t k : data_.data[issue]) {
+      const auto [s, c] = weighted(k);
+      const double* entry = f.entry(issue, k);
+      const double x = entry != nullptr ? *entry : (k == a.actor ? a.x : position(k, issue));
+      numerator += (x * s) * c;
+    }
+    double before = target - mean_with(a.x);
+    double after = target - mean_with(a.y);
+    if (std::fabs(before) <= kCrossing) before = 0.0;  // D2
+    if (std::fabs(after) <= kCrossing) after = 0.0;
+    if ((before >= 0.0 && after >= 0.0) || (before <= 0.0 && after <= 0.0)) return;
+    const double delta = std::fabs((target * total - numerator) / (a.s * a.c));
+    const double ra = ((delta * a.s) * a.c) / total;
+    const double rb = ((a.s + b.s_demand) / (a.s_demand + b.s)) * ra;
+    double mb = std::fabs((rb * data_.total[b.supply]) / (b.c * b.s));
+    double ma = delta;
+    if (b.x > a.z) mb = -mb;
+    if (a.x > b.z) ma = -ma;
+    a.history.back() = ma;
+    b.history.back() = mb;
+    a.m = ma;
+    b.m = mb;
+    a.y = a.x + ma;
+    b.y = b.x + mb;
+    f.gain = std::fabs(rb * b.s - ra * b.s_demand);
+  }
+
+  // §3.10: f after e has been realised.
+  void update(Candidate& f, const Candidate& e) const {
+    const Side* hits[2] = {nullptr, nullptr};
+    Side* sides[2] = {&f.i, &f.j};
+    for (int k = 0; k < 2; ++k) {
+      Side& side = *sides[k];
+      if (e.i.actor == side.actor && e.i.supply == side.supply) {
+        hits[k] = &e.i;
+      } else if (e.j.actor == side.actor && e.j.supply == side.supply) {
+        hits[k] = &e.j;
+      }
+      if (hits[k] != nullptr) side.x = hits[k]->y;
+    }
+    const bool hit = hits[0] != nullptr || hits[1] != nullptr;
+    if (hit) {
+      for (int k = 0; k < 2; ++k) {
+        Side& side = *sides[k];
+        if (hits[k] == nullptr) {
+          side.history.pop_back();
+        } else if (settings_.semantics == Semantics::intended) {
+          side.history.back() = hits[k]->m;
+        }
+      }
+    }
+    bool recorded = false;
+    const Side* realised[2] = {&e.j, &e.i};
+    const Side* partners[2] = {&e.i, &e.j};
+    for (int k = 0; k < 2; ++k) {
+      const Side& demander = *realised[k];
+      const Side& supplier = *partners[k];
+      const bool involved = (f.i.actor == demander.actor && f.i.demand == demander.demand) ||
+                            (f.j.actor == demander.actor && f.j.demand == demander.demand);
+      if (!involved) continue;
+      recorded = true;
+      bool found = false;
+      for (auto& item : f.table) {
+        if (item.issue != demander.demand || item.actor != supplier.actor) continue;
+        found = true;
+        item.position =
+            supplier.x0 <= item.position ? std::min(item.position, supplier.y) : std::max(item.position, supplier.y);
+      }
+      if (!found) f.table.push_back({demander.demand, supplier.actor, supplier.y});
+    }
+    if (recorded && !hit) {
+      f.i.history.pop_back();
+      f.j.history.pop_back();
+    }
+    if (hit || recorded) calculate(f);
+  }
+
+  // §3.11.
+  void finish(const std::vector<std::size_t>& realised, RoundResult& result) const {
+    result.voting = start_;
+    result.next = start_;
+    for (const std::size_t k : realised) {
+      const Candidate& e = candidates_[k];
+      result.exchanges.push_back({e.gain,
+                                  {e.i.actor, e.i.supply, e.i.demand, e.i.x, e.i.m, e.i.y},
+                                  {e.j.actor, e.j.supply, e.j.demand, e.j.x, e.j.m, e.j.y}});
+      for (const Side* side : {&e.i, &e.j}) {
+        const std::size_t at = data_.at(side->actor, side->supply);
+        result.voting[at] = side->y;
+        const double s = side->s;
+        const double ws = settings_.salience_weight;
+        const double wf = settings_.fixed_weight;
+        result.next[at] = ((1.0 - s) * ws) * side->y + wf * side->y + ((1.0 - (1.0 - s) * ws) - wf) * side->x0;
+      }
+    }
+    result.voting_forecast = mds(data_, result.voting);
+  }
+
+  const Data& data_;
+  const Settings& settings_;
+  const std::vector<double>& start_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+std::vector<double> mds(const Data& data, const std::vector<double>& positions) {
+  std::vector<double> forecast(data.issues, 0.0);
+  for (std::size_t issue = 0; issue < data.issues; ++issue) {
+    if (data.total[issue] == 0.0) continue;
+    double sum = 0.0;
+    for (const std::size_t actor : data.data[issue]) {
+      const std::size_t at = data.at(actor, issue);
+      sum += (positions[at] * data.salience[at]) * data.power[at];
+    }
+    forecast[issue] = sum / data.total[issue];
+  }
+  return forecast;
+}
+
+RoundResult play_round(const Data& data, const Settings& settings, const std::vector<double>& start, std::uint64_t seed,
+                       std::uint64_t round) {
+  return RoundPlay(data, settings, start).play(seed, round);
+}
+
+}  // namespace parley::models::exchange

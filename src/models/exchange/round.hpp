@@ -1,0 +1,70 @@
+#pragma once
+// One round of Stokman & van Oosten's exchange model, equal-gain variant, as Decide computes it
+// (../shared/models/exchange.md §3): candidate exchanges between pairs of actors across pairs of
+// issues, realised greedily by gain, each realisation updating the candidates it touches.
+// Everything is on the normalised 0–100 scale.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace parley::models::exchange {
+
+enum class Semantics { intended, upstream };  // §3.8: the move-history defect fixed, or kept
+enum class Ties { order, random };            // §3.9: stable-sort order, or a seeded coin among equal gains
+
+struct Settings {
+  Semantics semantics = Semantics::intended;
+  Ties ties = Ties::order;
+  double salience_weight = 0.4;  // w_s of §3.11
+  double fixed_weight = 0.1;     // w_f of §3.11
+};
+
+// The actors' constant data: dense [actor][issue] arrays; `data` lists, per issue, the actors with
+// data on it in data order.
+struct Data {
+  std::size_t actors = 0;
+  std::size_t issues = 0;
+  std::vector<char> has;  // has[a * issues + i]
+  std::vector<double> salience;
+  std::vector<double> power;
+  std::vector<std::vector<std::size_t>> data;  // per issue
+  std::vector<double> total;                   // D_i = Σ s·c in data order
+
+  [[nodiscard]] std::size_t at(std::size_t actor, std::size_t issue) const { return actor * issues + issue; }
+  [[nodiscard]] bool takes_part(std::size_t actor, std::size_t issue) const { return has[at(actor, issue)] != 0; }
+};
+
+// One side of a realised exchange, as reported.
+struct SideRecord {
+  std::size_t actor = 0;
+  std::size_t supply = 0;
+  std::size_t demand = 0;
+  double start = 0.0;  // the supply position at realisation
+  double move = 0.0;
+  double vote = 0.0;
+};
+
+struct ExchangeRecord {
+  double gain = 0.0;
+  SideRecord i;  // side I: supplies the later issue of the pair
+  SideRecord j;
+};
+
+struct RoundResult {
+  std::size_t candidates = 0;  // created, counting those invalid from the start
+  std::vector<ExchangeRecord> exchanges;
+  std::vector<double> start_forecast;   // per issue: the MDS of the start positions
+  std::vector<double> voting;           // [actor][issue]
+  std::vector<double> voting_forecast;  // per issue
+  std::vector<double> next;             // [actor][issue]: next round's start positions
+};
+
+// The weighted mean Σ (x·s)·c / D_i of `positions` ([actor][issue]) on each issue, in data order.
+[[nodiscard]] std::vector<double> mds(const Data& data, const std::vector<double>& positions);
+
+// Plays one round from `start` ([actor][issue], normalised). `seed` and `round` feed ties=random.
+[[nodiscard]] RoundResult play_round(const Data& data, const Settings& settings, const std::vector<double>& start,
+                                     std::uint64_t seed, std::uint64_t round);
+
+}  // namespace parley::models::exchange

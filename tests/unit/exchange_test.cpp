@@ -1,0 +1,106 @@
+// The exchange model on small hand-checked cases: candidate creation, the equal-gain rates, the
+// MDS-crossing adjustment, validity, realisation and the partial adjustment of the next start.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "models/exchange/round.hpp"
+#include "parley/registry.hpp"
+#include "parley/run.hpp"
+
+namespace parley::models::exchange {
+namespace {
+
+// actors × issues, all taking part, with the given [actor][issue] values.
+Data make_data(std::size_t actors, std::size_t issues, const std::vector<double>& salience,
+               const std::vector<double>& power) {
+  Data data;
+  data.actors = actors;
+  data.issues = issues;
+  data.has.assign(actors * issues, 1);
+  data.salience = salience;
+  data.power = power;
+  data.data.resize(issues);
+  data.total.assign(issues, 0.0);
+  for (std::size_t i = 0; i < issues; ++i) {
+    for (std::size_t a = 0; a < actors; ++a) {
+      data.data[i].push_back(a);
+      data.total[i] += salience[a * issues + i] * power[a * issues + i];
+    }
+  }
+  return data;
+}
+
+TEST(ExchangeRound, TwoActorsTradeAtEqualGain) {
+  // A cares about issue 0 (s 0.9) more than issue 1 (0.3); B the other way round. A sits at 0 on
+  // both, B at 100 on both: A (side I) demands issue 0 and supplies issue 1.
+  const Data data = make_data(2, 2, {0.9, 0.3, 0.3, 0.9}, {1.0, 1.0, 1.0, 1.0});
+  const std::vector<double> start{0.0, 0.0, 100.0, 100.0};
+  const RoundResult result = play_round(data, Settings{}, start, 1, 1);
+  EXPECT_EQ(result.candidates, 1u);
+  ASSERT_EQ(result.exchanges.size(), 1u);
+  const ExchangeRecord& e = result.exchanges[0];
+  EXPECT_EQ(e.i.actor, 0u);
+  EXPECT_EQ(e.i.supply, 1u);
+  EXPECT_EQ(e.j.actor, 1u);
+  EXPECT_EQ(e.j.supply, 0u);
+  // D = 1.2 on both. Step A: rp = 100·0.3·1/1.2 = 25, rq = (0.3 + 0.9)/(0.9 + 0.3)·25 = 25,
+  // m_I = 25·1.2/(1·0.3) = 100 ≤ Δq = 100, so no overshoot; G = |25·0.3 − 25·0.9| = 15.
+  // Crossing: A supplies issue 1 moving 0 → 100; the MDS there moves from 75 to 100 and B
+  // (the demander) sits at 100, never strictly between: no adjustment. B moves 100 → 0 on issue 0.
+  EXPECT_NEAR(e.gain, 15.0, 1e-12);
+  EXPECT_NEAR(e.i.move, 100.0, 1e-12);
+  EXPECT_NEAR(e.j.move, -100.0, 1e-12);
+  EXPECT_NEAR(result.start_forecast[0], 25.0, 1e-12);
+  EXPECT_NEAR(result.voting_forecast[0], 0.0, 1e-12);
+  EXPECT_NEAR(result.voting_forecast[1], 100.0, 1e-12);
+  // Next start: x0 + w·(y − x0), w = 0.4·(1 − s) + 0.1 with s the supplier's salience on the issue.
+  EXPECT_NEAR(result.next[data.at(0, 1)], 0.0 + (0.4 * 0.7 + 0.1) * 100.0, 1e-12);
+  EXPECT_NEAR(result.next[data.at(1, 0)], 100.0 - (0.4 * 0.7 + 0.1) * 100.0, 1e-12);
+  EXPECT_EQ(result.next[data.at(0, 0)], 0.0);  // not supplied: unchanged
+}
+
+TEST(ExchangeRound, SameSidesOfTheMdsNoCandidate) {
+  // Both actors left of the MDS on both issues cannot trade.
+  const Data data = make_data(3, 2, {0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, {1.0, 1.0, 1.0, 1.0, 1.0, 1.0});
+  const std::vector<double> start{10.0, 10.0, 20.0, 20.0, 100.0, 100.0};
+  const RoundResult result = play_round(data, Settings{}, start, 1, 1);
+  // Actor 2 is right on both (group a), actors 0 and 1 left on both (group d): two candidates, but
+  // equal relative saliences give zero gain, so neither is valid.
+  EXPECT_EQ(result.candidates, 2u);
+  EXPECT_TRUE(result.exchanges.empty());
+  EXPECT_EQ(result.next, start);
+}
+
+TEST(ExchangeRound, ZeroSalienceTakesNoPartInTrades) {
+  const Data data = make_data(2, 2, {0.9, 0.0, 0.3, 0.9}, {1.0, 1.0, 1.0, 1.0});
+  const std::vector<double> start{0.0, 0.0, 100.0, 100.0};
+  const RoundResult result = play_round(data, Settings{}, start, 1, 1);
+  EXPECT_EQ(result.candidates, 0u);
+}
+
+TEST(ExchangeModel, NeedsTwoIssuesAndRunsItsRounds) {
+  Problem problem;
+  problem.actors = {"A", "B"};
+  problem.issues.push_back({"x", 0.0, 10.0, std::nullopt, {{0, 0.0, 0.9, 1.0}, {1, 10.0, 0.3, 1.0}}});
+  problem.issues.push_back({"y", 0.0, 100.0, std::nullopt, {{0, 0.0, 0.3, 1.0}, {1, 100.0, 0.9, 1.0}}});
+  const auto selection = select_models({"exchange"}, {"exchange.rounds=3"}, 2).at(0);
+  const ModelOutcome outcome = selection.info->make(selection.parameters)->solve(problem, RunContext{1});
+  ASSERT_EQ(outcome.issues.size(), 2u);
+  EXPECT_EQ(outcome.issues[0].rounds, 3);
+  EXPECT_EQ(outcome.issues[0].positions.size(), 4u);
+  EXPECT_EQ(outcome.issues[0].votes.size(), 4u);
+  // Issue x is on 0–10: B's move from 10 to 0 is reported on that scale.
+  ASSERT_EQ(outcome.tables.size(), 2u);
+  EXPECT_EQ(outcome.tables[0].name, "exchanges");
+  ASSERT_FALSE(outcome.tables[0].rows.empty());
+  const auto& first = outcome.tables[0].rows[0];
+  EXPECT_EQ(first[9], "B");
+  EXPECT_EQ(first[10], "x");
+  EXPECT_EQ(first[13], "-10");
+  EXPECT_EQ(outcome.tables[1].name, "exchange_rounds");
+}
+
+}  // namespace
+}  // namespace parley::models::exchange
