@@ -7,6 +7,7 @@
 
 #include "models/exchange/round.hpp"
 #include "parley/registry.hpp"
+#include "parley/rng.hpp"
 #include "parley/run.hpp"
 
 namespace parley::models::exchange {
@@ -100,6 +101,55 @@ TEST(ExchangeModel, NeedsTwoIssuesAndRunsItsRounds) {
   EXPECT_EQ(first[10], "x");
   EXPECT_EQ(first[13], "-10");
   EXPECT_EQ(outcome.tables[1].name, "exchange_rounds");
+}
+
+}  // namespace
+}  // namespace parley::models::exchange
+
+namespace parley::models::exchange {
+namespace {
+
+// Property: the indexed selection realises exactly the exchanges of §3.9 as written (re-sort the
+// whole list, update every pending candidate), in the same order, ties included.
+TEST(ExchangeSelection, FastEqualsLiteral) {
+  for (std::uint64_t trial = 0; trial < 12; ++trial) {
+    Rng rng = make_rng(21, trial);
+    const std::size_t actors = 4 + rng.below(10);
+    const std::size_t issues = 2 + rng.below(4);
+    std::vector<double> salience(actors * issues);
+    std::vector<double> power(actors * issues);
+    std::vector<double> start(actors * issues);
+    for (std::size_t k = 0; k < salience.size(); ++k) {
+      // Coarse grids make equal gains common, so the tie order is exercised.
+      salience[k] = 0.1 * static_cast<double>(1 + rng.below(10));
+      power[k] = trial % 2 == 0 ? 0.5 : 0.1 * static_cast<double>(1 + rng.below(10));
+      start[k] = 25.0 * static_cast<double>(rng.below(5));
+    }
+    const Data data = make_data(actors, issues, salience, power);
+    for (const Semantics semantics : {Semantics::intended, Semantics::upstream}) {
+      Settings fast{.semantics = semantics};
+      Settings literal = fast;
+      literal.literal_selection = true;
+      std::vector<double> a = start;
+      std::vector<double> b = start;
+      for (std::uint64_t round = 1; round <= 4; ++round) {
+        const RoundResult x = play_round(data, fast, a, 1, round);
+        const RoundResult y = play_round(data, literal, b, 1, round);
+        ASSERT_EQ(x.exchanges.size(), y.exchanges.size()) << "trial " << trial << " round " << round;
+        for (std::size_t k = 0; k < x.exchanges.size(); ++k) {
+          EXPECT_EQ(x.exchanges[k].gain, y.exchanges[k].gain) << "trial " << trial << " exchange " << k;
+          EXPECT_EQ(x.exchanges[k].i.actor, y.exchanges[k].i.actor);
+          EXPECT_EQ(x.exchanges[k].j.actor, y.exchanges[k].j.actor);
+          EXPECT_EQ(x.exchanges[k].i.supply, y.exchanges[k].i.supply);
+          EXPECT_EQ(x.exchanges[k].i.vote, y.exchanges[k].i.vote);
+          EXPECT_EQ(x.exchanges[k].j.vote, y.exchanges[k].j.vote);
+        }
+        EXPECT_EQ(x.next, y.next);
+        a = x.next;
+        b = y.next;
+      }
+    }
+  }
 }
 
 }  // namespace

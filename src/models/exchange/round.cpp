@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/exchange/gain_order.hpp"
 #include "parley/errors.hpp"
 #include "parley/rng.hpp"
 
@@ -59,17 +60,101 @@ struct Candidate {
 class RoundPlay {
  public:
   RoundPlay(const Data& data, const Settings& settings, const std::vector<double>& start)
-      : data_(data), settings_(settings), start_(start) {}
+      : data_(data), settings_(settings), start_(start) {
+    // Σ (x·s)·c of each issue at the round start, in data order.
+    start_numerator_.assign(data.issues, 0.0);
+    for (std::size_t issue = 0; issue < data.issues; ++issue) {
+      for (const std::size_t actor : data.data[issue]) {
+        const std::size_t at = data.at(actor, issue);
+        start_numerator_[issue] += (start[at] * data.salience[at]) * data.power[at];
+      }
+    }
+  }
 
   RoundResult play(std::uint64_t seed, std::uint64_t round) {
     RoundResult result;
     result.start_forecast = mds(data_, start_);
     create_candidates(result.start_forecast, result.candidates);
+    Rng rng = make_rng(seed, round);
+    const std::vector<std::size_t> realised = settings_.literal_selection ? select_literally(rng) : select(rng);
+    finish(realised, result);
+    return result;
+  }
+
+ private:
+  // §3.9 with an ordered set and indexes of the candidates each realisation can touch (gain_order.hpp).
+  std::vector<std::size_t> select(Rng& rng) {
+    index_candidates();
+    GainOrder order(kGainTie);
+    std::vector<std::size_t> initial;
+    std::vector<double> gains;
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      if (!candidates_[k].valid) continue;
+      initial.push_back(k);
+      gains.push_back(candidates_[k].gain);
+    }
+    order.assign(initial, gains, candidates_.size());
+    std::vector<std::size_t> realised;
+    std::vector<std::size_t> touched;
+    std::vector<std::pair<std::size_t, double>> changes;
+    std::vector<std::size_t> stamp(candidates_.size(), 0);
+    while (!order.empty()) {
+      const std::size_t e =
+          settings_.ties == Ties::random
+              ? order.take([&](std::size_t count) { return static_cast<std::size_t>(rng.below(count)); })
+              : order.take();
+      realised.push_back(e);
+      const Candidate& done = candidates_[e];
+      touched.clear();
+      for (auto* list :
+           {&supplies_[data_.at(done.i.actor, done.i.supply)], &supplies_[data_.at(done.j.actor, done.j.supply)],
+            &demands_[data_.at(done.j.actor, done.j.demand)], &demands_[data_.at(done.i.actor, done.i.demand)]}) {
+        // Realised and invalid candidates leave the index as it is scanned.
+        std::size_t kept = 0;
+        for (const std::size_t f : *list) {
+          if (!order.contains(f)) continue;
+          (*list)[kept++] = f;
+          if (stamp[f] == realised.size()) continue;
+          stamp[f] = realised.size();
+          touched.push_back(f);
+        }
+        list->resize(kept);
+      }
+      changes.clear();
+      for (const std::size_t f : touched) {
+        update(candidates_[f], done);
+        if (candidates_[f].valid) {
+          changes.emplace_back(f, candidates_[f].gain);
+        } else {
+          order.remove(f);
+        }
+      }
+      order.change(changes);
+    }
+    return realised;
+  }
+
+  // Which candidates have a side supplying (or demanding) each actor–issue.
+  void index_candidates() {
+    supplies_.assign(data_.actors * data_.issues, {});
+    demands_.assign(data_.actors * data_.issues, {});
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (!c.valid) continue;
+      for (const Side* side : {&c.i, &c.j}) {
+        supplies_[data_.at(side->actor, side->supply)].push_back(k);
+        demands_[data_.at(side->actor, side->demand)].push_back(k);
+      }
+    }
+  }
+
+  // §3.9 as written: stable-sort the whole list before every pick and update every pending
+  // candidate. Quadratic; kept as the reference the fast selection is tested against.
+  std::vector<std::size_t> select_literally(Rng& rng) {
     std::vector<std::size_t> pending;  // indices into candidates_, in list order
     for (std::size_t k = 0; k < candidates_.size(); ++k) {
       if (candidates_[k].valid) pending.push_back(k);
     }
-    Rng rng = make_rng(seed, round);
     const auto before = [&](std::size_t a, std::size_t b) { return greater(candidates_[a].gain, candidates_[b].gain); };
     std::vector<std::size_t> realised;
     while (!pending.empty()) {
@@ -90,11 +175,9 @@ class RoundPlay {
       }
       pending.resize(kept);
     }
-    finish(realised, result);
-    return result;
+    return realised;
   }
 
- private:
   static bool greater(double a, double b) {
     if (std::fabs(a - b) <= kGainTie * std::max(std::fabs(a), std::fabs(b))) return false;  // D1: a tie
     return a > b;
@@ -212,27 +295,26 @@ class RoundPlay {
     const std::size_t issue = a.supply;
     const double total = data_.total[issue];
     const double target = b.z;
-    const auto weighted = [&](std::size_t k) {
+    // The numerators Σ (x·s)·c of the issue's weighted mean: the round-start sum, corrected for the
+    // few actors the candidate's table has moved, and for `a`. O(table), not O(actors).
+    const auto term = [&](std::size_t k, double x) {
       const std::size_t at = data_.at(k, issue);
-      return std::pair{data_.salience[at], data_.power[at]};
+      return (x * data_.salience[at]) * data_.power[at];
     };
-    const auto mean_with = [&](double v) {
-      double sum = 0.0;
-      for (const std::size_t k : data_.data[issue]) {
-        const auto [s, c] = weighted(k);
-        const double* entry = f.entry(issue, k);
-        const double x = k == a.actor ? v : (entry != nullptr ? *entry : position(k, issue));
-        sum += (x * s) * c;
+    double others = start_numerator_[issue];
+    const double* own_entry = nullptr;
+    for (const auto& item : f.table) {
+      if (item.issue != issue) continue;
+      if (item.actor == a.actor) {
+        own_entry = &item.position;
+        continue;
       }
-      return sum / total;
-    };
-    double numerator = 0.0;  // N*: table entries first, the supplier's own included
-    for (const std::size_t k : data_.data[issue]) {
-      const auto [s, c] = weighted(k);
-      const double* entry = f.entry(issue, k);
-      const double x = entry != nullptr ? *entry : (k == a.actor ? a.x : position(k, issue));
-      numerator += (x * s) * c;
+      others += term(item.actor, item.position) - term(item.actor, position(item.actor, issue));
     }
+    const double own_start = term(a.actor, position(a.actor, issue));
+    const auto mean_with = [&](double v) { return (others + (term(a.actor, v) - own_start)) / total; };
+    // N*: table entries, the supplier's own included; otherwise the supplier at its current position.
+    const double numerator = others + (term(a.actor, own_entry != nullptr ? *own_entry : a.x) - own_start);
     double before = target - mean_with(a.x);
     double after = target - mean_with(a.y);
     if (std::fabs(before) <= kCrossing) before = 0.0;  // D2
@@ -329,6 +411,9 @@ class RoundPlay {
   const Settings& settings_;
   const std::vector<double>& start_;
   std::vector<Candidate> candidates_;
+  std::vector<double> start_numerator_;             // per issue
+  std::vector<std::vector<std::size_t>> supplies_;  // [actor][issue] -> candidates with a side supplying it
+  std::vector<std::vector<std::size_t>> demands_;   // [actor][issue] -> candidates with a side demanding it
 };
 
 }  // namespace
