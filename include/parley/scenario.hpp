@@ -7,19 +7,11 @@
 #include <utility>
 #include <vector>
 
+#include "parley/analysis.hpp"
 #include "parley/date.hpp"
+#include "parley/source_ref.hpp"
 
 namespace parley {
-
-// A citation of a declared source, optionally with a locator: `seed:p4` = paragraph 4 of `seed`.
-struct SourceRef {
-  std::string id;
-  std::string locator;
-
-  bool operator==(const SourceRef&) const = default;
-  [[nodiscard]] static SourceRef parse(const std::string& text);
-  [[nodiscard]] std::string to_string() const;
-};
 
 struct Source {
   std::string id;
@@ -143,6 +135,8 @@ struct Scenario {
   std::vector<Issue> issues;
   std::vector<Relation> relations;
   std::vector<Event> events;
+  Uncertainty uncertainty;    // for Monte Carlo runs; empty: every judgement is taken as exact
+  std::vector<Claim> claims;  // the source's claims about the outcome
 
   bool operator==(const Scenario&) const = default;
 

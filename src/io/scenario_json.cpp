@@ -95,6 +95,39 @@ Json scenario_to_json(const Scenario& scenario) {
     }
     root["events"].push_back(item);
   }
+  if (!scenario.uncertainty.empty()) {
+    const auto noise = [](const Noise& values) {
+      Json item = Json::object();
+      if (values.position) item["position"] = *values.position;
+      if (values.salience) item["salience"] = *values.salience;
+      if (values.capability) item["capability"] = *values.capability;
+      if (values.dropout) item["dropout"] = *values.dropout;
+      return item;
+    };
+    Json uncertainty = noise(scenario.uncertainty.defaults);
+    uncertainty["salience_distribution"] = std::string(to_string(scenario.uncertainty.salience_distribution));
+    uncertainty["overrides"] = Json::array();
+    for (const auto& item : scenario.uncertainty.overrides) {
+      Json entry = noise(item.noise);
+      put_text(entry, "actor", item.actor);
+      put_text(entry, "issue", item.issue);
+      uncertainty["overrides"].push_back(entry);
+    }
+    root["uncertainty"] = uncertainty;
+  }
+  root["claims"] = Json::array();
+  for (const auto& claim : scenario.claims) {
+    Json item{{"id", claim.id}, {"text", claim.text}, {"kind", std::string(to_string(claim.kind))}};
+    put_text(item, "issue", claim.issue);
+    put_text(item, "model", claim.model);
+    if (claim.kind == ClaimKind::within) item["within"] = Json::array({claim.low, claim.high});
+    if (claim.kind == ClaimKind::above) item["above"] = claim.low;
+    if (claim.kind == ClaimKind::below) item["below"] = claim.high;
+    if (claim.kind == ClaimKind::exchange) item["exchange"] = Json{{"actors", claim.actors}, {"issues", claim.issues}};
+    item["sources"] = refs(claim.sources);
+    put_text(item, "rationale", claim.rationale);
+    root["claims"].push_back(item);
+  }
   return root;
 }
 

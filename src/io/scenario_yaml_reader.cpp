@@ -17,9 +17,9 @@ class ScenarioReader {
 
   Scenario read(const YAML::Node& root) {
     Scenario scenario;
-    Fields fields(
-        context_, root, "",
-        {"parley", "title", "description", "start", "as_of", "sources", "actors", "issues", "relations", "events"});
+    Fields fields(context_, root, "",
+                  {"parley", "title", "description", "start", "as_of", "sources", "actors", "issues", "relations",
+                   "events", "uncertainty", "claims"});
     if (!fields.valid()) return scenario;
     if (const auto version = fields.integer("parley", true)) scenario.format_version = static_cast<int>(*version);
     scenario.title = fields.text("title", true).value_or("");
@@ -35,6 +35,10 @@ class ScenarioReader {
     read_list(fields, "issues", true, scenario.issues, &ScenarioReader::read_issue);
     read_list(fields, "relations", false, scenario.relations, &ScenarioReader::read_relation);
     read_list(fields, "events", false, scenario.events, &ScenarioReader::read_event);
+    if (const auto node = fields.node("uncertainty", false)) {
+      scenario.uncertainty = read_uncertainty(*node, fields.path("uncertainty"));
+    }
+    read_list(fields, "claims", false, scenario.claims, &ScenarioReader::read_claim);
     return scenario;
   }
 
@@ -160,6 +164,96 @@ class ScenarioReader {
     relation.sources = read_source_refs(fields);
     relation.rationale = fields.text("rationale", false).value_or("");
     return relation;
+  }
+
+  // position, salience, capability, dropout: the keys a default or an override may set.
+  static Noise read_noise(Fields& fields) {
+    return {fields.number("position", false), fields.number("salience", false), fields.number("capability", false),
+            fields.number("dropout", false)};
+  }
+
+  Uncertainty read_uncertainty(const YAML::Node& node, const std::string& path) {
+    Uncertainty uncertainty;
+    Fields fields(context_, node, path,
+                  {"position", "salience", "capability", "dropout", "salience_distribution", "overrides"});
+    uncertainty.defaults = read_noise(fields);
+    if (const auto distribution = fields.text("salience_distribution", false)) {
+      if (*distribution == "normal") {
+        uncertainty.salience_distribution = SalienceDistribution::normal;
+      } else if (*distribution != "beta") {
+        context_.error(*fields.node("salience_distribution", false), fields.path("salience_distribution"),
+                       fmt::format("unknown distribution '{}'; use beta or normal", *distribution));
+      }
+    }
+    read_list(fields, "overrides", false, uncertainty.overrides, &ScenarioReader::read_override);
+    return uncertainty;
+  }
+
+  NoiseOverride read_override(const YAML::Node& node, const std::string& path) {
+    NoiseOverride item;
+    Fields fields(context_, node, path, {"actor", "issue", "position", "salience", "capability", "dropout"});
+    item.actor = fields.text("actor", false).value_or("");
+    item.issue = fields.text("issue", false).value_or("");
+    item.noise = read_noise(fields);
+    return item;
+  }
+
+  Claim read_claim(const YAML::Node& node, const std::string& path) {
+    Claim claim;
+    Fields fields(context_, node, path,
+                  {"id", "text", "issue", "model", "within", "above", "below", "exchange", "sources", "rationale"});
+    claim.id = fields.text("id", true).value_or("");
+    claim.text = fields.text("text", true).value_or("");
+    claim.issue = fields.text("issue", false).value_or("");
+    claim.model = fields.text("model", false).value_or("");
+    int kinds = 0;
+    if (const auto within = fields.node("within", false)) {
+      ++kinds;
+      claim.kind = ClaimKind::within;
+      const std::string within_path = fields.path("within");
+      if (expect_sequence(context_, *within, within_path) && within->size() == 2) {
+        claim.low = read_number(context_, (*within)[0], within_path + "[0]").value_or(0.0);
+        claim.high = read_number(context_, (*within)[1], within_path + "[1]").value_or(0.0);
+      } else if (within->IsSequence()) {
+        context_.error(*within, within_path, "write the range as [low, high]");
+      }
+    }
+    if (const auto above = fields.number("above", false)) {
+      ++kinds;
+      claim.kind = ClaimKind::above;
+      claim.low = *above;
+    }
+    if (const auto below = fields.number("below", false)) {
+      ++kinds;
+      claim.kind = ClaimKind::below;
+      claim.high = *below;
+    }
+    if (const auto exchange = fields.node("exchange", false)) {
+      ++kinds;
+      claim.kind = ClaimKind::exchange;
+      Fields trade(context_, *exchange, fields.path("exchange"), {"actors", "issues"});
+      claim.actors = read_texts(trade, "actors");
+      claim.issues = read_texts(trade, "issues");
+    }
+    if (kinds != 1 && fields.valid()) {
+      context_.error(node, path,
+                     "a claim needs exactly one of within: [low, high], above: X, below: X, exchange: {...}");
+    }
+    claim.sources = read_source_refs(fields);
+    claim.rationale = fields.text("rationale", false).value_or("");
+    return claim;
+  }
+
+  std::vector<std::string> read_texts(Fields& fields, std::string_view key) {
+    std::vector<std::string> texts;
+    const auto node = fields.node(key, true);
+    if (!node || !expect_sequence(context_, *node, fields.path(key))) return texts;
+    for (std::size_t i = 0; i < node->size(); ++i) {
+      if (const auto text = read_text(context_, (*node)[i], fmt::format("{}[{}]", fields.path(key), i))) {
+        texts.push_back(*text);
+      }
+    }
+    return texts;
   }
 
   Event read_event(const YAML::Node& node, const std::string& path) {

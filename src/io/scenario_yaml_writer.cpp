@@ -41,11 +41,73 @@ class Writer {
       for (const auto& event : scenario.events) write_event(event);
       out_ << YAML::EndSeq;
     }
+    if (!scenario.uncertainty.empty()) write_uncertainty(scenario.uncertainty);
+    if (!scenario.claims.empty()) {
+      out_ << YAML::Key << "claims" << YAML::Value << YAML::BeginSeq;
+      for (const auto& claim : scenario.claims) write_claim(claim);
+      out_ << YAML::EndSeq;
+    }
     out_ << YAML::EndMap;
     return std::string(out_.c_str()) + "\n";
   }
 
  private:
+  void noise(const Noise& values) {
+    if (values.position) number("position", *values.position);
+    if (values.salience) number("salience", *values.salience);
+    if (values.capability) number("capability", *values.capability);
+    if (values.dropout) number("dropout", *values.dropout);
+  }
+
+  void write_uncertainty(const Uncertainty& uncertainty) {
+    out_ << YAML::Key << "uncertainty" << YAML::Value << YAML::BeginMap;
+    noise(uncertainty.defaults);
+    if (uncertainty.salience_distribution != SalienceDistribution::beta) {
+      pair("salience_distribution", std::string(to_string(uncertainty.salience_distribution)));
+    }
+    if (!uncertainty.overrides.empty()) {
+      out_ << YAML::Key << "overrides" << YAML::Value << YAML::BeginSeq;
+      for (const auto& item : uncertainty.overrides) {
+        out_ << YAML::Flow << YAML::BeginMap;
+        optional_text("actor", item.actor);
+        optional_text("issue", item.issue);
+        noise(item.noise);
+        out_ << YAML::EndMap;
+      }
+      out_ << YAML::EndSeq;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void write_claim(const Claim& claim) {
+    out_ << YAML::BeginMap;
+    pair("id", claim.id);
+    pair("text", claim.text);
+    optional_text("issue", claim.issue);
+    optional_text("model", claim.model);
+    switch (claim.kind) {
+      case ClaimKind::within:
+        out_ << YAML::Key << "within" << YAML::Value << YAML::Flow << YAML::BeginSeq << number_text(claim.low)
+             << number_text(claim.high) << YAML::EndSeq;
+        break;
+      case ClaimKind::above:
+        number("above", claim.low);
+        break;
+      case ClaimKind::below:
+        number("below", claim.high);
+        break;
+      case ClaimKind::exchange:
+        out_ << YAML::Key << "exchange" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out_ << YAML::Key << "actors" << YAML::Value << YAML::Flow << claim.actors;
+        out_ << YAML::Key << "issues" << YAML::Value << YAML::Flow << claim.issues;
+        out_ << YAML::EndMap;
+        break;
+    }
+    sources(claim.sources);
+    optional_text("rationale", claim.rationale);
+    out_ << YAML::EndMap;
+  }
+
   void pair(std::string_view key, const std::string& value) {
     out_ << YAML::Key << std::string(key) << YAML::Value << value;
   }

@@ -59,3 +59,36 @@ Outcome run_parley(const std::vector<std::string>& args, const std::filesystem::
 }
 
 }  // namespace parley::test
+
+namespace parley::test {
+
+pid_t start_parley(const std::vector<std::string>& args, const std::filesystem::path& directory) {
+  std::filesystem::create_directories(directory);
+  const std::string out_file = (directory / ".stdout").string();
+  const std::string err_file = (directory / ".stderr").string();
+  const pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  // The child: run the binary in `directory` with its output in files.
+  if (::chdir(directory.c_str()) != 0) ::_exit(127);
+  if (std::freopen(out_file.c_str(), "w", stdout) == nullptr ||
+      std::freopen(err_file.c_str(), "w", stderr) == nullptr) {
+    ::_exit(127);
+  }
+  std::vector<std::string> storage{PARLEY_BINARY};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : storage) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  ::execv(PARLEY_BINARY, argv.data());
+  ::_exit(127);
+}
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return -WTERMSIG(status);
+  return -1000;
+}
+
+}  // namespace parley::test

@@ -1,6 +1,8 @@
 #pragma once
 // Runs the real parley binary, as a user would, and captures what it did.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,6 +20,11 @@ struct Outcome {
 
 // A fresh empty folder under the system's temporary directory, unique to this test.
 [[nodiscard]] std::filesystem::path fresh_directory(const std::string& name);
+
+// Starts `parley ARGS...` in `directory` without waiting (stdout and stderr go to .stdout and
+// .stderr there); wait_for returns its exit code, or minus the signal that ended it.
+[[nodiscard]] pid_t start_parley(const std::vector<std::string>& args, const std::filesystem::path& directory);
+[[nodiscard]] int wait_for(pid_t pid);
 
 [[nodiscard]] std::string read_text(const std::filesystem::path& path);
 [[nodiscard]] std::filesystem::path source_dir();

@@ -1,0 +1,191 @@
+// `parley mc [SCENARIO] -n SAMPLES [-j THREADS] [--store FILE] [--resume] [-m MODEL]... [-p ...]
+// [--at DATE] [--seed N] [-o DIR] [-q]`: every model on many perturbed copies of the scenario.
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <iostream>
+
+#include "cli_common.hpp"
+#include "core/sha256.hpp"
+#include "io/files.hpp"
+#include "io/mc_outputs.hpp"
+#include "io/store.hpp"
+#include "parley/errors.hpp"
+#include "parley/montecarlo.hpp"
+
+namespace parley::cli {
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int /*signal*/) {
+  interrupted.store(true);
+}
+
+struct McOptions {
+  std::string scenario{"pakistan-2023"};
+  std::string from;
+  std::uint64_t samples = 1000;
+  unsigned threads = 0;
+  std::string store;
+  bool resume = false;
+  std::vector<std::string> models;
+  std::vector<std::string> parameters;
+  std::string at;
+  std::string seed = std::to_string(kDefaultSeed);
+  std::string output = "parley-mc";
+  bool quiet = false;
+};
+
+// Progress on stderr: a bar redrawn in place on a terminal, a line every 10 % otherwise.
+class Progress {
+ public:
+  Progress(std::size_t total, std::size_t already, bool quiet)
+      : total_(total),
+        already_(already),
+        quiet_(quiet),
+        terminal_(isatty(STDERR_FILENO) != 0),
+        start_(std::chrono::steady_clock::now()) {}
+
+  void update(std::size_t done_now) {
+    if (quiet_ || total_ == 0) return;
+    const std::size_t done = already_ + done_now;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0.0 ? static_cast<double>(done_now) / seconds : 0.0;
+    const double eta = rate > 0.0 ? static_cast<double>(total_ - done) / rate : 0.0;
+    const int percent = static_cast<int>(100 * done / total_);
+    if (terminal_) {
+      const auto filled = static_cast<std::size_t>(percent / 4);
+      std::cerr << fmt::format("\r[{:<25}] {:3}% {}/{} samples, {:.0f}/s, ETA {:.0f} s ", std::string(filled, '#'),
+                               percent, done, total_, rate, eta)
+                << std::flush;
+      if (done == total_) std::cerr << '\n';
+    } else if (percent / 10 > last_tenth_ || done == total_) {
+      last_tenth_ = percent / 10;
+      std::cerr << fmt::format("mc: {}/{} samples ({}%), {:.0f}/s\n", done, total_, percent, rate);
+    }
+  }
+
+ private:
+  std::size_t total_;
+  std::size_t already_;
+  bool quiet_;
+  bool terminal_;
+  std::chrono::steady_clock::time_point start_;
+  int last_tenth_ = -1;
+};
+
+class McCommand final : public Command {
+ public:
+  explicit McCommand(CLI::App& parent) {
+    app_ = parent.add_subcommand("mc", "Monte Carlo: every model on many perturbed copies of a scenario");
+    app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
+        ->capture_default_str();
+    app_->add_option("--from", options_.from, "Read the scenario file with this importer");
+    app_->add_option("-n,--samples", options_.samples, "Number of samples")
+        ->capture_default_str()
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+    app_->add_option("-j,--threads", options_.threads, "Threads (default: every core)");
+    app_->add_option("--store", options_.store, "The run store (SQLite); default: OUTPUT/samples.sqlite");
+    app_->add_flag("--resume", options_.resume, "Continue the run in the store, computing only what is missing");
+    app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies")
+        ->allow_extra_args(false);
+    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
+        ->allow_extra_args(false);
+    app_->add_option("--at", options_.at, "Run the scenario as it stood on this date (YYYY-MM-DD)");
+    app_->add_option("--seed", options_.seed, "Master random seed: sample k is drawn from stream k")
+        ->capture_default_str();
+    app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
+    app_->add_flag("-q,--quiet", options_.quiet, "Print neither progress nor the summary");
+  }
+
+  [[nodiscard]] CLI::App* app() const override { return app_; }
+
+  int execute() override {
+    const Input input =
+        options_.from.empty() ? load_input(options_.scenario, false) : load_imported(options_.from, options_.scenario);
+    print_warnings(input.loaded.warnings);
+    const Scenario& scenario = input.loaded.scenario;
+    RunRequest request;
+    if (!options_.at.empty()) request.at = parse_date_option("--at", options_.at);
+    request.seed = parse_seed_option(options_.seed);
+    request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
+    const MonteCarlo mc(scenario, request);
+    if (!mc.sampler().uncertain() && !options_.quiet) {
+      std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
+    }
+
+    io::make_output_directory(options_.output);
+    const std::string store_path =
+        options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string() : options_.store;
+    const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
+    io::RunStore store(store_path, fingerprint, mc.series(), options_.resume);
+    const std::vector<std::uint64_t> done = store.completed();
+    std::vector<std::uint64_t> todo;
+    std::size_t d = 0;
+    for (std::uint64_t k = 0; k < options_.samples; ++k) {
+      while (d < done.size() && done[d] < k) ++d;
+      if (d < done.size() && done[d] == k) continue;
+      todo.push_back(k);
+    }
+
+    interrupted.store(false);
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    Progress progress(options_.samples, done.size(), options_.quiet);
+    std::vector<SampleResult> pending;
+    auto last_write = std::chrono::steady_clock::now();
+    const auto flush = [&] {
+      store.write(pending);
+      pending.clear();
+      last_write = std::chrono::steady_clock::now();
+    };
+    const auto started = std::chrono::steady_clock::now();
+    mc.run(
+        todo, options_.threads,
+        [&](std::vector<SampleResult>& batch) {
+          for (auto& result : batch) pending.push_back(std::move(result));
+          if (pending.size() >= 2000 || std::chrono::steady_clock::now() - last_write > std::chrono::seconds(1)) {
+            flush();
+          }
+        },
+        [&](std::size_t count) { progress.update(count); }, interrupted);
+    flush();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (interrupted.load()) {
+      std::cerr << fmt::format("\nmc: interrupted; {} of {} samples are in {}. Continue with --resume.\n",
+                               store.completed().size(), options_.samples, store_path);
+      return 130;
+    }
+
+    const std::vector<SampleResult> results = store.read_all(mc.series().size());
+    const McSummary summary = summarise(mc, scenario, results);
+    store.describe_exchanges(mc, summary.exchanges);
+    io::write_mc_outputs(options_.output, mc, scenario, summary, request, input.origin, options_.samples, store_path,
+                         seconds);
+    if (!options_.quiet) {
+      std::cout << io::mc_table(mc, scenario, summary);
+      std::cout << fmt::format("\nwrote {}/run.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv; samples in {}\n",
+                               options_.output, store_path);
+    }
+    return 0;
+  }
+
+ private:
+  CLI::App* app_ = nullptr;
+  McOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_mc_command(CLI::App& parent) {
+  return std::make_unique<McCommand>(parent);
+}
+
+}  // namespace parley::cli

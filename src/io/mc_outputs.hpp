@@ -1,0 +1,29 @@
+#pragma once
+// The files of a Monte Carlo run (docs/output-format.md#monte-carlo-outputs): run.json,
+// mc_summary.csv, mc_claims.csv, mc_exchanges.csv; and the summary table printed on the terminal.
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "io/run_outputs.hpp"
+#include "parley/montecarlo.hpp"
+
+namespace parley::io {
+
+// What identifies a run, so that --resume continues only the same one.
+[[nodiscard]] nlohmann::ordered_json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& origin,
+                                                    std::uint64_t samples);
+
+[[nodiscard]] std::string mc_summary_csv(const MonteCarlo& mc, const McSummary& summary);
+[[nodiscard]] std::string mc_claims_csv(const McSummary& summary);
+[[nodiscard]] std::string mc_exchanges_csv(const MonteCarlo& mc, const McSummary& summary);
+
+void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& mc, const Scenario& scenario,
+                      const McSummary& summary, const RunRequest& request, const ScenarioOrigin& origin,
+                      std::uint64_t samples, const std::string& store, double seconds);
+
+// Per issue, each model's mean and 90 % interval; then each claim's probability per model.
+[[nodiscard]] std::string mc_table(const MonteCarlo& mc, const Scenario& scenario, const McSummary& summary);
+
+}  // namespace parley::io

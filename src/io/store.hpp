@@ -1,0 +1,45 @@
+#pragma once
+// The run store of `parley mc`: every sample's forecasts in an SQLite database (WAL mode), written in
+// batches, so that a run killed at any moment loses at most the batch in flight and `--resume`
+// continues it. Schema: docs/output-format.md#the-run-store.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "parley/montecarlo.hpp"
+
+struct sqlite3;
+
+namespace parley::io {
+
+class RunStore {
+ public:
+  // Creates the store, or with `resume` opens an existing one, whose fingerprint (a JSON text that
+  // identifies the run: scenario, date, seed, models, samples) must equal `fingerprint`.
+  // Throws UsageError (a store that exists without --resume, or a different run) or OutputError.
+  RunStore(const std::filesystem::path& path, const std::string& fingerprint, const std::vector<Series>& series,
+           bool resume);
+  ~RunStore();
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  // The samples already stored, in increasing order.
+  [[nodiscard]] std::vector<std::uint64_t> completed() const;
+  // Stores the batch in one transaction: all of it or none of it.
+  void write(const std::vector<SampleResult>& batch);
+  // Every stored sample, in sample order.
+  [[nodiscard]] std::vector<SampleResult> read_all(std::size_t series_count) const;
+  // Names the exchange codes that occur (for readers of the store).
+  void describe_exchanges(const MonteCarlo& mc, const std::vector<ExchangeFrequency>& exchanges);
+
+ private:
+  void exec(const char* sql) const;
+  [[noreturn]] void fail(const std::string& what) const;
+
+  std::filesystem::path path_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace parley::io

@@ -1,0 +1,90 @@
+// `parley mc`: results identical whatever the thread count, and a run killed at any moment and
+// resumed gives exactly the summary of an uninterrupted one.
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
+
+#include "support/process.hpp"
+
+namespace parley::test {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+TEST(MonteCarlo, SameResultsWithOneTwoAndEightThreads) {
+  const auto directory = fresh_directory("mc-threads");
+  for (const char* threads : {"1", "2", "8"}) {
+    const auto outcome =
+        run_parley({"mc", "-n", "120", "-j", threads, "-q", "-o", std::string("t") + threads}, directory);
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  }
+  for (const char* file : {"mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"}) {
+    const std::string one = read_text(directory / "t1" / file);
+    EXPECT_FALSE(one.empty());
+    EXPECT_EQ(one, read_text(directory / "t2" / file)) << file;
+    EXPECT_EQ(one, read_text(directory / "t8" / file)) << file;
+  }
+  const auto summary = lines_of(read_text(directory / "t1" / "mc_summary.csv"));
+  EXPECT_EQ(summary[0], "model,issue,samples,missing,mean,sd,q05,q25,q50,q75,q95");
+  const auto claims = lines_of(read_text(directory / "t1" / "mc_claims.csv"));
+  EXPECT_EQ(claims[0], "claim,model,issue,samples,holds,probability");
+  bool trade = false;
+  for (const auto& line : claims) trade = trade || line.starts_with("airspace_for_strikes,exchange,");
+  EXPECT_TRUE(trade);
+}
+
+TEST(MonteCarlo, KilledAndResumedEqualsUninterrupted) {
+  const auto directory = fresh_directory("mc-resume");
+  const std::vector<std::string> run{"mc", "-n", "3000", "-j", "2", "-q"};
+  auto whole_args = run;
+  whole_args.insert(whole_args.end(), {"-o", "whole"});
+  ASSERT_EQ(run_parley(whole_args, directory).exit_code, 0);
+
+  auto killed_args = run;
+  killed_args.insert(killed_args.end(), {"-o", "killed"});
+  const pid_t pid = start_parley(killed_args, directory);
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ::kill(pid, SIGKILL);
+  const int killed = wait_for(pid);
+  auto resumed_args = killed_args;
+  resumed_args.push_back("--resume");
+  const auto resumed = run_parley(resumed_args, directory);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  if (killed != -SIGKILL) GTEST_LOG_(INFO) << "the first run ended before the kill (exit " << killed << ")";
+  for (const char* file : {"mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"}) {
+    EXPECT_EQ(read_text(directory / "whole" / file), read_text(directory / "killed" / file)) << file;
+  }
+}
+
+TEST(MonteCarlo, InterruptStopsCleanlyAndResumes) {
+  const auto directory = fresh_directory("mc-interrupt");
+  const pid_t pid = start_parley({"mc", "-n", "200000", "-j", "2", "-q", "-o", "out"}, directory);
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ::kill(pid, SIGINT);
+  EXPECT_EQ(wait_for(pid), 130);
+  EXPECT_NE(read_text(directory / ".stderr").find("Continue with --resume"), std::string::npos)
+      << read_text(directory / ".stderr");
+  // Resuming a different run is refused.
+  const auto other = run_parley({"mc", "-n", "100", "-q", "-o", "out", "--resume"}, directory);
+  EXPECT_EQ(other.exit_code, 64);
+  EXPECT_NE(other.err.find("holds a different run"), std::string::npos) << other.err;
+  // A store that exists is not overwritten without --resume.
+  const auto again = run_parley({"mc", "-n", "200000", "-q", "-o", "out"}, directory);
+  EXPECT_EQ(again.exit_code, 64);
+  EXPECT_NE(again.err.find("--resume"), std::string::npos) << again.err;
+}
+
+}  // namespace
+}  // namespace parley::test
