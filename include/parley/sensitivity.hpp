@@ -1,0 +1,43 @@
+#pragma once
+// Variance-based sensitivity: first-order and total Sobol indices of every output, for groups of
+// inputs, by Saltelli's sampling scheme with Jansen's estimators (Saltelli et al. 2010), with
+// bootstrap intervals. Generic over the function; `parley sensitivity` applies it to the models.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "parley/rng.hpp"
+
+namespace parley {
+
+struct SobolProblem {
+  std::function<std::vector<double>(Rng&)> draw;                            // one input vector
+  std::function<std::vector<double>(const std::vector<double>&)> evaluate;  // the outputs; thread-safe
+  std::vector<std::vector<std::size_t>> groups;                             // input indices per group
+  std::size_t outputs = 0;
+};
+
+struct SobolIndex {
+  double first = 0.0;  // S_g: the share of the output's variance due to group g alone
+  double first_low = 0.0;
+  double first_high = 0.0;
+  double total = 0.0;  // ST_g: the share due to g, alone or with others
+  double total_low = 0.0;
+  double total_high = 0.0;
+};
+
+struct SobolResult {
+  std::size_t base_samples = 0;
+  std::size_t evaluations = 0;                   // base_samples · (groups + 2)
+  std::vector<double> variance;                  // per output
+  std::vector<std::vector<SobolIndex>> indices;  // [output][group]; NaN when the output does not vary
+};
+
+// Rows A_j and B_j are drawn from make_rng(seed, 2j) and make_rng(seed, 2j + 1). A base sample whose
+// evaluations give NaN for an output is left out of that output's estimates. `threads` 0: every core.
+// The result does not depend on `threads`.
+[[nodiscard]] SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::uint64_t seed,
+                                unsigned threads, std::size_t bootstrap);
+
+}  // namespace parley

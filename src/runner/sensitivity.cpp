@@ -1,0 +1,139 @@
+#include "parley/sensitivity.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include "core/statistics.hpp"
+
+namespace parley {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// f(A_j), f(B_j) and f(A_B^g_j) for one output, over the base samples kept.
+struct Columns {
+  std::vector<double> a;
+  std::vector<double> b;
+  std::vector<std::vector<double>> ab;  // [group][j]
+};
+
+// Jansen's total and Saltelli's first-order estimators on the rows `rows` of `columns`.
+void estimate(const Columns& columns, const std::vector<std::size_t>& rows, std::size_t group, double& first,
+              double& total, double& variance) {
+  const auto n = static_cast<double>(rows.size());
+  double sum = 0.0;
+  for (const std::size_t j : rows) sum += columns.a[j] + columns.b[j];
+  const double mean = sum / (2.0 * n);
+  double squares = 0.0;
+  for (const std::size_t j : rows) {
+    squares += (columns.a[j] - mean) * (columns.a[j] - mean) + (columns.b[j] - mean) * (columns.b[j] - mean);
+  }
+  variance = squares / (2.0 * n - 1.0);
+  double first_sum = 0.0;
+  double total_sum = 0.0;
+  for (const std::size_t j : rows) {
+    const double ab = columns.ab[group][j];
+    first_sum += columns.b[j] * (ab - columns.a[j]);
+    total_sum += (columns.a[j] - ab) * (columns.a[j] - ab);
+  }
+  first = variance > 0.0 ? first_sum / n / variance : kNaN;
+  total = variance > 0.0 ? total_sum / (2.0 * n) / variance : kNaN;
+}
+
+}  // namespace
+
+SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::uint64_t seed, unsigned threads,
+                  std::size_t bootstrap) {
+  const std::size_t groups = problem.groups.size();
+  const std::size_t outputs = problem.outputs;
+  // evaluations[j] = f(A_j), f(B_j), f(A_B^1_j), ..., each a vector of outputs.
+  std::vector<std::vector<std::vector<double>>> evaluations(base_samples);
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex mutex;
+  const auto work = [&] {
+    try {
+      for (std::size_t j = next++; j < base_samples; j = next++) {
+        Rng rng_a = make_rng(seed, 2 * j);
+        Rng rng_b = make_rng(seed, 2 * j + 1);
+        const std::vector<double> a = problem.draw(rng_a);
+        const std::vector<double> b = problem.draw(rng_b);
+        auto& row = evaluations[j];
+        row.push_back(problem.evaluate(a));
+        row.push_back(problem.evaluate(b));
+        for (std::size_t g = 0; g < groups; ++g) {
+          std::vector<double> mixed = a;
+          for (const std::size_t input : problem.groups[g]) mixed[input] = b[input];
+          row.push_back(problem.evaluate(mixed));
+        }
+      }
+    } catch (...) {
+      const std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  SobolResult result;
+  result.base_samples = base_samples;
+  result.evaluations = base_samples * (groups + 2);
+  result.variance.assign(outputs, kNaN);
+  result.indices.assign(outputs, std::vector<SobolIndex>(groups));
+  for (std::size_t o = 0; o < outputs; ++o) {
+    Columns columns;
+    columns.ab.assign(groups, {});
+    for (std::size_t j = 0; j < base_samples; ++j) {
+      const auto& row = evaluations[j];
+      const bool finite =
+          std::all_of(row.begin(), row.end(), [&](const auto& values) { return std::isfinite(values[o]); });
+      if (!finite) continue;
+      columns.a.push_back(row[0][o]);
+      columns.b.push_back(row[1][o]);
+      for (std::size_t g = 0; g < groups; ++g) columns.ab[g].push_back(row[2 + g][o]);
+    }
+    const std::size_t kept = columns.a.size();
+    if (kept < 2) {
+      for (auto& index : result.indices[o]) index = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+      continue;
+    }
+    std::vector<std::size_t> rows(kept);
+    for (std::size_t j = 0; j < kept; ++j) rows[j] = j;
+    // The same bootstrap resamples for every group and output, from a stream of their own.
+    std::vector<std::vector<std::size_t>> resamples(bootstrap, std::vector<std::size_t>(kept));
+    for (std::size_t r = 0; r < bootstrap; ++r) {
+      Rng rng = make_rng(seed ^ 0x5EB5171717ULL, r);
+      for (auto& j : resamples[r]) j = static_cast<std::size_t>(rng.below(kept));
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+      SobolIndex& index = result.indices[o][g];
+      double variance = 0.0;
+      estimate(columns, rows, g, index.first, index.total, variance);
+      result.variance[o] = variance;
+      std::vector<double> firsts;
+      std::vector<double> totals;
+      for (const auto& resample : resamples) {
+        double first = 0.0;
+        double total = 0.0;
+        double v = 0.0;
+        estimate(columns, resample, g, first, total, v);
+        if (std::isfinite(first)) firsts.push_back(first);
+        if (std::isfinite(total)) totals.push_back(total);
+      }
+      index.first_low = quantile(firsts, 0.025);
+      index.first_high = quantile(firsts, 0.975);
+      index.total_low = quantile(totals, 0.025);
+      index.total_high = quantile(totals, 0.975);
+    }
+  }
+  return result;
+}
+
+}  // namespace parley
