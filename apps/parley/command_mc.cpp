@@ -8,12 +8,14 @@
 #include <cmath>
 #include <csignal>
 #include <iostream>
+#include <thread>
 
 #include "cli_common.hpp"
 #include "core/sha256.hpp"
 #include "io/files.hpp"
 #include "io/mc_outputs.hpp"
 #include "io/store.hpp"
+#include "mpi.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
 
@@ -119,6 +121,9 @@ class McCommand final : public Command {
       std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
     }
 
+    const Mpi& mpi = Mpi::world();
+    if (mpi.active()) return execute_distributed(scenario, input, request, mc, mpi);
+
     io::make_output_directory(options_.output);
     const std::string store_path =
         options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string() : options_.store;
@@ -164,6 +169,12 @@ class McCommand final : public Command {
       return 130;
     }
 
+    finish(store, scenario, input, request, mc, store_path, seconds);
+    return 0;
+  }
+
+  void finish(io::RunStore& store, const Scenario& scenario, const Input& input, const RunRequest& request,
+              const MonteCarlo& mc, const std::string& store_path, double seconds) const {
     const std::vector<SampleResult> results = store.read_all(mc.series().size());
     const McSummary summary = summarise(mc, scenario, results);
     store.describe_exchanges(mc, summary.exchanges);
@@ -174,6 +185,94 @@ class McCommand final : public Command {
       std::cout << fmt::format("\nwrote {}/run.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv; samples in {}\n",
                                options_.output, store_path);
     }
+  }
+
+  // Under mpirun: rank 0 owns the store and hands every rank the same list of missing samples; rank r
+  // computes the r-th of every `size` of them, in rounds; each round's results are gathered on rank
+  // 0 and committed. The summary is computed from the store as in one process, so it is identical.
+  int execute_distributed(const Scenario& scenario, const Input& input, const RunRequest& request, const MonteCarlo& mc,
+                          const Mpi& mpi) {
+    const bool root = mpi.rank() == 0;
+    const std::string store_path =
+        options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string() : options_.store;
+    std::unique_ptr<io::RunStore> store;
+    std::vector<std::uint64_t> todo;
+    bool ok = true;
+    std::string failure;
+    if (root) {
+      try {
+        io::make_output_directory(options_.output);
+        const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
+        store = std::make_unique<io::RunStore>(store_path, fingerprint, mc.series(), options_.resume);
+        const std::vector<std::uint64_t> done = store->completed();
+        std::size_t d = 0;
+        for (std::uint64_t k = 0; k < options_.samples; ++k) {
+          while (d < done.size() && done[d] < k) ++d;
+          if (d < done.size() && done[d] == k) continue;
+          todo.push_back(k);
+        }
+      } catch (const Error&) {
+        ok = false;
+        mpi.broadcast(todo, ok);
+        throw;
+      }
+    }
+    mpi.broadcast(todo, ok);
+    if (!ok) return 1;  // rank 0 reports the error
+    std::vector<std::uint64_t> mine;
+    for (std::size_t k = static_cast<std::size_t>(mpi.rank()); k < todo.size();
+         k += static_cast<std::size_t>(mpi.size())) {
+      mine.push_back(todo[k]);
+    }
+    const std::size_t per_rank =
+        (todo.size() + static_cast<std::size_t>(mpi.size()) - 1) / static_cast<std::size_t>(mpi.size());
+    constexpr std::size_t kRound = 2000;  // samples per rank between commits
+    const unsigned threads =
+        options_.threads != 0
+            ? options_.threads
+            : std::max(1U, std::thread::hardware_concurrency() / static_cast<unsigned>(mpi.local_size()));
+    Progress progress(options_.samples, options_.samples - todo.size(), options_.quiet || !root);
+    const std::atomic<bool> never{false};
+    const auto started = std::chrono::steady_clock::now();
+    std::size_t gathered = 0;
+    for (std::size_t first = 0; first < per_rank; first += kRound) {
+      const std::vector<std::uint64_t> part(
+          mine.begin() + static_cast<std::ptrdiff_t>(std::min(first, mine.size())),
+          mine.begin() + static_cast<std::ptrdiff_t>(std::min(first + kRound, mine.size())));
+      std::vector<double> packed;
+      mc.run(
+          part, threads,
+          [&](std::vector<SampleResult>& batch) {
+            for (const auto& result : batch) {
+              packed.push_back(static_cast<double>(result.sample));
+              packed.push_back(static_cast<double>(result.forecasts.size()));
+              packed.insert(packed.end(), result.forecasts.begin(), result.forecasts.end());
+              packed.push_back(static_cast<double>(result.exchanges.size()));
+              for (const auto code : result.exchanges) packed.push_back(static_cast<double>(code));
+            }
+          },
+          [](std::size_t) {}, never);
+      const std::vector<double> all = mpi.gather(packed);
+      if (!root) continue;
+      std::vector<SampleResult> results;
+      for (std::size_t at = 0; at < all.size();) {
+        SampleResult result;
+        result.sample = static_cast<std::uint64_t>(all[at++]);
+        const auto forecasts = static_cast<std::size_t>(all[at++]);
+        result.forecasts.assign(all.begin() + static_cast<std::ptrdiff_t>(at),
+                                all.begin() + static_cast<std::ptrdiff_t>(at + forecasts));
+        at += forecasts;
+        const auto exchanges = static_cast<std::size_t>(all[at++]);
+        for (std::size_t e = 0; e < exchanges; ++e) result.exchanges.push_back(static_cast<std::uint64_t>(all[at++]));
+        results.push_back(std::move(result));
+      }
+      store->write(results);
+      gathered += results.size();
+      progress.update(gathered);
+    }
+    if (!root) return 0;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    finish(*store, scenario, input, request, mc, store_path, seconds);
     return 0;
   }
 

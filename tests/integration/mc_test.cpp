@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <thread>
 
 #include "support/process.hpp"
@@ -84,6 +85,33 @@ TEST(MonteCarlo, InterruptStopsCleanlyAndResumes) {
   const auto again = run_parley({"mc", "-n", "200000", "-q", "-o", "out"}, directory);
   EXPECT_EQ(again.exit_code, 64);
   EXPECT_NE(again.err.find("--resume"), std::string::npos) << again.err;
+}
+
+}  // namespace
+}  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+// Two MPI ranks give exactly the files of one process (only when built with MPI).
+TEST(MonteCarlo, TwoMpiRanksEqualOneProcess) {
+#ifndef PARLEY_WITH_MPI
+  GTEST_SKIP() << "built without MPI (PARLEY_WITH_MPI=OFF)";
+#else
+  const auto directory = fresh_directory("mc-mpi");
+  ASSERT_EQ(run_parley({"mc", "-n", "400", "-q", "-o", "one"}, directory).exit_code, 0);
+  // Open MPI refuses root unless told; CI runs as root. The leak checker of a sanitizer build would
+  // report Open MPI's own allocations.
+  const std::string command = "cd '" + directory.string() +
+                              "' && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_BINARY
+                              "' mc -n 400 -q -o two >mpi.out 2>mpi.err";
+  const int status = std::system(command.c_str());
+  ASSERT_EQ(status, 0) << read_text(directory / "mpi.err");
+  for (const char* file : {"mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"}) {
+    EXPECT_EQ(read_text(directory / "one" / file), read_text(directory / "two" / file)) << file;
+  }
+#endif
 }
 
 }  // namespace
