@@ -18,6 +18,7 @@
 #include "mpi.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
+#include "report/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -180,9 +181,11 @@ class McCommand final : public Command {
     store.describe_exchanges(mc, summary.exchanges);
     io::write_mc_outputs(options_.output, mc, scenario, summary, request, input.origin, options_.samples, store_path,
                          seconds);
+    report::write_report(options_.output);
     if (!options_.quiet) {
       std::cout << io::mc_table(mc, scenario, summary);
-      std::cout << fmt::format("\nwrote {}/run.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv; samples in {}\n",
+      std::cout << fmt::format("\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv, "
+                               "report.html; samples in {}\n",
                                options_.output, store_path);
     }
   }

@@ -8,6 +8,7 @@
 #include "forecast_table.hpp"
 #include "io/embedded.hpp"
 #include "parley/run.hpp"
+#include "report/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -57,13 +58,14 @@ class RunCommand final : public Command {
     request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
     const RunResult result = run(scenario, request);
     io::write_run_outputs(options_.output, result, input.origin);
+    report::write_report(options_.output);
     if (!options_.quiet) {
       std::cout << forecast_table(result);
-      std::string files = "run.json, forecast.csv, trajectories.csv";
+      std::string files = "run.json, scenario.json, forecast.csv, trajectories.csv";
       for (const auto& model_run : result.runs) {
         for (const auto& table : model_run.outcome.tables) files += ", " + table.name + ".csv";
       }
-      std::cout << fmt::format("\nwrote {}/{}\n", options_.output, files);
+      std::cout << fmt::format("\nwrote {}/{}, report.html\n", options_.output, files);
     }
     return 0;
   }

@@ -13,7 +13,10 @@
 #include "io/files.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/sensitivity.hpp"
+#include "parley/timeline.hpp"
 #include "parley/version.hpp"
+#include "report/report.hpp"
+#include "io/scenario_json.hpp"
 
 namespace parley::cli {
 namespace {
@@ -113,8 +116,13 @@ class SensitivityCommand final : public Command {
       run["models"].push_back(
           {{"name", selection.info->name}, {"parameters", io::parameters_json(selection.parameters)}});
     }
-    run["outputs"] = {"run.json", "sensitivity.csv"};
+    run["outputs"] = {"run.json", "scenario.json", "sensitivity.csv"};
     io::write_text_file(std::filesystem::path(options_.output) / "run.json", run.dump(2) + "\n");
+    Scenario at_date = scenario_at(scenario, mc.at());
+    at_date.events = scenario.events;  // the whole timeline, for the report
+    io::write_text_file(std::filesystem::path(options_.output) / "scenario.json",
+                        io::scenario_to_json(at_date).dump(2) + "\n");
+    report::write_report(options_.output);
     if (!options_.quiet) print_drivers(mc, groups, result);
     return 0;
   }
@@ -147,7 +155,7 @@ class SensitivityCommand final : public Command {
                                  index.total, index.total_low, index.total_high, index.first);
       }
     }
-    std::cout << fmt::format("\nwrote {}/run.json, sensitivity.csv\n", options_.output);
+    std::cout << fmt::format("\nwrote {}/run.json, scenario.json, sensitivity.csv, report.html\n", options_.output);
   }
 
   CLI::App* app_ = nullptr;

@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   commands.push_back(parley::cli::make_backtest_command(app));
   commands.push_back(parley::cli::make_mc_command(app));
   commands.push_back(parley::cli::make_sensitivity_command(app));
+  commands.push_back(parley::cli::make_report_command(app));
 
   // `parley [run options]` and `parley SCENARIO` mean `parley run ...`: anything that is not a
   // subcommand, help or version goes to `run`.

@@ -41,9 +41,10 @@ struct ModelRun {
 struct RunResult {
   Date at;
   std::uint64_t seed = 0;
-  Scenario scenario;  // as it stood at `at`
+  Scenario scenario;  // as it stood at `at` (its events: those after `at`)
   Problem problem;
   std::vector<ModelRun> runs;
+  std::vector<Event> timeline;  // every event of the scenario, before and after `at`
 };
 
 // Reports progress; the default does nothing.

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/suggest.hpp"
+#include "core/validate_analysis.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
@@ -317,90 +318,19 @@ class Checker {
     }
   }
 
-  void check_noise(const std::string& path, const Noise& noise, bool per_issue) {
-    const auto spread = [&](const std::optional<double>& value, std::string_view key, double max) {
-      if (value && !(*value >= 0.0 && *value <= max)) {
-        error(fmt::format("{}.{}", path, key), fmt::format("{} is outside [0, {}]", *value, max));
-      }
-    };
-    spread(noise.position, "position", std::numeric_limits<double>::max());
-    spread(noise.salience, "salience", 0.5);
-    spread(noise.capability, "capability", 5.0);
-    spread(noise.dropout, "dropout", 1.0);
-    if (per_issue && noise.capability) {
-      error(path + ".capability", "capability noise is per actor: drop `issue` from this override");
-    }
-    if (per_issue && noise.dropout) {
-      error(path + ".dropout", "dropout is per actor: drop `issue` from this override");
-    }
-  }
-
-  void check_uncertainty() {
-    check_noise("uncertainty", scenario_.uncertainty.defaults, false);
-    for (std::size_t i = 0; i < scenario_.uncertainty.overrides.size(); ++i) {
-      const auto& item = scenario_.uncertainty.overrides[i];
-      const std::string path = fmt::format("uncertainty.overrides[{}]", i);
-      if (item.actor.empty() && item.issue.empty()) error(path, "an override names an actor, an issue or both");
-      if (!item.actor.empty()) check_actor_reference(path + ".actor", item.actor);
-      if (!item.issue.empty()) check_issue_reference(path + ".issue", item.issue);
-      check_noise(path, item.noise, !item.issue.empty());
-    }
-  }
-
-  void check_claims() {
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < scenario_.claims.size(); ++i) {
-      const Claim& claim = scenario_.claims[i];
-      const std::string path = fmt::format("claims[{}]", i);
-      check_id(path + ".id", claim.id, seen, "claim");
-      check_sources_cited(path, claim.sources);
-      if (claim.kind == ClaimKind::exchange) {
-        if (claim.actors.size() != 2) error(path + ".exchange.actors", "name the two actors of the exchange");
-        if (claim.issues.size() != 2) error(path + ".exchange.issues", "name the two issues of the exchange");
-        for (std::size_t k = 0; k < claim.actors.size(); ++k) {
-          check_actor_reference(fmt::format("{}.exchange.actors[{}]", path, k), claim.actors[k]);
-        }
-        for (std::size_t k = 0; k < claim.issues.size(); ++k) {
-          check_issue_reference(fmt::format("{}.exchange.issues[{}]", path, k), claim.issues[k]);
-        }
-        if (!claim.model.empty() && claim.model != "exchange") {
-          error(path + ".model", "an exchange claim is checked against the exchange model only");
-        }
-        continue;
-      }
-      if (claim.issue.empty()) {
-        error(path + ".issue", "a within, above or below claim names its issue");
-        continue;
-      }
-      const Issue* issue = check_issue_reference(path + ".issue", claim.issue);
-      if (issue == nullptr) continue;
-      if (claim.kind == ClaimKind::within) {
-        check_in_range(path + ".within[0]", claim.low, issue->scale.min, issue->scale.max);
-        check_in_range(path + ".within[1]", claim.high, issue->scale.min, issue->scale.max);
-        if (!(claim.low < claim.high)) {
-          error(path + ".within", fmt::format("the range [{}, {}] is empty", claim.low, claim.high));
-        }
-      } else if (claim.kind == ClaimKind::above) {
-        check_in_range(path + ".above", claim.low, issue->scale.min, issue->scale.max);
-      } else {
-        check_in_range(path + ".below", claim.high, issue->scale.min, issue->scale.max);
-      }
-    }
-  }
-
-  void check_actor_reference(const std::string& path, const std::string& id) {
-    if (scenario_.find_actor(id) != nullptr) return;
-    std::vector<std::string> ids;
-    for (const auto& actor : scenario_.actors) ids.push_back(actor.id);
-    error(path, fmt::format("unknown actor '{}'{}", id, did_you_mean(id, ids)));
-  }
-
-  const Issue* check_issue_reference(const std::string& path, const std::string& id) {
-    if (const Issue* issue = scenario_.find_issue(id)) return issue;
-    std::vector<std::string> ids;
-    for (const auto& issue : scenario_.issues) ids.push_back(issue.id);
-    error(path, fmt::format("unknown issue '{}'{}", id, did_you_mean(id, ids)));
-    return nullptr;
+  // The uncertainty block and the claims: validate_analysis.cpp, through these hooks.
+  void check_uncertainty() { check_uncertainty_block(scenario_, hooks()); }
+  void check_claims() { check_claim_list(scenario_, hooks()); }
+  AnalysisHooks hooks() {
+    return {
+        [this](const std::string& path, std::string message) { error(path, std::move(message)); },
+        [this](const std::string& path, double value, double low, double high) {
+          check_in_range(path, value, low, high);
+        },
+        [this](const std::string& path, const std::string& id, std::set<std::string>& seen, std::string_view what) {
+          check_id(path, id, seen, what);
+        },
+        [this](const std::string& path, const std::vector<SourceRef>& sources) { check_sources_cited(path, sources); }};
   }
 
   void report_unsourced() {

@@ -8,6 +8,8 @@
 #include "core/sha256.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
+#include "io/scenario_json.hpp"
+#include "parley/timeline.hpp"
 #include "parley/version.hpp"
 
 namespace parley::io {
@@ -81,9 +83,12 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
         Json{{"name", selection.info->name}, {"parameters", parameters_json(selection.parameters)}});
   }
   root["store"] = store;
-  root["outputs"] = Json::array({"run.json", "mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"});
+  root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"});
   root["timings_seconds"] = Json{{"this_invocation", seconds}};
   write_text_file(directory / "run.json", root.dump(2) + "\n");
+  Scenario at_date = scenario_at(scenario, mc.at());
+  at_date.events = scenario.events;  // the whole timeline, for the report
+  write_text_file(directory / "scenario.json", scenario_to_json(at_date).dump(2) + "\n");
   write_text_file(directory / "mc_summary.csv", mc_summary_csv(mc, summary));
   write_text_file(directory / "mc_claims.csv", mc_claims_csv(summary));
   write_text_file(directory / "mc_exchanges.csv", mc_exchanges_csv(mc, summary));

@@ -5,6 +5,7 @@
 #include "core/sha256.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
+#include "io/scenario_json.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
 
@@ -68,7 +69,7 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
   for (const auto& model_run : result.runs) {
     root["models"].push_back(Json{{"name", model_run.model}, {"parameters", parameters_json(model_run.parameters)}});
   }
-  root["outputs"] = Json::array({"run.json", "forecast.csv", "trajectories.csv"});
+  root["outputs"] = Json::array({"run.json", "scenario.json", "forecast.csv", "trajectories.csv"});
   for (const auto& model_run : result.runs) {
     for (const auto& table : model_run.outcome.tables) root["outputs"].push_back(table.name + ".csv");
   }
@@ -81,6 +82,10 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
 void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
   make_output_directory(directory);
   write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
+  // The scenario as it stood at the run's date, with its whole timeline (for the report).
+  Scenario at_date = result.scenario;
+  at_date.events = result.timeline;
+  write_text_file(directory / "scenario.json", scenario_to_json(at_date).dump(2) + "\n");
   write_text_file(directory / "forecast.csv", forecast_csv(result));
   write_text_file(directory / "trajectories.csv", trajectories_csv(result));
   for (const auto& model_run : result.runs) {

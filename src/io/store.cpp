@@ -75,7 +75,21 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
   if (!exists && resume) {
     throw UsageError(fmt::format("{}: --resume, but there is no store to resume", path.string()));
   }
-  if (sqlite3_open(path.string().c_str(), &db_) != SQLITE_OK) fail("cannot open the store");
+  if (sqlite3_open(path.string().c_str(), &db_) != SQLITE_OK) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    fail("cannot open the store");
+  }
+  try {
+    open(fingerprint, series, resume);
+  } catch (...) {
+    sqlite3_close(db_);  // the destructor does not run for an object whose constructor throws
+    db_ = nullptr;
+    throw;
+  }
+}
+
+void RunStore::open(const std::string& fingerprint, const std::vector<Series>& series, bool resume) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec(kSchema);
@@ -89,7 +103,7 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
       throw UsageError(
           fmt::format("{}: the store holds a different run (scenario, date, seed, models or samples "
                       "differ); --resume continues only the same run",
-                      path.string()));
+                      path_.string()));
     }
     return;
   }

@@ -35,6 +35,7 @@ class RunStore {
   void describe_exchanges(const MonteCarlo& mc, const std::vector<ExchangeFrequency>& exchanges);
 
  private:
+  void open(const std::string& fingerprint, const std::vector<Series>& series, bool resume);
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
 

@@ -77,7 +77,7 @@ Date run_date(const Scenario& scenario, std::optional<Date> at) {
 
 RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& observer) {
   const Date at = run_date(scenario, request.at);
-  RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}};
+  RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}, scenario.events};
   result.problem = make_problem(result.scenario);
   const RunContext context{request.seed};
   for (const auto& selection : request.models) {

@@ -1,0 +1,200 @@
+#include "report/charts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "parley/date.hpp"
+#include "report/svg.hpp"
+
+namespace parley::report {
+namespace {
+
+constexpr double kWidth = 760.0;
+constexpr double kLeft = 150.0;
+constexpr double kRight = 730.0;
+
+// Days since 1970-01-01 (proleptic Gregorian), for the time axis.
+double day_number(const Date& date) {
+  const int y = date.month <= 2 ? date.year - 1 : date.year;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<double>(era * 146097 + doe - 719468);
+}
+
+}  // namespace
+
+std::string issue_chart(const std::string& title, double min, double max, const std::vector<Dot>& dots,
+                        const std::vector<double>& status_quo, const std::vector<Mark>& forecasts) {
+  const double top = 24.0;
+  const double row = 22.0;
+  const double bottom = top + row * static_cast<double>(std::max<std::size_t>(dots.size(), 1));
+  const double legend = bottom + 34.0;
+  const double height = legend + 18.0 * static_cast<double>((forecasts.size() + 2) / 3) + 8.0;
+  Svg svg(kWidth, height, title);
+  const Scale x{min, max, kLeft, kRight};
+  double heaviest = 0.0;
+  for (const auto& dot : dots) heaviest = std::max(heaviest, dot.weight);
+  for (std::size_t k = 0; k < dots.size(); ++k) {
+    const double y = top + row * (static_cast<double>(k) + 0.5);
+    svg.line(kLeft, y, kRight, y, "#eeeeee");
+    svg.text(kLeft - 8, y + 4, dots[k].label, Anchor::end, 12);
+    const double radius = 3.0 + 8.0 * (heaviest > 0.0 ? std::sqrt(dots[k].weight / heaviest) : 0.0);
+    svg.circle(x(dots[k].position), y, radius, kGrey, 0.55,
+               fmt::format("{}: {} (weight {:.3g})", dots[k].label, tick_label(dots[k].position), dots[k].weight));
+  }
+  for (const double value : status_quo) {
+    svg.line(x(value), top - 6, x(value), bottom, "#000000", 1.5, "4 3");
+    svg.text(x(value), top - 10, "status quo", Anchor::middle, 10, "#000000");
+  }
+  for (std::size_t m = 0; m < forecasts.size(); ++m) {
+    const double position = x(forecasts[m].value);
+    svg.line(position, top, position, bottom, colour(m), 2.0);
+  }
+  svg.x_axis(x, bottom + 2, nice_ticks(min, max, 5));
+  for (std::size_t m = 0; m < forecasts.size(); ++m) {
+    const double lx = 20.0 + 250.0 * static_cast<double>(m % 3);
+    const double ly = legend + 18.0 * static_cast<double>(m / 3);
+    svg.rect(lx, ly - 9, 14, 4, colour(m));
+    svg.text(lx + 20, ly - 4, fmt::format("{} {:.1f}", forecasts[m].label, forecasts[m].value), Anchor::start, 12);
+  }
+  return svg.str();
+}
+
+std::string trajectory_chart(const std::string& title, double min, double max, const std::vector<Line>& lines) {
+  std::size_t rounds = 1;
+  for (const auto& line : lines) rounds = std::max(rounds, line.values.size());
+  const double height = 250.0 + 16.0 * static_cast<double>((lines.size() + 3) / 4);
+  Svg svg(kWidth, height, title);
+  const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kRight};
+  const Scale y{min, max, 210.0, 20.0};
+  svg.y_axis(y, 60.0, kRight, nice_ticks(min, max, 5));
+  svg.x_axis(x, 212.0, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
+  svg.text((60.0 + kRight) / 2, 240.0, "round", Anchor::middle, 11, "#444444");
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::vector<std::pair<double, double>> points;
+    for (std::size_t r = 0; r < lines[k].values.size(); ++r) {
+      if (std::isfinite(lines[k].values[r])) points.emplace_back(x(static_cast<double>(r)), y(lines[k].values[r]));
+    }
+    const std::string_view paint = colour(lines[k].colour);
+    if (points.size() == 1) svg.circle(points[0].first, points[0].second, 3, paint);
+    if (points.size() > 1) svg.polyline(points, paint, 1.8);
+    const double lx = 60.0 + 170.0 * static_cast<double>(k % 4);
+    const double ly = 258.0 + 16.0 * static_cast<double>(k / 4);
+    svg.rect(lx, ly - 8, 12, 4, paint);
+    svg.text(lx + 16, ly - 3, lines[k].label, Anchor::start, 11);
+  }
+  return svg.str();
+}
+
+std::string network_chart(const std::string& title, const std::vector<std::string>& nodes,
+                          const std::vector<Edge>& edges) {
+  const double size = 480.0;
+  const double legend = size + 10.0;
+  Svg svg(kWidth, legend + 20.0 * static_cast<double>(edges.size()) + 10.0, title);
+  const double cx = kWidth / 2;
+  const double cy = size / 2;
+  const double radius = 190.0;
+  std::vector<std::pair<double, double>> at;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const double angle =
+        2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(std::max<std::size_t>(nodes.size(), 1)) -
+        std::numbers::pi / 2;
+    at.emplace_back(cx + radius * std::cos(angle), cy + radius * std::sin(angle));
+  }
+  double heaviest = 0.0;
+  for (const auto& edge : edges) heaviest = std::max(heaviest, edge.weight);
+  // Edges carry a number at their middle; the legend below says what each is (labels on the
+  // edges themselves would overlap).
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    const Edge& edge = edges[e];
+    const auto [x1, y1] = at[edge.from];
+    const auto [x2, y2] = at[edge.to];
+    svg.line(x1, y1, x2, y2, colour(e), 1.5 + 6.0 * (heaviest > 0.0 ? edge.weight / heaviest : 0.0));
+  }
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    const auto [x1, y1] = at[edges[e].from];
+    const auto [x2, y2] = at[edges[e].to];
+    const double mx = (x1 + x2) / 2 + 0.12 * (y2 - y1);
+    const double my = (y1 + y2) / 2 - 0.12 * (x2 - x1);
+    svg.circle(mx, my, 9, "#ffffff", 1.0);
+    svg.text(mx, my + 4, std::to_string(e + 1), Anchor::middle, 11, colour(e), true);
+    const double ly = legend + 20.0 * static_cast<double>(e) + 14.0;
+    svg.rect(40, ly - 9, 16, 5, colour(e));
+    svg.text(64, ly - 4, fmt::format("{}. {}", e + 1, edges[e].label), Anchor::start, 12);
+  }
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const auto [x, y] = at[k];
+    svg.circle(x, y, 17, "#ffffff", 1.0);
+    svg.circle(x, y, 16, "#0072B2", 0.15);
+    svg.text(x, y + 4, nodes[k], Anchor::middle, 11, "#000000", true);
+  }
+  return svg.str();
+}
+
+std::string distribution_chart(const std::string& title, double min, double max, const std::vector<Band>& bands) {
+  const double row = 26.0;
+  const double top = 12.0;
+  const double bottom = top + row * static_cast<double>(bands.size());
+  Svg svg(kWidth, bottom + 44.0, title);
+  const Scale x{min, max, kLeft, kRight};
+  for (std::size_t m = 0; m < bands.size(); ++m) {
+    const Band& band = bands[m];
+    const double y = top + row * (static_cast<double>(m) + 0.5);
+    svg.text(kLeft - 8, y + 4, band.label, Anchor::end, 12, colour(m));
+    svg.line(x(band.q05), y, x(band.q95), y, colour(m), 2.0);
+    svg.rect(x(band.q25), y - 7, x(band.q75) - x(band.q25), 14, colour(m), 0.35);
+    svg.line(x(band.q50), y - 8, x(band.q50), y + 8, colour(m), 2.5);
+    svg.circle(x(band.mean), y, 3.0, "#000000", 1.0,
+               fmt::format("{}: mean {:.1f}, median {:.1f}, 90% in [{:.1f}, {:.1f}]", band.label, band.mean, band.q50,
+                           band.q05, band.q95));
+  }
+  svg.x_axis(x, bottom + 4, nice_ticks(min, max, 5));
+  svg.text(kLeft, bottom + 38, "line: 5-95 %   box: 25-75 %   bar: median   dot: mean", Anchor::start, 10, "#444444");
+  return svg.str();
+}
+
+std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
+  const double row = 22.0;
+  const double top = 10.0;
+  const double bottom = top + row * static_cast<double>(bars.size());
+  Svg svg(kWidth, bottom + 30.0, title);
+  const Scale x{0.0, 1.0, 200.0, kRight};
+  for (std::size_t k = 0; k < bars.size(); ++k) {
+    const double y = top + row * static_cast<double>(k);
+    svg.text(192, y + 15, bars[k].label, Anchor::end, 12);
+    svg.rect(x(0.0), y + 4, x(std::clamp(bars[k].value, 0.0, 1.0)) - x(0.0), 14, colour(0), 0.75);
+    svg.line(x(std::clamp(bars[k].low, 0.0, 1.0)), y + 11, x(std::clamp(bars[k].high, 0.0, 1.0)), y + 11, "#000000",
+             1.2);
+  }
+  svg.x_axis(x, bottom + 2, nice_ticks(0.0, 1.0, 5));
+  return svg.str();
+}
+
+std::string timeline_chart(const std::string& title, const std::vector<Moment>& moments) {
+  Svg svg(kWidth, 90.0, title);
+  std::vector<double> days;
+  for (const auto& moment : moments) {
+    const auto date = Date::parse(moment.date);
+    days.push_back(date ? day_number(*date) : 0.0);
+  }
+  if (days.empty()) return svg.str();
+  const auto [first, last] = std::minmax_element(days.begin(), days.end());
+  const Scale x{*first - 15.0, *last + 15.0, 40.0, kRight};
+  svg.line(40.0, 50.0, kRight, 50.0, "#444444");
+  for (std::size_t k = 0; k < moments.size(); ++k) {
+    const double px = x(days[k]);
+    const double lift = (k % 2 == 0) ? 0.0 : 14.0;
+    svg.circle(px, 50.0, 5.0, colour(k), 1.0, moments[k].date + ": " + moments[k].label);
+    svg.text(px, 36.0 - lift, std::to_string(k + 1), Anchor::middle, 11, colour(k), true);
+  }
+  svg.text(40.0, 74.0, moments.front().date, Anchor::start, 11, "#444444");
+  svg.text(kRight, 74.0, moments.back().date, Anchor::end, 11, "#444444");
+  return svg.str();
+}
+
+}  // namespace parley::report

@@ -1,0 +1,73 @@
+#pragma once
+// The report's charts, each an SVG string built with svg.hpp from plain data.
+
+#include <string>
+#include <vector>
+
+namespace parley::report {
+
+struct Dot {
+  std::string label;
+  double position = 0.0;
+  double weight = 0.0;  // capability × salience: the dot's area
+};
+
+struct Mark {
+  std::string label;
+  double value = 0.0;
+};
+
+// One issue: every actor's position on its row, sized by weight; the status quo and every model's
+// forecast as vertical lines, in the models' colours.
+[[nodiscard]] std::string issue_chart(const std::string& title, double min, double max, const std::vector<Dot>& dots,
+                                      const std::vector<double>& status_quo, const std::vector<Mark>& forecasts);
+
+struct Line {
+  std::string label;
+  std::vector<double> values;  // by round, from round 0
+  std::size_t colour = 0;      // palette index, so that an actor keeps its colour across charts
+};
+
+// Positions by round, one line per actor.
+[[nodiscard]] std::string trajectory_chart(const std::string& title, double min, double max,
+                                           const std::vector<Line>& lines);
+
+struct Edge {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  double weight = 0.0;  // how many times (or how often) the pair traded
+  std::string label;
+};
+
+// Actors on a circle; trades as edges whose width grows with their weight, labelled.
+[[nodiscard]] std::string network_chart(const std::string& title, const std::vector<std::string>& nodes,
+                                        const std::vector<Edge>& edges);
+
+struct Band {
+  std::string label;
+  double q05 = 0.0, q25 = 0.0, q50 = 0.0, q75 = 0.0, q95 = 0.0, mean = 0.0;
+};
+
+// Forecast distributions: per model, the 5–95 % band, the 25–75 % box, the median and the mean.
+[[nodiscard]] std::string distribution_chart(const std::string& title, double min, double max,
+                                             const std::vector<Band>& bands);
+
+struct Bar {
+  std::string label;
+  double value = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+
+// Horizontal bars on [0, 1] with interval whiskers (sensitivity indices).
+[[nodiscard]] std::string bar_chart(const std::string& title, const std::vector<Bar>& bars);
+
+struct Moment {
+  std::string date;  // YYYY-MM-DD
+  std::string label;
+};
+
+// Events on a time line, numbered.
+[[nodiscard]] std::string timeline_chart(const std::string& title, const std::vector<Moment>& moments);
+
+}  // namespace parley::report

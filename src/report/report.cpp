@@ -1,0 +1,516 @@
+#include "report/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "io/delimited.hpp"
+#include "io/files.hpp"
+#include "parley/errors.hpp"
+#include "parley/version.hpp"
+#include "report/charts.hpp"
+#include "report/svg.hpp"
+
+namespace parley::report {
+namespace {
+
+using Json = nlohmann::json;
+using Row = std::map<std::string, std::string>;
+
+// A CSV output file as rows keyed by its header; empty when the file is not there.
+std::vector<Row> read_csv(const std::filesystem::path& path) {
+  std::vector<Row> rows;
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) return rows;
+  const auto records = io::read_delimited(io::read_text_file(path), ',', path.string());
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    if (records[r].blank()) continue;
+    Row row;
+    for (std::size_t c = 0; c < records[0].cells.size() && c < records[r].cells.size(); ++c) {
+      row[records[0].cells[c].text] = records[r].cells[c].text;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::optional<double> number_of(const Row& row, const std::string& key) {
+  const auto found = row.find(key);
+  if (found == row.end() || found->second.empty()) return std::nullopt;
+  return io::parse_number(found->second);
+}
+
+std::string text_of(const Json& item, const char* key) {
+  return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : std::string{};
+}
+
+constexpr const char* kStyle = R"css(
+body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #222; max-width: 820px;
+       margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.7em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em;
+margin-top: 2em; } h3 { font-size: 1.05em; margin: 1.4em 0 0.3em; }
+.meta { color: #555; } figure { margin: 0.5em 0 1em; } svg { max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } .yes { color: #009E73; font-weight: bold; }
+.no { color: #D55E00; font-weight: bold; } .note { color: #555; font-size: 0.9em; }
+section { page-break-inside: auto; } article { page-break-inside: avoid; }
+@media print { body { max-width: none; margin: 0; } a { color: #222; } h2 { page-break-after: avoid; } }
+)css";
+
+class Builder {
+ public:
+  explicit Builder(std::filesystem::path directory) : dir_(std::move(directory)) {
+    for (const char* name : {"run.json", "scenario.json"}) {
+      if (!std::filesystem::exists(dir_ / name)) {
+        throw InputNotFoundError(fmt::format(
+            "{}: no {} (a report is built from the files of `parley run` or `parley mc`)", dir_.string(), name));
+      }
+    }
+    run_ = Json::parse(io::read_text_file(dir_ / "run.json"));
+    scenario_ = Json::parse(io::read_text_file(dir_ / "scenario.json"));
+    forecast_ = read_csv(dir_ / "forecast.csv");
+    trajectories_ = read_csv(dir_ / "trajectories.csv");
+    exchanges_ = read_csv(dir_ / "exchanges.csv");
+    mc_summary_ = read_csv(dir_ / "mc_summary.csv");
+    mc_claims_ = read_csv(dir_ / "mc_claims.csv");
+    mc_exchanges_ = read_csv(dir_ / "mc_exchanges.csv");
+    sensitivity_ = read_csv(dir_ / "sensitivity.csv");
+  }
+
+  std::string build() {
+    const std::string title = text_of(scenario_, "title");
+    out_ = fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n"
+        "<style>{}</style>\n</head>\n<body>\n",
+        escape(title), kStyle);
+    header(title);
+    forecasts();
+    claims();
+    trajectories();
+    exchanges();
+    montecarlo();
+    sensitivity();
+    actors();
+    timeline();
+    sources();
+    out_ += fmt::format(
+        "<footer class=\"note\"><p>Made by parley {} from the files of {}. Every chart is drawn from "
+        "those files; nothing in this page is fetched from elsewhere.</p></footer>\n</body>\n</html>\n",
+        kVersion, escape(dir_.filename().string()));
+    return out_;
+  }
+
+ private:
+  void section(const char* id, const std::string& heading) {
+    if (open_) out_ += "</section>\n";
+    out_ += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", id, escape(heading));
+    open_ = true;
+  }
+  void close() {
+    if (open_) out_ += "</section>\n";
+    open_ = false;
+  }
+  void figure(const std::string& svg) { out_ += "<figure class=\"chart\">" + svg + "</figure>\n"; }
+
+  void header(const std::string& title) {
+    out_ += "<header>\n<h1>" + escape(title) + "</h1>\n";
+    std::string models;
+    for (const auto& model : run_.value("models", Json::array())) {
+      models += (models.empty() ? "" : ", ") + model.value("name", std::string{});
+    }
+    std::string kind = run_.contains("samples")
+                           ? fmt::format("Monte Carlo, {} samples", run_["samples"].get<std::uint64_t>())
+                           : (run_.contains("base_samples") ? "sensitivity analysis" : "one run");
+    out_ += fmt::format("<p class=\"meta\">As of <strong>{}</strong> · scenario {} · {} · seed {} · models: {}</p>\n",
+                        escape(run_.value("at", std::string{})), escape(run_["scenario"].value("name", std::string{})),
+                        escape(kind), run_.value("seed", std::uint64_t{0}), escape(models));
+    if (const std::string description = text_of(scenario_, "description"); !description.empty()) {
+      out_ += "<p>" + escape(description) + "</p>\n";
+    }
+    out_ += "</header>\n";
+  }
+
+  // Each model's forecast of an issue: from forecast.csv, or the Monte Carlo means.
+  std::vector<Mark> forecasts_of(const std::string& issue) const {
+    std::vector<Mark> marks;
+    for (const auto& row : forecast_) {
+      if (row.at("issue") != issue) continue;
+      if (const auto value = number_of(row, "forecast")) marks.push_back({row.at("model"), *value});
+    }
+    if (marks.empty()) {
+      for (const auto& row : mc_summary_) {
+        if (row.at("issue") != issue) continue;
+        if (const auto value = number_of(row, "mean")) marks.push_back({row.at("model") + " (mean)", *value});
+      }
+    }
+    return marks;
+  }
+
+  // The actors with a stance on the issue, at the run's date: position and capability × salience.
+  std::vector<Dot> dots_of(const std::string& issue) const {
+    std::vector<Dot> dots;
+    for (const auto& actor : scenario_["actors"]) {
+      if (actor.contains("present") && !actor["present"].get<bool>()) continue;
+      if (!actor["stances"].contains(issue)) continue;
+      const auto& stance = actor["stances"][issue];
+      const double capability =
+          stance.contains("capability") ? stance["capability"].get<double>() : actor["capability"].get<double>();
+      dots.push_back({actor["id"].get<std::string>(), stance["position"].get<double>(),
+                      capability * stance["salience"].get<double>()});
+    }
+    return dots;
+  }
+
+  void forecasts() {
+    section("forecasts", "Forecasts by issue");
+    out_ +=
+        "<p class=\"note\">Each row is an actor at its position (the dot's area grows with capability × "
+        "salience); the dashed line is the status quo, the coloured lines the models' forecasts.</p>\n";
+    for (const auto& issue : scenario_["issues"]) {
+      const std::string id = issue["id"];
+      const double min = issue["scale"]["min"];
+      const double max = issue["scale"]["max"];
+      out_ += fmt::format("<article class=\"issue\" id=\"issue-{}\">\n<h3>{}: {}</h3>\n", escape(id), escape(id),
+                          escape(text_of(issue, "question")));
+      const std::string low = issue["scale"].value("low", std::string{});
+      const std::string high = issue["scale"].value("high", std::string{});
+      out_ += fmt::format(
+          "<p class=\"note\">{} = {} … {} = {}{}</p>\n", tick_label(min), escape(low), tick_label(max), escape(high),
+          issue.contains("status_quo") ? fmt::format(" · status quo {}", tick_label(issue["status_quo"].get<double>()))
+                                       : "");
+      std::vector<double> status_quo;
+      if (issue.contains("status_quo")) status_quo.push_back(issue["status_quo"].get<double>());
+      const auto marks = forecasts_of(id);
+      figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, dots_of(id), status_quo, marks));
+      if (!forecast_.empty()) {
+        out_ += "<table><tr><th>model</th><th>forecast</th><th>rounds</th><th>how it ended</th></tr>\n";
+        for (const auto& row : forecast_) {
+          if (row.at("issue") != id) continue;
+          out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+                              escape(row.at("model")),
+                              number_of(row, "forecast") ? fmt::format("{:.1f}", *number_of(row, "forecast")) : "-",
+                              escape(row.at("rounds")), escape(row.at("stop")));
+        }
+        out_ += "</table>\n";
+      }
+      out_ += "</article>\n";
+    }
+  }
+
+  // Whether a realised exchange of the run matches an exchange claim.
+  bool exchange_realised(const Json& claim) const {
+    const auto& trade = claim["exchange"];
+    std::set<std::string> actors(trade["actors"].begin(), trade["actors"].end());
+    std::set<std::string> issues(trade["issues"].begin(), trade["issues"].end());
+    return std::any_of(exchanges_.begin(), exchanges_.end(), [&](const Row& row) {
+      return std::set<std::string>{row.at("i_actor"), row.at("j_actor")} == actors &&
+             std::set<std::string>{row.at("i_supply_issue"), row.at("j_supply_issue")} == issues;
+    });
+  }
+
+  void claims() {
+    if (!scenario_.contains("claims") || scenario_["claims"].empty()) return;
+    section("claims", "The source's claims, checked by the models");
+    const bool mc = !mc_claims_.empty();
+    out_ += mc ? "<p class=\"note\">The share of Monte Carlo samples in which each model's forecast bears the claim "
+                 "out.</p>\n"
+               : "<p class=\"note\">Whether each model's forecast in this run bears the claim out (a Monte Carlo run "
+                 "gives how likely it is).</p>\n";
+    out_ += "<table><tr><th>claim</th><th>test</th><th>model</th><th>result</th></tr>\n";
+    for (const auto& claim : scenario_["claims"]) {
+      const std::string id = claim["id"];
+      std::string test;
+      if (claim.contains("within")) {
+        test = fmt::format("{} within [{}, {}]", text_of(claim, "issue"), tick_label(claim["within"][0].get<double>()),
+                           tick_label(claim["within"][1].get<double>()));
+      } else if (claim.contains("above")) {
+        test = fmt::format("{} above {}", text_of(claim, "issue"), tick_label(claim["above"].get<double>()));
+      } else if (claim.contains("below")) {
+        test = fmt::format("{} below {}", text_of(claim, "issue"), tick_label(claim["below"].get<double>()));
+      } else if (claim.contains("exchange")) {
+        test = fmt::format("{} and {} trade {} for {}", claim["exchange"]["actors"][0].get<std::string>(),
+                           claim["exchange"]["actors"][1].get<std::string>(),
+                           claim["exchange"]["issues"][0].get<std::string>(),
+                           claim["exchange"]["issues"][1].get<std::string>());
+      }
+      std::vector<std::pair<std::string, std::string>> results;  // model, html
+      if (mc) {
+        for (const auto& row : mc_claims_) {
+          if (row.at("claim") != id) continue;
+          const auto p = number_of(row, "probability");
+          results.emplace_back(row.at("model"), p ? fmt::format("{:.0f} %", 100.0 * *p) : "-");
+        }
+      } else if (claim.contains("exchange")) {
+        const bool any =
+            std::any_of(forecast_.begin(), forecast_.end(), [](const Row& r) { return r.at("model") == "exchange"; });
+        if (any) {
+          results.emplace_back(
+              "exchange", exchange_realised(claim) ? "<span class=\"yes\">yes</span>" : "<span class=\"no\">no</span>");
+        }
+      } else {
+        for (const auto& row : forecast_) {
+          if (row.at("issue") != text_of(claim, "issue")) continue;
+          if (claim.contains("model") && claim["model"] != row.at("model")) continue;
+          const auto value = number_of(row, "forecast");
+          if (!value) continue;
+          bool holds = false;
+          if (claim.contains("within")) {
+            holds = *value >= claim["within"][0].get<double>() && *value <= claim["within"][1].get<double>();
+          } else if (claim.contains("above")) {
+            holds = *value > claim["above"].get<double>();
+          } else if (claim.contains("below")) {
+            holds = *value < claim["below"].get<double>();
+          }
+          results.emplace_back(row.at("model"), fmt::format("<span class=\"{}\">{}</span> ({:.1f})",
+                                                            holds ? "yes" : "no", holds ? "yes" : "no", *value));
+        }
+      }
+      for (std::size_t k = 0; k < results.size(); ++k) {
+        out_ += "<tr>";
+        if (k == 0) {
+          out_ += fmt::format("<td rowspan=\"{}\"><strong>{}</strong><br><em>“{}”</em></td><td rowspan=\"{}\">{}</td>",
+                              results.size(), escape(id), escape(text_of(claim, "text")), results.size(), escape(test));
+        }
+        out_ += fmt::format("<td>{}</td><td>{}</td></tr>\n", escape(results[k].first), results[k].second);
+      }
+    }
+    out_ += "</table>\n";
+  }
+
+  void trajectories() {
+    std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>>
+        lines;  // model, issue, actor
+    std::vector<std::string> models;
+    for (const auto& row : trajectories_) {
+      const auto round = number_of(row, "round");
+      const auto position = number_of(row, "position");
+      if (!round || !position) continue;
+      auto& values = lines[row.at("model")][row.at("issue")][row.at("actor")];
+      const auto r = static_cast<std::size_t>(*round);
+      if (values.size() <= r) values.resize(r + 1, std::nan(""));
+      values[r] = *position;
+      if (std::find(models.begin(), models.end(), row.at("model")) == models.end()) models.push_back(row.at("model"));
+    }
+    bool any = false;
+    for (const auto& model : models) {
+      bool rounds = false;
+      for (const auto& [issue, actors] : lines[model]) {
+        for (const auto& [actor, values] : actors) rounds = rounds || values.size() > 1;
+      }
+      if (!rounds) continue;
+      if (!any) {
+        section("trajectories", "How positions moved, round by round");
+        any = true;
+      }
+      for (const auto& issue : scenario_["issues"]) {
+        const std::string id = issue["id"];
+        const auto found = lines[model].find(id);
+        if (found == lines[model].end()) continue;
+        std::vector<Line> series;  // in the scenario's actor order, each actor in its own colour
+        std::size_t index = 0;
+        for (const auto& actor : scenario_["actors"]) {
+          const std::string actor_id = actor["id"];
+          const auto values = found->second.find(actor_id);
+          if (values != found->second.end()) series.push_back({actor_id, values->second, index});
+          ++index;
+        }
+        out_ += fmt::format("<h3>{} — {}</h3>\n", escape(model), escape(id));
+        figure(trajectory_chart(fmt::format("{}: positions by round in model {}", id, model), issue["scale"]["min"],
+                                issue["scale"]["max"], series));
+      }
+    }
+  }
+
+  void exchanges() {
+    if (exchanges_.empty() && mc_exchanges_.empty()) return;
+    section("exchanges", "Exchanges");
+    std::vector<std::string> nodes;
+    const auto node = [&](const std::string& id) {
+      const auto found = std::find(nodes.begin(), nodes.end(), id);
+      if (found != nodes.end()) return static_cast<std::size_t>(found - nodes.begin());
+      nodes.push_back(id);
+      return nodes.size() - 1;
+    };
+    std::map<std::pair<std::size_t, std::size_t>, std::map<std::string, double>> trades;  // pair -> label -> weight
+    const auto add = [&](const std::string& a, const std::string& supply_a, const std::string& b,
+                         const std::string& supply_b, double weight) {
+      std::size_t x = node(a);
+      std::size_t y = node(b);
+      std::string label = fmt::format("{}: {} / {}: {}", a, supply_a, b, supply_b);
+      if (y < x) {
+        std::swap(x, y);
+        label = fmt::format("{}: {} / {}: {}", b, supply_b, a, supply_a);
+      }
+      trades[{x, y}][label] += weight;
+    };
+    const bool mc = exchanges_.empty();
+    if (mc) {
+      out_ +=
+          "<p class=\"note\">Exchanges realised in at least a quarter of the Monte Carlo samples; an edge's width "
+          "grows with the share of samples, and its label says who gave ground on what.</p>\n";
+      for (const auto& row : mc_exchanges_) {
+        const double share = number_of(row, "share").value_or(0.0);
+        if (share >= 0.25) add(row.at("actor_a"), row.at("supplies_a"), row.at("actor_b"), row.at("supplies_b"), share);
+      }
+    } else {
+      out_ +=
+          "<p class=\"note\">Every exchange realised in the run; an edge's width grows with the number of times "
+          "the pair traded; the legend names, for the ten busiest pairs, the trade each made most often (who gave "
+          "ground on what).</p>\n";
+      for (const auto& row : exchanges_) {
+        add(row.at("i_actor"), row.at("i_supply_issue"), row.at("j_actor"), row.at("j_supply_issue"), 1.0);
+      }
+    }
+    std::vector<Edge> edges;
+    for (const auto& [pair, labels] : trades) {
+      double total = 0.0;
+      std::string best;
+      double best_weight = -1.0;
+      for (const auto& [label, weight] : labels) {
+        total += weight;
+        if (weight > best_weight) {
+          best_weight = weight;
+          best = label;
+        }
+      }
+      const std::string times = mc ? fmt::format("in {:.0f} % of samples", 100.0 * best_weight)
+                                   : fmt::format("{} of {} trades", best_weight, total);
+      edges.push_back({pair.first, pair.second, total, fmt::format("{} ({})", best, times)});
+    }
+    std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.weight > b.weight; });
+    if (edges.size() > 10) edges.resize(10);
+    figure(network_chart("Realised exchanges between actors", nodes, edges));
+    if (!mc) {
+      out_ += "<table><tr><th>round</th><th>order</th><th>gain</th><th>gives ground</th><th>in return for</th></tr>\n";
+      std::size_t shown = 0;
+      for (const auto& row : exchanges_) {
+        if (++shown > 15) break;
+        out_ += fmt::format(
+            "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.3f}</td><td>{} on {}: {:.1f} → "
+            "{:.1f}</td><td>{} on {}: {:.1f} → {:.1f}</td></tr>\n",
+            escape(row.at("round")), escape(row.at("order")), number_of(row, "gain").value_or(0.0),
+            escape(row.at("i_actor")), escape(row.at("i_supply_issue")), number_of(row, "i_start").value_or(0.0),
+            number_of(row, "i_vote").value_or(0.0), escape(row.at("j_actor")), escape(row.at("j_supply_issue")),
+            number_of(row, "j_start").value_or(0.0), number_of(row, "j_vote").value_or(0.0));
+      }
+      out_ += fmt::format("</table>\n<p class=\"note\">The first {} of {} exchanges; all are in exchanges.csv.</p>\n",
+                          std::min<std::size_t>(15, exchanges_.size()), exchanges_.size());
+    }
+  }
+
+  void montecarlo() {
+    if (mc_summary_.empty()) return;
+    section("montecarlo", "How uncertain the forecasts are");
+    out_ += fmt::format("<p class=\"note\">{} samples of the scenario's uncertainty block.</p>\n",
+                        run_.value("samples", std::uint64_t{0}));
+    for (const auto& issue : scenario_["issues"]) {
+      const std::string id = issue["id"];
+      std::vector<Band> bands;
+      for (const auto& row : mc_summary_) {
+        if (row.at("issue") != id || !number_of(row, "q05")) continue;
+        bands.push_back({row.at("model"), *number_of(row, "q05"), *number_of(row, "q25"), *number_of(row, "q50"),
+                         *number_of(row, "q75"), *number_of(row, "q95"), *number_of(row, "mean")});
+      }
+      out_ += fmt::format("<h3>{}</h3>\n", escape(id));
+      figure(distribution_chart(fmt::format("{}: forecast distributions", id), issue["scale"]["min"],
+                                issue["scale"]["max"], bands));
+    }
+  }
+
+  void sensitivity() {
+    if (sensitivity_.empty()) return;
+    section("sensitivity", "What drives the forecasts");
+    std::string model = sensitivity_.front().at("model");
+    for (const auto& row : sensitivity_) {
+      if (row.at("model") == "compromise") model = "compromise";
+    }
+    out_ += fmt::format(
+        "<p class=\"note\">Total Sobol indices for the {} model: the share of each forecast's variance "
+        "due to an input, alone or with others, with 95 % intervals; the five largest per issue.</p>\n",
+        escape(model));
+    for (const auto& issue : scenario_["issues"]) {
+      const std::string id = issue["id"];
+      std::vector<Bar> bars;
+      for (const auto& row : sensitivity_) {
+        if (row.at("issue") != id || row.at("model") != model || !number_of(row, "total")) continue;
+        bars.push_back({row.at("input"), *number_of(row, "total"), number_of(row, "total_low").value_or(0.0),
+                        number_of(row, "total_high").value_or(0.0)});
+      }
+      if (bars.empty()) continue;
+      std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.value > b.value; });
+      if (bars.size() > 5) bars.resize(5);
+      out_ += fmt::format("<h3>{}</h3>\n", escape(id));
+      figure(bar_chart(fmt::format("{}: top drivers", id), bars));
+    }
+  }
+
+  void actors() {
+    section("actors", "Actors");
+    out_ += "<table><tr><th>id</th><th>name</th><th>kind</th><th>capability</th><th>notes</th></tr>\n";
+    for (const auto& actor : scenario_["actors"]) {
+      const bool absent = actor.contains("present") && !actor["present"].get<bool>();
+      out_ += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+                          escape(text_of(actor, "id")), escape(text_of(actor, "name")), escape(text_of(actor, "kind")),
+                          tick_label(actor["capability"].get<double>()), absent ? "absent at this date" : "");
+    }
+    out_ += "</table>\n";
+  }
+
+  void timeline() {
+    if (!scenario_.contains("events") || scenario_["events"].empty()) return;
+    section("timeline", "Timeline");
+    std::vector<Moment> moments;
+    for (const auto& event : scenario_["events"]) moments.push_back({text_of(event, "date"), text_of(event, "title")});
+    std::stable_sort(moments.begin(), moments.end(), [](const Moment& a, const Moment& b) { return a.date < b.date; });
+    figure(timeline_chart("Events by date", moments));
+    out_ += "<ol>\n";
+    for (const auto& moment : moments) {
+      out_ += fmt::format("<li><strong>{}</strong> {}</li>\n", escape(moment.date), escape(moment.label));
+    }
+    out_ += "</ol>\n";
+  }
+
+  void sources() {
+    section("sources", "Sources");
+    out_ += "<ul>\n";
+    for (const auto& source : scenario_.value("sources", Json::array())) {
+      const std::string url = text_of(source, "url");
+      const std::string citation = escape(text_of(source, "citation"));
+      const bool linkable = url.starts_with("https://") || url.starts_with("http://");
+      out_ += fmt::format(
+          "<li><strong>{}</strong>: {}{}{}</li>\n", escape(text_of(source, "id")),
+          linkable ? fmt::format("<a href=\"{}\">{}</a>", escape(url), citation) : citation,
+          source.contains("accessed") ? fmt::format(" (accessed {})", escape(text_of(source, "accessed"))) : "",
+          text_of(source, "note").empty() ? "" : " — " + escape(text_of(source, "note")));
+    }
+    out_ += "</ul>\n";
+    close();
+  }
+
+  std::filesystem::path dir_;
+  Json run_;
+  Json scenario_;
+  std::vector<Row> forecast_, trajectories_, exchanges_, mc_summary_, mc_claims_, mc_exchanges_, sensitivity_;
+  std::string out_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+std::string build_report(const std::filesystem::path& directory) {
+  return Builder(directory).build();
+}
+
+std::filesystem::path write_report(const std::filesystem::path& directory) {
+  const auto path = directory / "report.html";
+  io::write_text_file(path, build_report(directory));
+  return path;
+}
+
+}  // namespace parley::report

@@ -1,0 +1,17 @@
+#pragma once
+// report.html: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) built from
+// the files of an output folder — `parley run`'s, `parley mc`'s, `parley sensitivity`'s, or a folder
+// holding several of them.
+
+#include <filesystem>
+#include <string>
+
+namespace parley::report {
+
+// Throws InputNotFoundError when the folder has no run.json or scenario.json.
+[[nodiscard]] std::string build_report(const std::filesystem::path& directory);
+
+// Writes DIRECTORY/report.html; returns its path.
+std::filesystem::path write_report(const std::filesystem::path& directory);
+
+}  // namespace parley::report

@@ -1,0 +1,101 @@
+// report.html: written by every run, self-contained, with every section; and rendered in headless
+// Chromium, whose DOM is checked and whose screenshot is kept as a test artefact.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <regex>
+
+#include "support/golden.hpp"
+#include "support/process.hpp"
+
+namespace parley::test {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// Nothing in the page may be fetched: no scripts, styles, images or fonts from anywhere. Links the
+// reader may follow (<a href>) are allowed.
+void expect_self_contained(const std::string& html) {
+  for (const char* fetch : {"<script", "<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src="}) {
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
+  }
+  const std::regex address(R"re((\w+)="(https?://[^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), address); it != std::sregex_iterator(); ++it) {
+    const std::string attribute = (*it)[1];
+    EXPECT_TRUE(attribute == "href" || attribute == "xmlns") << attribute << "=" << (*it)[2];
+  }
+}
+
+TEST(Report, DefaultRunWritesAFullReport) {
+  const auto directory = fresh_directory("report-default");
+  const auto outcome = run_parley({"-q"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  const std::string html = read_text(directory / "parley-out" / "report.html");
+  for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
+  }
+  // 6 issue charts, 12 trajectory charts (eum and exchange on 6 issues), the network and the timeline.
+  EXPECT_EQ(count(html, "<svg "), 20u);
+  EXPECT_NE(html.find("Pakistan&#39;s security policy"), std::string::npos);
+  EXPECT_NE(html.find("<strong>seed</strong>"), std::string::npos);  // every source is listed
+  expect_self_contained(html);
+}
+
+TEST(Report, MonteCarloReportShowsDistributionsAndClaims) {
+  const auto directory = fresh_directory("report-mc");
+  ASSERT_EQ(run_parley({"mc", "-n", "60", "-q", "-o", "mc"}, directory).exit_code, 0);
+  const std::string html = read_text(directory / "mc" / "report.html");
+  EXPECT_NE(html.find("<section id=\"montecarlo\""), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"claims\""), std::string::npos);
+  EXPECT_NE(html.find("airspace_for_strikes"), std::string::npos);
+  EXPECT_NE(html.find("forecast distributions"), std::string::npos);
+  expect_self_contained(html);
+  // `parley report DIR` rebuilds it from the files alone.
+  std::filesystem::remove(directory / "mc" / "report.html");
+  const auto rebuilt = run_parley({"report", "mc"}, directory);
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_EQ(read_text(directory / "mc" / "report.html"), html);
+  const auto missing = run_parley({"report", "nowhere"}, directory);
+  EXPECT_EQ(missing.exit_code, 66);
+}
+
+// Headless Chromium: the page renders, with its sections and charts in the DOM. Outside CI the test
+// skips when Chromium is not installed; under CI it must run.
+TEST(Report, RendersInHeadlessChromium) {
+  const bool present = std::system("command -v chromium >/dev/null 2>&1") == 0;
+  if (!present) {
+    if (running_in_ci()) FAIL() << "chromium is not installed (CI=true): scripts/install-deps.sh installs it";
+    GTEST_SKIP() << "chromium not installed; install Debian's chromium to run this test";
+  }
+  const auto directory = fresh_directory("report-chromium");
+  ASSERT_EQ(run_parley({"-q"}, directory).exit_code, 0);
+  const auto page = directory / "parley-out" / "report.html";
+  const std::string flags =
+      "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+      "--disable-component-update --disable-sync --disable-extensions --user-data-dir='" +
+      (directory / "chromium-profile").string() + "'";
+  const auto dom_file = directory / "dom.html";
+  const std::string dump =
+      "chromium " + flags + " --dump-dom 'file://" + page.string() + "' >'" + dom_file.string() + "' 2>/dev/null";
+  ASSERT_EQ(std::system(dump.c_str()), 0);
+  const std::string dom = read_text(dom_file);
+  EXPECT_EQ(count(dom, "<svg "), 20u);
+  for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
+    EXPECT_NE(dom.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  // The screenshot is kept as an artefact of the test run: build/<preset>/tests/artefacts/report.png.
+  const auto artefacts = std::filesystem::current_path() / "artefacts";
+  std::filesystem::create_directories(artefacts);
+  const std::string shot = "chromium " + flags + " --window-size=900,2600 --screenshot='" +
+                           (artefacts / "report.png").string() + "' 'file://" + page.string() + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(shot.c_str()), 0);
+  EXPECT_GT(std::filesystem::file_size(artefacts / "report.png"), 50000u);
+}
+
+}  // namespace
+}  // namespace parley::test
