@@ -44,6 +44,31 @@ Input load_imported(const std::string& format_name, const std::string& path) {
   return {{std::move(scenarios.front().scenario), {}}, {path, std::move(text)}};
 }
 
+void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help) {
+  app->add_option("scenario", options.scenario, "Scenario file, or the name of an embedded scenario")
+      ->capture_default_str();
+  app->add_option("--from", options.from,
+                  "Read the scenario file with this importer (e.g. bdm-csv; see `parley import --help`)");
+  // One value per -m / -p, so that `run -m nash FILE` leaves FILE to the scenario argument.
+  app->add_option("-m,--model", options.models, "Model to run (repeatable); default: every model that applies")
+      ->allow_extra_args(false);
+  app->add_option("-p,--param", options.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
+      ->allow_extra_args(false);
+  app->add_option("--at", options.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
+  app->add_option("--seed", options.seed, seed_help)->capture_default_str();
+}
+
+Prepared prepare(const ScenarioOptions& options) {
+  Input input = options.from.empty() ? load_input(options.scenario, options.strict)
+                                     : load_imported(options.from, options.scenario);
+  print_warnings(input.loaded.warnings);
+  RunRequest request;
+  if (!options.at.empty()) request.at = parse_date_option("--at", options.at);
+  request.seed = parse_seed_option(options.seed);
+  request.models = select_models(options.models, options.parameters, input.loaded.scenario.issues.size());
+  return {std::move(input), std::move(request)};
+}
+
 Date parse_date_option(const std::string& option, const std::string& text) {
   const auto date = Date::parse(text);
   if (!date) throw UsageError(fmt::format("{} {}: not a valid date ({})", option, text, Date::explain_invalid(text)));

@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "io/embedded.hpp"
 #include "io/run_outputs.hpp"
 #include "io/scenario_yaml.hpp"
 #include "parley/date.hpp"
+#include "parley/run.hpp"
 
 namespace parley::cli {
 
@@ -33,6 +35,30 @@ struct Input {
 // Reads `path` with the importer `format` (see `parley import`); the file must hold exactly one
 // scenario. Throws UsageError, InputNotFoundError, ScenarioError.
 [[nodiscard]] Input load_imported(const std::string& format, const std::string& path);
+
+// What `run`, `mc` and `sensitivity` share: a scenario (file, embedded name, or a file read with an
+// importer), the models and their parameters, the date and the seed.
+struct ScenarioOptions {
+  std::string scenario{io::kDefaultScenario};
+  std::string from;
+  std::vector<std::string> models;
+  std::vector<std::string> parameters;
+  std::string at;
+  std::string seed = std::to_string(kDefaultSeed);
+  bool strict = false;
+};
+
+// Registers SCENARIO, --from, -m, -p, --at and --seed on `app`.
+void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help);
+
+struct Prepared {
+  Input input;
+  RunRequest request;
+};
+
+// Loads the scenario (printing its warnings) and resolves the models, date and seed.
+// Throws InputNotFoundError, ScenarioError, UsageError, ConfigError.
+[[nodiscard]] Prepared prepare(const ScenarioOptions& options);
 
 // Parses an option's date; throws UsageError naming the option.
 [[nodiscard]] Date parse_date_option(const std::string& option, const std::string& text);

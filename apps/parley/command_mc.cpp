@@ -30,16 +30,11 @@ extern "C" void on_interrupt(int /*signal*/) {
 }
 
 struct McOptions {
-  std::string scenario{"pakistan-2023"};
-  std::string from;
+  ScenarioOptions scenario;
   std::uint64_t samples = 1000;
   unsigned threads = 0;
   std::string store;
   bool resume = false;
-  std::vector<std::string> models;
-  std::vector<std::string> parameters;
-  std::string at;
-  std::string seed = std::to_string(kDefaultSeed);
   std::string output = "parley-mc";
   bool quiet = false;
 };
@@ -86,22 +81,13 @@ class McCommand final : public Command {
  public:
   explicit McCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("mc", "Monte Carlo: every model on many perturbed copies of a scenario");
-    app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
-        ->capture_default_str();
-    app_->add_option("--from", options_.from, "Read the scenario file with this importer");
+    add_scenario_options(app_, options_.scenario, "Master random seed: sample k is drawn from stream k");
     app_->add_option("-n,--samples", options_.samples, "Number of samples")
         ->capture_default_str()
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
     app_->add_option("-j,--threads", options_.threads, "Threads (default: every core)");
     app_->add_option("--store", options_.store, "The run store (SQLite); default: OUTPUT/samples.sqlite");
     app_->add_flag("--resume", options_.resume, "Continue the run in the store, computing only what is missing");
-    app_->add_option("-m,--model", options_.models, "Model to run (repeatable); default: every model that applies")
-        ->allow_extra_args(false);
-    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
-        ->allow_extra_args(false);
-    app_->add_option("--at", options_.at, "Run the scenario as it stood on this date (YYYY-MM-DD)");
-    app_->add_option("--seed", options_.seed, "Master random seed: sample k is drawn from stream k")
-        ->capture_default_str();
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
     app_->add_flag("-q,--quiet", options_.quiet, "Print neither progress nor the summary");
   }
@@ -109,14 +95,10 @@ class McCommand final : public Command {
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
   int execute() override {
-    const Input input =
-        options_.from.empty() ? load_input(options_.scenario, false) : load_imported(options_.from, options_.scenario);
-    print_warnings(input.loaded.warnings);
+    const Prepared prepared = prepare(options_.scenario);
+    const Input& input = prepared.input;
     const Scenario& scenario = input.loaded.scenario;
-    RunRequest request;
-    if (!options_.at.empty()) request.at = parse_date_option("--at", options_.at);
-    request.seed = parse_seed_option(options_.seed);
-    request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
+    const RunRequest& request = prepared.request;
     const MonteCarlo mc(scenario, request);
     if (!mc.sampler().uncertain() && !options_.quiet) {
       std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
@@ -184,9 +166,10 @@ class McCommand final : public Command {
     report::write_report(options_.output);
     if (!options_.quiet) {
       std::cout << io::mc_table(mc, scenario, summary);
-      std::cout << fmt::format("\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv, "
-                               "report.html; samples in {}\n",
-                               options_.output, store_path);
+      std::cout << fmt::format(
+          "\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv, "
+          "report.html; samples in {}\n",
+          options_.output, store_path);
     }
   }
 

@@ -11,26 +11,21 @@
 #include "core/sha256.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
+#include "io/scenario_json.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/sensitivity.hpp"
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
 #include "report/report.hpp"
-#include "io/scenario_json.hpp"
 
 namespace parley::cli {
 namespace {
 
 struct SensitivityOptions {
-  std::string scenario{"pakistan-2023"};
-  std::string from;
+  ScenarioOptions scenario;
   std::size_t samples = 500;
   unsigned threads = 0;
   std::size_t bootstrap = 200;
-  std::vector<std::string> models;
-  std::vector<std::string> parameters;
-  std::string at;
-  std::string seed = std::to_string(kDefaultSeed);
   std::string output = "parley-sensitivity";
   std::size_t top = 3;
   bool quiet = false;
@@ -42,21 +37,13 @@ class SensitivityCommand final : public Command {
     app_ = parent.add_subcommand("sensitivity",
                                  "Which judgements drive each forecast: first-order and total Sobol "
                                  "indices per actor's positions, saliences and capability");
-    app_->add_option("scenario", options_.scenario, "Scenario file, or the name of an embedded scenario")
-        ->capture_default_str();
-    app_->add_option("--from", options_.from, "Read the scenario file with this importer");
+    add_scenario_options(app_, options_.scenario, "Master random seed");
     app_->add_option("-n,--samples", options_.samples, "Base samples N; the models run N (groups + 2) times")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{2}, std::size_t{10000000}));
     app_->add_option("-j,--threads", options_.threads, "Threads (default: every core)");
     app_->add_option("--bootstrap", options_.bootstrap, "Bootstrap resamples for the 95% intervals")
         ->capture_default_str();
-    app_->add_option("-m,--model", options_.models, "Model (repeatable); default: every model that applies")
-        ->allow_extra_args(false);
-    app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
-        ->allow_extra_args(false);
-    app_->add_option("--at", options_.at, "Run the scenario as it stood on this date (YYYY-MM-DD)");
-    app_->add_option("--seed", options_.seed, "Master random seed")->capture_default_str();
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
     app_->add_option("--top", options_.top, "Drivers to print per model and issue")->capture_default_str();
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the top drivers");
@@ -65,14 +52,10 @@ class SensitivityCommand final : public Command {
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
   int execute() override {
-    const Input input =
-        options_.from.empty() ? load_input(options_.scenario, false) : load_imported(options_.from, options_.scenario);
-    print_warnings(input.loaded.warnings);
+    const Prepared prepared = prepare(options_.scenario);
+    const Input& input = prepared.input;
     const Scenario& scenario = input.loaded.scenario;
-    RunRequest request;
-    if (!options_.at.empty()) request.at = parse_date_option("--at", options_.at);
-    request.seed = parse_seed_option(options_.seed);
-    request.models = select_models(options_.models, options_.parameters, scenario.issues.size());
+    const RunRequest& request = prepared.request;
     const MonteCarlo mc(scenario, request);
     const auto groups = mc.sampler().groups();
     if (groups.empty()) {

@@ -35,6 +35,9 @@ struct Diagnostic {
   [[nodiscard]] std::string to_string() const;
 };
 
+// A diagnostic built in one place (GCC 12 warns falsely about braced temporaries of it).
+[[nodiscard]] Diagnostic diagnostic_at(std::string file, int line, int column, std::string path, std::string message);
+
 class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -29,4 +29,12 @@ ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
 
 ScenarioError::ScenarioError(Diagnostic diagnostic) : ScenarioError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
+Diagnostic diagnostic_at(std::string file, int line, int column, std::string path, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.location = {std::move(file), line, column};
+  diagnostic.path = std::move(path);
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
 }  // namespace parley

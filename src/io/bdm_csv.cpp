@@ -11,6 +11,7 @@
 
 #include "core/suggest.hpp"
 #include "io/delimited.hpp"
+#include "io/text.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {
@@ -24,23 +25,6 @@ constexpr std::array<std::array<std::string_view, 3>, 4> kColumns{{
     {"salience", "salience", "salience"},
 }};
 enum Column : std::size_t { kName, kCapability, kPosition, kSalience };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string identifier(std::string_view text) {
-  std::string id;
-  for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    id += ok ? c : '_';
-  }
-  return id;
-}
 
 char delimiter_of(std::string_view text) {
   const std::string_view first = text.substr(0, text.find_first_of("\r\n"));
@@ -96,11 +80,7 @@ class BdmReader {
   }
 
   void report(int line, int column, std::string path, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.location = {file_, line, column};
-    diagnostic.path = std::move(path);
-    diagnostic.message = std::move(message);
-    errors_.push_back(std::move(diagnostic));
+    errors_.push_back(diagnostic_at(file_, line, column, std::move(path), std::move(message)));
   }
 
   void error(const Record& record, std::size_t column, std::string message) {

@@ -8,19 +8,11 @@
 #include <optional>
 
 #include "io/delimited.hpp"
+#include "io/text.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {
 namespace {
-
-std::string identifier(std::string_view text) {
-  std::string id;
-  for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    id += ok ? c : '_';
-  }
-  return id.empty() ? "_" : id;
-}
 
 // A field without surrounding spaces and one pair of matching quotes.
 std::string field_text(const Cell& cell) {
@@ -113,11 +105,7 @@ class DecideReader {
   };
 
   void report(int line, int column, std::string path, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.location = {file_, line, column};
-    diagnostic.path = std::move(path);
-    diagnostic.message = std::move(message);
-    errors_.push_back(std::move(diagnostic));
+    errors_.push_back(diagnostic_at(file_, line, column, std::move(path), std::move(message)));
   }
 
   void error(const Record& record, std::size_t field, std::string path, std::string message) {

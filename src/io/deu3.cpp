@@ -10,6 +10,7 @@
 
 #include "core/suggest.hpp"
 #include "io/delimited.hpp"
+#include "io/text.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {
@@ -64,24 +65,6 @@ std::string actor_name(std::string_view code) {
 
 bool is_decision_column(std::string_view name) {
   return std::find(kDecisionColumns.begin(), kDecisionColumns.end(), name) != kDecisionColumns.end();
-}
-
-// Identifiers in parley are [A-Za-z0-9_-]; anything else in a DEU id becomes '_'.
-std::string identifier(std::string_view text) {
-  std::string id(text);
-  for (char& c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    if (!ok) c = '_';
-  }
-  return id;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::string full_year(std::string_view two_digits) {
@@ -153,13 +136,8 @@ class Deu3Reader {
     report(record.line, at, header_[column], std::move(message));
   }
 
-  // A named Diagnostic, not a braced temporary: GCC 12 warns falsely about the latter.
   void report(int line, int column, std::string path, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.location = {file_, line, column};
-    diagnostic.path = std::move(path);
-    diagnostic.message = std::move(message);
-    errors_.push_back(std::move(diagnostic));
+    errors_.push_back(diagnostic_at(file_, line, column, std::move(path), std::move(message)));
   }
 
   void read_header(const Record& record) {

@@ -145,7 +145,8 @@ std::string distribution_chart(const std::string& title, double min, double max,
   for (std::size_t m = 0; m < bands.size(); ++m) {
     const Band& band = bands[m];
     const double y = top + row * (static_cast<double>(m) + 0.5);
-    svg.text(kLeft - 8, y + 4, band.label, Anchor::end, 12, colour(m));
+    svg.rect(kLeft - 20, y - 3, 10, 6, colour(m));
+    svg.text(kLeft - 26, y + 4, band.label, Anchor::end, 12);
     svg.line(x(band.q05), y, x(band.q95), y, colour(m), 2.0);
     svg.rect(x(band.q25), y - 7, x(band.q75) - x(band.q25), 14, colour(m), 0.35);
     svg.line(x(band.q50), y - 8, x(band.q50), y + 8, colour(m), 2.5);

@@ -218,10 +218,12 @@ class Builder {
     if (!scenario_.contains("claims") || scenario_["claims"].empty()) return;
     section("claims", "The source's claims, checked by the models");
     const bool mc = !mc_claims_.empty();
-    out_ += mc ? "<p class=\"note\">The share of Monte Carlo samples in which each model's forecast bears the claim "
-                 "out.</p>\n"
-               : "<p class=\"note\">Whether each model's forecast in this run bears the claim out (a Monte Carlo run "
-                 "gives how likely it is).</p>\n";
+    out_ +=
+        mc ? "<p class=\"note\">The share of Monte Carlo samples in which each model's forecast bears the claim "
+             "out: a model agrees with the source when 90 % of its samples or more do, disagrees when 10 % or fewer "
+             "do, and leaves it unsettled in between.</p>\n"
+           : "<p class=\"note\">Whether each model's forecast in this run bears the claim out (a Monte Carlo run "
+             "gives how likely it is).</p>\n";
     out_ += "<table><tr><th>claim</th><th>test</th><th>model</th><th>result</th></tr>\n";
     for (const auto& claim : scenario_["claims"]) {
       const std::string id = claim["id"];
@@ -244,7 +246,12 @@ class Builder {
         for (const auto& row : mc_claims_) {
           if (row.at("claim") != id) continue;
           const auto p = number_of(row, "probability");
-          results.emplace_back(row.at("model"), p ? fmt::format("{:.0f} %", 100.0 * *p) : "-");
+          // A plain verdict beside the share: the point is to test the source, not to echo it.
+          const std::string verdict = !p          ? ""
+                                      : *p >= 0.9 ? " <span class=\"yes\">agrees</span>"
+                                      : *p <= 0.1 ? " <span class=\"no\">disagrees</span>"
+                                                  : " <span class=\"note\">unsettled</span>";
+          results.emplace_back(row.at("model"), p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict) : "-");
         }
       } else if (claim.contains("exchange")) {
         const bool any =

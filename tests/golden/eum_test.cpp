@@ -12,26 +12,10 @@
 #include "io/files.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
+#include "support/table.hpp"
 
 namespace parley::test {
 namespace {
-
-using Table = std::vector<std::map<std::string, std::string>>;
-
-// A CSV file as rows keyed by the header (any line endings).
-Table read_table(const std::filesystem::path& path) {
-  const auto records = io::read_delimited(io::read_text_file(path), ',', path.string());
-  Table table;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].blank()) continue;
-    std::map<std::string, std::string> row;
-    for (std::size_t c = 0; c < records[0].cells.size() && c < records[r].cells.size(); ++c) {
-      row[records[0].cells[c].text] = records[r].cells[c].text;
-    }
-    table.push_back(std::move(row));
-  }
-  return table;
-}
 
 // The importer's actor id for a name: characters other than [A-Za-z0-9_-] become '_'.
 std::string id_of(std::string name) {

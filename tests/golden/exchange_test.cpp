@@ -12,26 +12,10 @@
 #include "io/files.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
+#include "support/table.hpp"
 
 namespace parley::test {
 namespace {
-
-using Row = std::map<std::string, std::string>;
-using Table = std::vector<Row>;
-
-Table read_table(const std::filesystem::path& path, char delimiter = ',') {
-  const auto records = io::read_delimited(io::read_text_file(path), delimiter, path.string());
-  Table table;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].blank()) continue;
-    Row row;
-    for (std::size_t c = 0; c < records[0].cells.size() && c < records[r].cells.size(); ++c) {
-      row[records[0].cells[c].text] = records[r].cells[c].text;
-    }
-    table.push_back(std::move(row));
-  }
-  return table;
-}
 
 // The importer's id for a Decide id.
 std::string id_of(std::string name) {

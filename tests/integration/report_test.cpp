@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
-#include <regex>
 
 #include "support/golden.hpp"
 #include "support/process.hpp"
@@ -24,10 +24,17 @@ void expect_self_contained(const std::string& html) {
   for (const char* fetch : {"<script", "<link", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src="}) {
     EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
   }
-  const std::regex address(R"re((\w+)="(https?://[^"]*)")re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), address); it != std::sregex_iterator(); ++it) {
-    const std::string attribute = (*it)[1];
-    EXPECT_TRUE(attribute == "href" || attribute == "xmlns") << attribute << "=" << (*it)[2];
+  // Every attribute whose value is an address: only links and the SVG namespace. (A plain scan:
+  // std::regex trips a false warning of GCC 12 in the sanitizer build.)
+  for (const char* scheme : {"=\"http://", "=\"https://"}) {
+    for (std::size_t at = html.find(scheme); at != std::string::npos; at = html.find(scheme, at + 1)) {
+      std::size_t start = at;
+      while (start > 0 && (std::isalnum(static_cast<unsigned char>(html[start - 1])) != 0 || html[start - 1] == '-')) {
+        --start;
+      }
+      const std::string attribute = html.substr(start, at - start);
+      EXPECT_TRUE(attribute == "href" || attribute == "xmlns") << attribute << " at " << at;
+    }
   }
 }
 
