@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/eum/options.hpp"
@@ -216,6 +217,40 @@ TEST(EumModel, SameInputSameOutput) {
   const auto b = solve({0, 20, 45, 80, 100}, {0.3, 0.1, 0.2, 0.25, 0.15}, {0.9, 0.4, 0.6, 0.8, 0.3}, scholz);
   EXPECT_EQ(a.positions, b.positions);
   EXPECT_EQ(a.risk, b.risk);
+}
+
+}  // namespace
+}  // namespace parley::models::eum
+
+namespace parley::models::eum {
+namespace {
+
+TEST(EumModel, OffersAreWrittenOnlyWhenAskedAndMarkTheMoves) {
+  for (const char* variant : {"textbook", "scholz2011", "masad2014"}) {
+    std::vector<Table> without;
+    (void)solve({0, 20, 45, 80, 100}, {0.3, 0.1, 0.2, 0.25, 0.15}, {0.9, 0.4, 0.6, 0.8, 0.3},
+                {{"variant", variant}, {"stop", "rounds"}, {"max_rounds", "3"}}, &without);
+    EXPECT_EQ(without.size(), 2u) << variant;
+    std::vector<Table> with;
+    (void)solve({0, 20, 45, 80, 100}, {0.3, 0.1, 0.2, 0.25, 0.15}, {0.9, 0.4, 0.6, 0.8, 0.3},
+                {{"variant", variant}, {"stop", "rounds"}, {"max_rounds", "3"}, {"offers", "true"}}, &with);
+    ASSERT_EQ(with.size(), 3u) << variant;
+    const Table& moves = with[0];
+    const Table& offers = with[2];
+    EXPECT_EQ(offers.name, "eum_offers");
+    EXPECT_GE(offers.rows.size(), moves.rows.size());
+    // Every move is one taken offer, with the same new position.
+    std::size_t taken = 0;
+    for (const auto& offer : offers.rows) taken += offer.back() == "true" ? 1U : 0U;
+    EXPECT_EQ(taken, moves.rows.size()) << variant;
+    for (const auto& move : moves.rows) {
+      const bool found = std::any_of(offers.rows.begin(), offers.rows.end(), [&](const auto& offer) {
+        return offer[1] == move[1] && offer[2] == move[2] && offer[3] == move[3] && offer[7] == move[7] &&
+               offer.back() == "true";
+      });
+      EXPECT_TRUE(found) << variant << " round " << move[1] << " " << move[2];
+    }
+  }
 }
 
 }  // namespace

@@ -30,17 +30,22 @@ class Eum final : public Model {
                 {"issue", "round", "actor", "counterpart", "type", "eu_actor", "eu_counterpart", "new_position"},
                 {}};
     Table rounds{"eum_rounds", {"issue", "round", "median", "mean", "moves"}, {}};
+    Table offers{
+        "eum_offers",
+        {"issue", "round", "actor", "counterpart", "type", "eu_actor", "eu_counterpart", "new_position", "taken"},
+        {}};
     for (const auto& issue : problem.issues) {
-      outcome.issues.push_back(solve_issue(problem, issue, moves, rounds));
+      outcome.issues.push_back(solve_issue(problem, issue, moves, rounds, offers));
     }
     outcome.tables.push_back(std::move(moves));
     outcome.tables.push_back(std::move(rounds));
+    if (options_.log_offers) outcome.tables.push_back(std::move(offers));
     return outcome;
   }
 
  private:
   [[nodiscard]] IssueForecast solve_issue(const Problem& problem, const IssueProblem& issue, Table& moves,
-                                          Table& rounds) const {
+                                          Table& rounds, Table& offers) const {
     IssueForecast result{issue.id, kNaN, 0, StopReason::no_actors, {}, {}};
     const std::size_t n = issue.participants.size();
     std::vector<double> x;
@@ -107,6 +112,15 @@ class Eum final : public Model {
         moves.rows.push_back({issue.id, std::to_string(t), problem.actors[issue.participants[move.actor].actor],
                               problem.actors[issue.participants[move.counterpart].actor], eum::to_string(move.type),
                               number(move.eu_actor), number(move.eu_counterpart), number(move.position)});
+      }
+      for (const auto& offer : round.offers) {
+        const bool taken = std::any_of(round.moves.begin(), round.moves.end(), [&](const eum::Move& move) {
+          return move.actor == offer.actor && move.counterpart == offer.counterpart;
+        });
+        offers.rows.push_back({issue.id, std::to_string(t), problem.actors[issue.participants[offer.actor].actor],
+                               problem.actors[issue.participants[offer.counterpart].actor], eum::to_string(offer.type),
+                               number(offer.eu_actor), number(offer.eu_counterpart), number(offer.position),
+                               taken ? "true" : "false"});
       }
       summary(t, round.positions, round.moves.size());
       forecasts.push_back(forecast_of(round.positions));

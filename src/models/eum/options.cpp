@@ -85,6 +85,11 @@ std::vector<ParameterSpec> parameter_specs() {
        .max = 0.5,
        .description = "positions cycle when, for p rounds running, every actor is within cycle_tolerance * range "
                       "of where it was p rounds earlier (p = 2..64)"},
+      {.name = "offers",
+       .type = ParameterType::boolean,
+       .default_value = "false",
+       .description = "also write eum_offers.csv: every offer weighed in every round (the receiver's candidates, or "
+                      "every offer sent), with the one taken marked; computed only when asked for"},
   };
 }
 
@@ -138,6 +143,7 @@ Options resolve_options(const ParameterValues& values) {
   options.max_rounds = static_cast<int>(values.integer("max_rounds"));
   options.tolerance = values.real("tolerance");
   options.cycle_tolerance = values.real("cycle_tolerance");
+  options.log_offers = values.boolean("offers");
   return options;
 }
 

@@ -46,6 +46,7 @@ struct Options {
   int max_rounds = 100;
   double tolerance = 1e-9;        // relative to Δ: a move smaller than this is no move
   double cycle_tolerance = 0.05;  // relative to Δ: states this close count as the same state of a cycle
+  bool log_offers = false;        // also report every offer weighed, not only the moves (eum_offers.csv)
 };
 
 [[nodiscard]] std::vector<ParameterSpec> parameter_specs();

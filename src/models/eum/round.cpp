@@ -117,7 +117,10 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
       } else if (options.capitulation && e_ji > 0.0 && e_ij < 0.0 && e_ji < std::fabs(e_ij)) {
         move.type = MoveType::capitulation;
         capitulation.offer(gap, move);
+      } else {
+        continue;  // no offer
       }
+      if (options.log_offers) round.offers.push_back(move);
     }
     if (confrontation.found) {
       round.moves.push_back(confrontation.move);
@@ -127,6 +130,22 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
       round.moves.push_back(capitulation.move);
     }
   }
+}
+
+// The offer of i to j (challenger protocol), with what j would make of it were it the one kept.
+void log_offer(const Options& options, const Actors& actors, std::span<const double> x, const std::vector<double>& r,
+               double mu, double p_ji, std::size_t i, std::size_t j, double u, Round& round) {
+  const double distance = std::fabs(x[i] - x[j]) / actors.delta;
+  const double own = expected_utility(options, actors.salience[i], p_ji, basic_utilities(distance, r[j]),
+                                      change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[j]));
+  Move offer{j, i, MoveType::confrontation, own, u, x[i]};
+  if (own < 0.0 && std::fabs(own) < u) {
+    offer.type = MoveType::compromise;
+    offer.position = x[j] + (x[i] - x[j]) * std::fabs(own) / u;
+  } else if (own < 0.0) {
+    offer.type = MoveType::capitulation;
+  }
+  round.offers.push_back(offer);
 }
 
 // Spec (g), Masad: every i with u_ij = E(i→j | r_i) > 0 sends j an offer; j answers the strongest.
@@ -146,6 +165,7 @@ void challenger_moves(const Options& options, const Actors& actors, std::span<co
       const double u = expected_utility(options, actors.salience[j], to_j[i], basic_utilities(distance, r[i]),
                                         change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
       if (u <= 0.0) continue;
+      if (options.log_offers) log_offer(options, actors, x, r, mu, from_j[i], i, j, u, round);
       const bool better =
           !found || u > strongest || (u == strongest && std::fabs(x[i] - x[j]) < std::fabs(x[sender] - x[j]));
       if (better) {

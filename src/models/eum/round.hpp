@@ -37,6 +37,7 @@ struct Round {
   std::vector<double> risk;       // r_i used in this round
   std::vector<double> positions;  // after the round's moves
   std::vector<Move> moves;        // by moving actor, in input order
+  std::vector<Move> offers;       // with options.log_offers: every offer weighed, by receiver then counterpart
   bool flat_danger = false;       // every danger level was equal
   bool undefined = false;         // ... and options.flat_danger_fails: no result
 };
