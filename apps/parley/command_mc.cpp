@@ -108,18 +108,11 @@ class McCommand final : public Command {
     if (mpi.active()) return execute_distributed(scenario, input, request, mc, mpi);
 
     io::make_output_directory(options_.output);
-    const std::string store_path =
-        options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string() : options_.store;
+    const std::string store_path = this->store_path();
     const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
     io::RunStore store(store_path, fingerprint, mc.series(), options_.resume);
     const std::vector<std::uint64_t> done = store.completed();
-    std::vector<std::uint64_t> todo;
-    std::size_t d = 0;
-    for (std::uint64_t k = 0; k < options_.samples; ++k) {
-      while (d < done.size() && done[d] < k) ++d;
-      if (d < done.size() && done[d] == k) continue;
-      todo.push_back(k);
-    }
+    const std::vector<std::uint64_t> missing = missing_samples(store.completed());
 
     interrupted.store(false);
     std::signal(SIGINT, on_interrupt);
@@ -134,7 +127,7 @@ class McCommand final : public Command {
     };
     const auto started = std::chrono::steady_clock::now();
     mc.run(
-        todo, options_.threads,
+        missing, options_.threads,
         [&](std::vector<SampleResult>& batch) {
           for (auto& result : batch) pending.push_back(std::move(result));
           if (pending.size() >= 2000 || std::chrono::steady_clock::now() - last_write > std::chrono::seconds(1)) {
@@ -179,10 +172,9 @@ class McCommand final : public Command {
   int execute_distributed(const Scenario& scenario, const Input& input, const RunRequest& request, const MonteCarlo& mc,
                           const Mpi& mpi) {
     const bool root = mpi.rank() == 0;
-    const std::string store_path =
-        options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string() : options_.store;
+    const std::string store_path = this->store_path();
     std::unique_ptr<io::RunStore> store;
-    std::vector<std::uint64_t> todo;
+    std::vector<std::uint64_t> missing;
     bool ok = true;
     std::string failure;
     if (root) {
@@ -190,34 +182,28 @@ class McCommand final : public Command {
         io::make_output_directory(options_.output);
         const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
         store = std::make_unique<io::RunStore>(store_path, fingerprint, mc.series(), options_.resume);
-        const std::vector<std::uint64_t> done = store->completed();
-        std::size_t d = 0;
-        for (std::uint64_t k = 0; k < options_.samples; ++k) {
-          while (d < done.size() && done[d] < k) ++d;
-          if (d < done.size() && done[d] == k) continue;
-          todo.push_back(k);
-        }
+        missing = missing_samples(store->completed());
       } catch (const Error&) {
         ok = false;
-        mpi.broadcast(todo, ok);
+        mpi.broadcast(missing, ok);
         throw;
       }
     }
-    mpi.broadcast(todo, ok);
+    mpi.broadcast(missing, ok);
     if (!ok) return 1;  // rank 0 reports the error
     std::vector<std::uint64_t> mine;
-    for (std::size_t k = static_cast<std::size_t>(mpi.rank()); k < todo.size();
+    for (std::size_t k = static_cast<std::size_t>(mpi.rank()); k < missing.size();
          k += static_cast<std::size_t>(mpi.size())) {
-      mine.push_back(todo[k]);
+      mine.push_back(missing[k]);
     }
     const std::size_t per_rank =
-        (todo.size() + static_cast<std::size_t>(mpi.size()) - 1) / static_cast<std::size_t>(mpi.size());
+        (missing.size() + static_cast<std::size_t>(mpi.size()) - 1) / static_cast<std::size_t>(mpi.size());
     constexpr std::size_t kRound = 2000;  // samples per rank between commits
     const unsigned threads =
         options_.threads != 0
             ? options_.threads
             : std::max(1U, std::thread::hardware_concurrency() / static_cast<unsigned>(mpi.local_size()));
-    Progress progress(options_.samples, options_.samples - todo.size(), options_.quiet || !root);
+    Progress progress(options_.samples, options_.samples - missing.size(), options_.quiet || !root);
     const std::atomic<bool> never{false};
     const auto started = std::chrono::steady_clock::now();
     std::size_t gathered = 0;
@@ -263,6 +249,23 @@ class McCommand final : public Command {
   }
 
  private:
+  [[nodiscard]] std::string store_path() const {
+    return options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string()
+                                  : options_.store;
+  }
+
+  // The samples 0 .. n-1 not in `done` (sorted), in increasing order.
+  [[nodiscard]] std::vector<std::uint64_t> missing_samples(const std::vector<std::uint64_t>& done) const {
+    std::vector<std::uint64_t> missing;
+    std::size_t d = 0;
+    for (std::uint64_t k = 0; k < options_.samples; ++k) {
+      while (d < done.size() && done[d] < k) ++d;
+      if (d < done.size() && done[d] == k) continue;
+      missing.push_back(k);
+    }
+    return missing;
+  }
+
   CLI::App* app_ = nullptr;
   McOptions options_;
 };
