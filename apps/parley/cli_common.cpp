@@ -34,7 +34,7 @@ Input load_input(const std::string& name_or_path, bool strict) {
 Input load_imported(const std::string& format_name, const std::string& path) {
   const io::ImportFormat& format = io::find_import_format(format_name);
   std::string text = io::read_text_file(path);
-  std::vector<io::ImportedScenario> scenarios = io::import_file(format, path);
+  std::vector<io::ImportedScenario> scenarios = io::import_text(format, text, path);
   if (scenarios.size() != 1) {
     throw UsageError(
         fmt::format("{} holds {} scenarios; write them out with `parley import {} {} -o DIR` and run "

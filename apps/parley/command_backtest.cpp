@@ -133,8 +133,9 @@ class BacktestCommand final : public Command {
     if (!options_.from.empty()) {
       const io::ImportFormat& format = io::find_import_format(options_.from);
       for (const auto& input : options_.inputs) {
-        origin.text += io::read_text_file(input);
-        for (auto& imported : io::import_file(format, input)) {
+        const std::string text = io::read_text_file(input);
+        origin.text += text;
+        for (auto& imported : io::import_text(format, text, input)) {
           cases.push_back({std::move(imported.name), std::move(imported.scenario)});
         }
       }

@@ -32,7 +32,10 @@ const ImportFormat& find_import_format(std::string_view name) {
 }
 
 std::vector<ImportedScenario> import_file(const ImportFormat& format, const std::string& path) {
-  const std::string text = read_text_file(path);
+  return import_text(format, read_text_file(path), path);
+}
+
+std::vector<ImportedScenario> import_text(const ImportFormat& format, std::string_view text, const std::string& path) {
   std::vector<ImportedScenario> scenarios = format.read(text, path);
   // An importer's scenario that fails validation is a defect of the importer, but say where it came from.
   for (const auto& imported : scenarios) {

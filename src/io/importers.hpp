@@ -32,5 +32,8 @@ struct ImportFormat {
 
 // Reads a file in `format`; every scenario read is validated. Throws InputNotFoundError, ScenarioError.
 [[nodiscard]] std::vector<ImportedScenario> import_file(const ImportFormat& format, const std::string& path);
+// The same for a file's text already read (`path` names it in messages).
+[[nodiscard]] std::vector<ImportedScenario> import_text(const ImportFormat& format, std::string_view text,
+                                                        const std::string& path);
 
 }  // namespace parley::io
