@@ -5,6 +5,7 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "core/suggest.hpp"
 #include "io/embedded.hpp"
@@ -41,7 +42,8 @@ Input load_imported(const std::string& format_name, const std::string& path) {
                     "one, or score them all with `parley backtest {} --from {}`",
                     path, scenarios.size(), format.name, path, path, format.name));
   }
-  return {{std::move(scenarios.front().scenario), {}}, {path, std::move(text)}};
+  io::ImportedScenario& imported = scenarios.front();
+  return {{std::move(imported.scenario), {}}, {path, std::move(text)}, std::move(imported.parameters), imported.seed};
 }
 
 void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help) {
@@ -55,7 +57,7 @@ void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::st
   app->add_option("-p,--param", options.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
       ->allow_extra_args(false);
   app->add_option("--at", options.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
-  app->add_option("--seed", options.seed, seed_help)->capture_default_str();
+  options.seed_option = app->add_option("--seed", options.seed, seed_help)->capture_default_str();
 }
 
 Prepared prepare(const ScenarioOptions& options) {
@@ -65,7 +67,19 @@ Prepared prepare(const ScenarioOptions& options) {
   RunRequest request;
   if (!options.at.empty()) request.at = parse_date_option("--at", options.at);
   request.seed = parse_seed_option(options.seed);
-  request.models = select_models(options.models, options.parameters, input.loaded.scenario.issues.size());
+  const bool seed_given = options.seed_option != nullptr && options.seed_option->count() > 0;
+  if (input.seed && !seed_given) request.seed = *input.seed;
+  const std::size_t issues = input.loaded.scenario.issues.size();
+  // What the imported file sets applies to the models that run; the command line overrides it.
+  std::vector<std::string> assignments;
+  for (const auto& selection : select_models(options.models, {}, issues)) {
+    for (const auto& assignment : input.parameters) {
+      if (assignment.starts_with(selection.info->name + ".")) assignments.push_back(assignment);
+    }
+  }
+  assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());
+  request.models = select_models(options.models, assignments, issues);
+  request.threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   return {std::move(input), std::move(request)};
 }
 

@@ -26,6 +26,8 @@ class Command {
 struct Input {
   io::LoadedScenario loaded;
   io::ScenarioOrigin origin;
+  std::vector<std::string> parameters;  // MODEL.NAME=VALUE the imported file sets
+  std::optional<std::uint64_t> seed;    // the seed the imported file sets
 };
 
 // `name_or_path` is a file path or the name of an embedded scenario (embedded ones are always
@@ -46,6 +48,8 @@ struct ScenarioOptions {
   std::string at;
   std::string seed = std::to_string(kDefaultSeed);
   bool strict = false;
+  CLI::Option* seed_option = nullptr;  // to tell a --seed given from the default
+  unsigned threads = 0;                // threads one model run may use (run -j); 0: every core
 };
 
 // Registers SCENARIO, --from, -m, -p, --at and --seed on `app`.

@@ -18,6 +18,7 @@ std::string range_text(const ParameterSpec& spec) {
     return text;
   }
   if (spec.type == ParameterType::boolean) return "true, false";
+  if (spec.type == ParameterType::text) return "text";
   const std::string low = spec.min ? fmt::format("{}", *spec.min) : "-inf";
   const std::string high = spec.max ? fmt::format("{}", *spec.max) : "inf";
   return fmt::format("[{}, {}]", low, high);

@@ -23,6 +23,7 @@ enum class StopReason {
   no_weight,    // every participant weighs zero (e.g. all saliences 0); no forecast
   no_status_quo,  // the model needs the issue's status quo and it has none; no forecast
   undefined,      // the model's equations are undefined here (e.g. eum: equal dangers, flat_danger=fail)
+  excluded,       // the issue is not among those the model was asked to bargain over (smp's `issues`)
 };
 
 [[nodiscard]] std::string_view to_string(StopReason reason);
@@ -66,6 +67,9 @@ struct ModelOutcome {
 
 struct RunContext {
   std::uint64_t seed = 0;  // the master seed; models make their streams with make_rng(seed, stream)
+  // Threads a model may use inside one solve (results never depend on it); 1 inside Monte Carlo,
+  // whose samples already run in parallel.
+  unsigned threads = 1;
 };
 
 class Model {

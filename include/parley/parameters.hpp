@@ -11,7 +11,8 @@
 
 namespace parley {
 
-enum class ParameterType { integer, real, boolean, choice };
+// text: free text the model itself parses (e.g. a list of issue ids); the registry checks nothing.
+enum class ParameterType { integer, real, boolean, choice, text };
 
 struct ParameterSpec {
   std::string name;
@@ -33,6 +34,7 @@ class ParameterValues {
   [[nodiscard]] double real(const std::string& name) const;
   [[nodiscard]] bool boolean(const std::string& name) const;
   [[nodiscard]] const std::string& choice(const std::string& name) const;
+  [[nodiscard]] const std::string& text(const std::string& name) const;
   [[nodiscard]] const std::map<std::string, ParameterValue>& all() const { return values_; }
 
   bool operator==(const ParameterValues&) const = default;

@@ -30,6 +30,7 @@ struct IssueProblem {
 
 struct Problem {
   std::vector<std::string> actors;  // ids of the present actors
+  std::vector<double> capabilities;  // their default capabilities (stances may override per issue)
   std::vector<IssueProblem> issues;
 
   bool operator==(const Problem&) const = default;

@@ -29,6 +29,7 @@ struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of
   std::uint64_t seed = kDefaultSeed;
   std::vector<ModelSelection> models;
+  unsigned threads = 1;  // for models that use threads within one run (smp); results never depend on it
 };
 
 struct ModelRun {

@@ -29,6 +29,9 @@ bool ParameterValues::boolean(const std::string& name) const {
 const std::string& ParameterValues::choice(const std::string& name) const {
   return std::get<std::string>(at(name));
 }
+const std::string& ParameterValues::text(const std::string& name) const {
+  return std::get<std::string>(at(name));
+}
 
 std::string_view to_string(ParameterType type) {
   switch (type) {
@@ -40,6 +43,8 @@ std::string_view to_string(ParameterType type) {
       return "boolean";
     case ParameterType::choice:
       return "choice";
+    case ParameterType::text:
+      return "text";
   }
   return "real";
 }
@@ -107,6 +112,8 @@ ParameterValue parse_parameter(const std::string& model, const ParameterSpec& sp
       }
       throw ConfigError(fmt::format("{}.{}: '{}' is not one of: {}{}", model, spec.name, text, join(spec.choices),
                                     did_you_mean(text, spec.choices)));
+    case ParameterType::text:
+      return text;
   }
   throw ConfigError(fmt::format("{}.{}: unsupported parameter type", model, spec.name));
 }

@@ -9,6 +9,7 @@ Problem make_problem(const Scenario& scenario) {
     if (!actor.present) continue;
     present.push_back(&actor);
     problem.actors.push_back(actor.id);
+    problem.capabilities.push_back(actor.capability);
   }
   for (const auto& issue : scenario.issues) {
     IssueProblem entry{issue.id, issue.scale.min, issue.scale.max, issue.status_quo, {}};

@@ -7,6 +7,7 @@
 #include "io/decide.hpp"
 #include "io/deu3.hpp"
 #include "io/files.hpp"
+#include "io/ktab.hpp"
 #include "parley/errors.hpp"
 #include "parley/validate.hpp"
 
@@ -17,6 +18,7 @@ const std::vector<ImportFormat>& import_formats() {
       bdm_csv_format(),
       decide_format(),
       deu3_format(),
+      ktab_format(),
   };
   return formats;
 }

@@ -3,7 +3,9 @@
 // `parley import FORMAT`, `parley run --from FORMAT` and `parley backtest --from FORMAT` all know
 // the same formats.
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,10 @@ namespace parley::io {
 struct ImportedScenario {
   std::string name;  // a file-name-safe name, e.g. the DEU proposal id
   Scenario scenario;
+  // What the file says about how to run it, which a scenario file does not hold: model parameters
+  // as MODEL.NAME=VALUE (e.g. KTAB's ModelParameters) and the run's seed (KTAB's prngSeed).
+  std::vector<std::string> parameters;
+  std::optional<std::uint64_t> seed;
 };
 
 struct ImportFormat {

@@ -25,6 +25,8 @@ std::string_view to_string(StopReason reason) {
       return "no_weight";
     case StopReason::no_status_quo:
       return "no_status_quo";
+    case StopReason::excluded:
+      return "excluded";
     case StopReason::undefined:
       return "undefined";
   }

@@ -9,6 +9,7 @@
 #include "models/mean/mean.hpp"
 #include "models/median/median.hpp"
 #include "models/nash/nash.hpp"
+#include "models/smp/smp.hpp"
 #include "models/status_quo/status_quo.hpp"
 #include "parley/errors.hpp"
 
@@ -23,6 +24,7 @@ const std::vector<ModelInfo>& model_registry() {
       models::nash_info(),
       models::eum_info(),
       models::exchange_info(),
+      models::smp_info(),
       models::status_quo_info(),
   };
   return registry;

@@ -79,7 +79,7 @@ RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& 
   const Date at = run_date(scenario, request.at);
   RunResult result{at, request.seed, scenario_at(scenario, at), {}, {}, scenario.events};
   result.problem = make_problem(result.scenario);
-  const RunContext context{request.seed};
+  const RunContext context{request.seed, request.threads};
   for (const auto& selection : request.models) {
     observer.model_started(selection.info->name);
     const auto started = std::chrono::steady_clock::now();

@@ -46,8 +46,8 @@ TEST(Report, DefaultRunWritesAFullReport) {
   for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
     EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
   }
-  // 6 issue charts, 12 trajectory charts (eum and exchange on 6 issues), the network and the timeline.
-  EXPECT_EQ(count(html, "<svg "), 20u);
+  // 6 issue charts, 18 trajectory charts (eum, exchange and smp on 6 issues), the network and the timeline.
+  EXPECT_EQ(count(html, "<svg "), 26u);
   EXPECT_NE(html.find("Pakistan&#39;s security policy"), std::string::npos);
   EXPECT_NE(html.find("<strong>seed</strong>"), std::string::npos);  // every source is listed
   expect_self_contained(html);
@@ -91,7 +91,7 @@ TEST(Report, RendersInHeadlessChromium) {
       "chromium " + flags + " --dump-dom 'file://" + page.string() + "' >'" + dom_file.string() + "' 2>/dev/null";
   ASSERT_EQ(std::system(dump.c_str()), 0);
   const std::string dom = read_text(dom_file);
-  EXPECT_EQ(count(dom, "<svg "), 20u);
+  EXPECT_EQ(count(dom, "<svg "), 26u);
   for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
     EXPECT_NE(dom.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
   }

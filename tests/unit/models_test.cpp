@@ -129,9 +129,14 @@ TEST(AllModels, ForecastsStayInsideThePositionRange) {
       }
       for (const auto& assignments : variants) {
         const auto forecast = solve(info.name, problem, assignments);
+        // smp's risk attitudes are 0/0 when every position is equally likely (two mirror-image
+        // actors): KTAB then moves nobody, and parley says the forecast is undefined.
+        if (forecast.reason == StopReason::undefined && info.name == "smp") continue;
         ASSERT_TRUE(std::isfinite(forecast.forecast)) << info.name << " trial " << trial;
-        EXPECT_GE(forecast.forecast, low - 1e-9) << info.name << " trial " << trial;
-        EXPECT_LE(forecast.forecast, high + 1e-9) << info.name << " trial " << trial;
+        // smp rounds bargain points to 1e-4 of the scale (KTAB's quantum): up to half of it outside.
+        const double slack = info.name == "smp" ? 0.5e-4 * 100.0 + 1e-9 : 1e-9;
+        EXPECT_GE(forecast.forecast, low - slack) << info.name << " trial " << trial;
+        EXPECT_LE(forecast.forecast, high + slack) << info.name << " trial " << trial;
         ASSERT_GE(forecast.positions.size(), 1u);  // round 0, and one more per round of a round-based model
         EXPECT_EQ(forecast.positions[0].size(), stakes.size());
       }

@@ -1,0 +1,256 @@
+#include "models/smp/election.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/smp/parallel.hpp"
+#include "parley/errors.hpp"
+
+namespace parley::models::smp {
+namespace {
+
+constexpr double kCoalitionFloor = 1e-8;   // §3.3
+constexpr double kBinaryScale = 1e-8;      // §10.1
+constexpr double kBinaryAdvantage = 1.10;  // §10.2
+constexpr double kSumCheck = 1e-8;         // §3.4
+constexpr int kMarkovIterationLimit = 1000;
+
+template <VotingRule Rule>
+double vote_as(double w, double ua, double ub) {
+  const double du = ua - ub;
+  if constexpr (Rule == VotingRule::Prop) {
+    return w * du;
+  } else if constexpr (Rule == VotingRule::ASymProsp) {
+    if (du < 0.0) return w * du;
+    if (du > 0.0) return ((2.0 * w) * du) / 3.0;
+    return 0.0;
+  } else {
+    const double bin = std::clamp(du / kBinaryScale, -1.0, 1.0);
+    const double cub = (du * du) * du;
+    if constexpr (Rule == VotingRule::Binary) return w * bin;
+    if constexpr (Rule == VotingRule::PropBin) return w * (((1.0 - 0.2) * du) + (0.2 * bin));
+    if constexpr (Rule == VotingRule::PropCbc) return w * (((1.0 - 0.5) * du) + (0.5 * cub));
+    if constexpr (Rule == VotingRule::Cubic) return w * cub;
+  }
+}
+
+// C[a][b] for every ordered pair (§3.3): row a of the result is option a's coalition against each b.
+template <VotingRule Rule>
+std::vector<double> coalitions(std::span<const double> weight, std::span<const double> value, std::size_t options,
+                               unsigned threads) {
+  const std::size_t voters = weight.size();
+  std::vector<double> c(options * options, 0.0);
+  parallel_for(threads, options, [&](std::size_t a) {
+    const double* ua = value.data() + a * voters;
+    for (std::size_t b = 0; b < a; ++b) {
+      const double* ub = value.data() + b * voters;
+      double cab = kCoalitionFloor;
+      double cba = kCoalitionFloor;
+      for (std::size_t v = 0; v < voters; ++v) {
+        const double t = vote_as<Rule>(weight[v], ua[v], ub[v]);
+        if (t > 0.0) cab = cab + t;
+        if (t < 0.0) cba = cba - t;
+      }
+      c[a * options + b] = cab;
+      c[b * options + a] = cba;
+    }
+    c[a * options + a] = kCoalitionFloor;
+  });
+  return c;
+}
+
+// (x1, x2) of §10.2 from the strengths s1 = C[a][b] and s2 = C[b][a].
+std::pair<double, double> contest(VictoryProbModel model, double s1, double s2) {
+  switch (model) {
+    case VictoryProbModel::Linear:
+      return {s1, s2};
+    case VictoryProbModel::Square:
+      return {s1 * s1, s2 * s2};
+    case VictoryProbModel::Quartic:
+      return {((s1 * s1) * s1) * s1, ((s2 * s2) * s2) * s2};
+    case VictoryProbModel::Octic: {
+      const double q1 = ((s1 * s1) * s1) * s1;
+      const double q2 = ((s2 * s2) * s2) * s2;
+      return {q1 * q1, q2 * q2};
+    }
+    case VictoryProbModel::Binary: {
+      if (s1 >= kBinaryAdvantage * s2) return {1.0, 1e-6};
+      if (s2 >= kBinaryAdvantage * s1) return {1e-6, 1.0};
+      const double r = s1 / (s1 + s2);
+      const double x1 = (r * (kBinaryAdvantage + 1.0) - 1.0) / (kBinaryAdvantage - 1.0);
+      return {x1, 1.0 - x1};
+    }
+  }
+  return {s1, s2};
+}
+
+double sum(const std::vector<double>& values) {
+  double total = 0.0;
+  for (const double v : values) total = total + v;
+  return total;
+}
+
+void check_sum(const std::vector<double>& p, double tolerance, std::string_view what) {
+  const double total = sum(p);
+  if (std::fabs(total - 1.0) >= tolerance) {
+    throw ModelError(fmt::format("smp: the {} probabilities sum to {} instead of 1 (KTAB aborts here)", what, total));
+  }
+}
+
+std::vector<double> conditional(const std::vector<double>& victory, std::size_t m) {
+  std::vector<double> pi(m, 1.0);
+  for (std::size_t a = 0; a < m; ++a) {
+    double product = 1.0;
+    for (std::size_t b = 0; b < m; ++b) product = product * victory[a * m + b];
+    pi[a] = product;
+  }
+  const double total = sum(pi);
+  for (double& p : pi) p = p / total;
+  return pi;
+}
+
+void check_iterations(int iterations) {
+  if (iterations >= kMarkovIterationLimit) {
+    throw ModelError(fmt::format("smp: the Markov election took {} iterations (KTAB aborts at {})", iterations,
+                                 kMarkovIterationLimit));
+  }
+}
+
+std::vector<double> markov_uniform(const std::vector<double>& victory, std::size_t m) {
+  std::vector<double> p(m, 1.0 / static_cast<double>(m));
+  std::vector<double> q(m, 0.0);
+  int iterations = 0;
+  double change = 0.0;
+  do {
+    change = 0.0;
+    for (std::size_t a = 0; a < m; ++a) {
+      double total = 0.0;
+      for (std::size_t b = 0; b < m; ++b) total = total + victory[a * m + b] * (p[a] + p[b]);
+      q[a] = total / static_cast<double>(m);
+      change = std::max(change, std::fabs(q[a] - p[a]));
+    }
+    for (std::size_t a = 0; a < m; ++a) p[a] = (p[a] + q[a]) / 2.0;
+    ++iterations;
+    check_sum(p, 1e-6, "Markov-Uniform");
+  } while (change > 1e-6);
+  check_iterations(iterations);
+  return p;
+}
+
+std::vector<double> markov_incentive(const std::vector<double>& strength, const std::vector<double>& victory,
+                                     std::size_t m) {
+  std::vector<double> incentive(m * m, 0.0);
+  for (std::size_t a = 0; a < m; ++a) {
+    for (std::size_t b = 0; b < m; ++b) {
+      incentive[a * m + b] = strength[a * m + b] * victory[a * m + b];
+      if (a == b) incentive[a * m + b] = incentive[a * m + b] + 1e-10;
+    }
+  }
+  std::vector<double> challenger(m * m, 0.0);  // H[a][b]: a is b's challenger
+  for (std::size_t b = 0; b < m; ++b) {
+    double total = 0.0;
+    for (std::size_t c = 0; c < m; ++c) total = total + incentive[c * m + b];
+    for (std::size_t a = 0; a < m; ++a) challenger[a * m + b] = incentive[a * m + b] / total;
+  }
+  std::vector<double> p(m, 1.0 / static_cast<double>(m));
+  std::vector<double> q(m, 0.0);
+  std::vector<double> t(m * m, 0.0);
+  int iterations = 0;
+  double change = 0.0;
+  do {
+    for (std::size_t a = 0; a < m; ++a) {
+      for (std::size_t b = 0; b < m; ++b) t[a * m + b] = p[a] * challenger[b * m + a];
+    }
+    change = 0.0;
+    for (std::size_t a = 0; a < m; ++a) {
+      double total = 0.0;
+      for (std::size_t b = 0; b < m; ++b) total = total + victory[a * m + b] * (t[a * m + b] + t[b * m + a]);
+      q[a] = total;
+      change = std::max(change, std::fabs(q[a] - p[a]));
+    }
+    for (std::size_t a = 0; a < m; ++a) p[a] = (p[a] + q[a]) / 2.0;
+    ++iterations;
+    check_sum(p, kSumCheck, "Markov-Incentive");
+  } while (change > 1e-8);
+  check_iterations(iterations);
+  return p;
+}
+
+}  // namespace
+
+double vote(VotingRule rule, double w, double ua, double ub) {
+  switch (rule) {
+    case VotingRule::Binary:
+      return vote_as<VotingRule::Binary>(w, ua, ub);
+    case VotingRule::PropBin:
+      return vote_as<VotingRule::PropBin>(w, ua, ub);
+    case VotingRule::Prop:
+      return vote_as<VotingRule::Prop>(w, ua, ub);
+    case VotingRule::PropCbc:
+      return vote_as<VotingRule::PropCbc>(w, ua, ub);
+    case VotingRule::Cubic:
+      return vote_as<VotingRule::Cubic>(w, ua, ub);
+    case VotingRule::ASymProsp:
+      return vote_as<VotingRule::ASymProsp>(w, ua, ub);
+  }
+  return vote_as<VotingRule::Prop>(w, ua, ub);
+}
+
+std::vector<double> election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
+                             std::size_t options, unsigned threads) {
+  for (std::size_t v = 0; v < weight.size(); ++v) {
+    if (!(weight[v] > 0.0)) {
+      throw ModelError(
+          fmt::format("smp: voter {} has weight {}; every vote needs a positive weight (capability)", v, weight[v]));
+    }
+  }
+  std::vector<double> strength;
+  switch (rules.voting) {
+    case VotingRule::Binary:
+      strength = coalitions<VotingRule::Binary>(weight, value, options, threads);
+      break;
+    case VotingRule::PropBin:
+      strength = coalitions<VotingRule::PropBin>(weight, value, options, threads);
+      break;
+    case VotingRule::Prop:
+      strength = coalitions<VotingRule::Prop>(weight, value, options, threads);
+      break;
+    case VotingRule::PropCbc:
+      strength = coalitions<VotingRule::PropCbc>(weight, value, options, threads);
+      break;
+    case VotingRule::Cubic:
+      strength = coalitions<VotingRule::Cubic>(weight, value, options, threads);
+      break;
+    case VotingRule::ASymProsp:
+      strength = coalitions<VotingRule::ASymProsp>(weight, value, options, threads);
+      break;
+  }
+  const std::size_t m = options;
+  std::vector<double> victory(m * m, 0.0);
+  for (std::size_t a = 0; a < m; ++a) {
+    for (std::size_t b = 0; b < a; ++b) {
+      const auto [x1, x2] = contest(rules.victory, strength[a * m + b], strength[b * m + a]);
+      victory[a * m + b] = x1 / (x1 + x2);
+      victory[b * m + a] = x2 / (x1 + x2);
+    }
+    victory[a * m + a] = 0.5;
+  }
+  std::vector<double> p;
+  switch (rules.pce) {
+    case PCEModel::Conditional:
+      p = conditional(victory, m);
+      break;
+    case PCEModel::MarkovUniform:
+      p = markov_uniform(victory, m);
+      break;
+    case PCEModel::MarkovIncentive:
+      p = markov_incentive(strength, victory, m);
+      break;
+  }
+  check_sum(p, kSumCheck, "election");
+  return p;
+}
+
+}  // namespace parley::models::smp

@@ -1,0 +1,28 @@
+#pragma once
+// From parley's problem to the model's unit cube and back (docs/models/smp.md, "Scenarios").
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "models/smp/engine.hpp"
+#include "parley/problem.hpp"
+
+namespace parley::models::smp {
+
+enum class SalienceMode { automatic, given, divide };
+
+struct Mapping {
+  std::vector<std::size_t> issues;  // the problem's issues that are the model's dimensions, in problem order
+  std::vector<std::size_t> actors;  // the problem's actors that take part, in problem order
+  Input input;
+};
+
+// Selects the issues (`issue_list`: comma-separated ids, empty for all with participants) and the
+// actors (those with capability and some salience on them), scales positions to [0, 1] per issue
+// and saliences per `mode`, and reads `accommodation` ("ADJUSTING:REFERENCE=VALUE,...", actor ids).
+// Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1.
+[[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
+                                  const std::string& accommodation);
+
+}  // namespace parley::models::smp

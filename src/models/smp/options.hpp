@@ -1,0 +1,68 @@
+#pragma once
+// The settings of KTAB's spatial model of politics: its nine enumerated parameters (KTAB's names
+// and spellings) and the stopping rule's constants (docs/models/smp.md, spec §2).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/parameters.hpp"
+
+namespace parley::models::smp {
+
+enum class VictoryProbModel { Linear, Square, Quartic, Octic, Binary };
+enum class PCEModel { Conditional, MarkovIncentive, MarkovUniform };
+enum class StateTransitions { Deterministic, Stochastic };
+enum class VotingRule { Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp };
+enum class BigRAdjust { None, OneThird, Half, TwoThirds, Full };
+enum class BigRRange { Min, Mid, Max };
+enum class ThirdPartyCommit { NoCommit, SemiCommit, FullCommit };
+enum class InterVecBrgn { S1P1, S2P2, S2PMax };
+enum class BargnModel { InitOnlyInterp, InitRcvrInterp, PWCompInterp };
+
+struct Settings {
+  VictoryProbModel victory = VictoryProbModel::Linear;
+  PCEModel pce = PCEModel::Conditional;
+  StateTransitions transitions = StateTransitions::Deterministic;
+  VotingRule voting = VotingRule::Prop;
+  BigRAdjust adjust = BigRAdjust::OneThird;
+  BigRRange range = BigRRange::Mid;
+  ThirdPartyCommit commit = ThirdPartyCommit::SemiCommit;
+  InterVecBrgn interpolation = InterVecBrgn::S2P2;
+  BargnModel bargaining = BargnModel::InitOnlyInterp;
+  // Stopping rule (§7): stop after max_iterations turns, or from min_iterations on when the last
+  // turn's movement is below stop_ratio times the first turn's (plus stop_guard).
+  int min_iterations = 2;
+  int max_iterations = 100;
+  double stop_ratio = 0.02;
+  double stop_guard = 1e-4;
+  // KTAB aborts a run whose estimated utilities equal the true ones (spec §4). That fires whenever
+  // every distance is 0 or 1 (actors at the ends of one issue) and always with BigRAdjust=Full,
+  // without changing any number; parley skips it unless asked (`utility_check=abort`).
+  bool utility_check = false;
+};
+
+// One of KTAB's enumerated parameters: its name and its values in KTAB's index order.
+struct EnumParameter {
+  std::string_view name;
+  std::vector<std::string_view> values;
+  std::string_view default_value;
+  std::string_view description;
+};
+
+// The nine parameters in KTAB's order (VictoryProbModel ... BargnModel).
+[[nodiscard]] const std::vector<EnumParameter>& enum_parameters();
+
+// KTAB's code spelling for a value written either that way or as KTAB's XML schema spells it
+// ("Proportional" for Prop, "No" for None); nullopt when it is neither.
+[[nodiscard]] std::optional<std::string> canonical_value(std::string_view parameter, std::string_view value);
+
+// Every registry parameter of the model (the nine, the stopping rule, parley's own).
+[[nodiscard]] std::vector<ParameterSpec> parameter_specs();
+
+// The settings from resolved parameter values.
+[[nodiscard]] Settings settings_from(const ParameterValues& values);
+
+}  // namespace parley::models::smp

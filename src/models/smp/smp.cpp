@@ -1,0 +1,205 @@
+#include "models/smp/smp.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "models/smp/engine.hpp"
+#include "models/smp/input.hpp"
+#include "models/smp/options.hpp"
+
+namespace parley::models {
+namespace {
+
+using smp::Mapping;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Adapter {
+  std::string issues;
+  smp::SalienceMode salience = smp::SalienceMode::automatic;
+  std::string accommodation;
+};
+
+class Smp final : public Model {
+ public:
+  Smp(smp::Settings settings, Adapter adapter) : settings_(settings), adapter_(std::move(adapter)) {}
+
+  [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
+    const Mapping mapping = smp::map_problem(problem, adapter_.issues, adapter_.salience, adapter_.accommodation);
+    ModelOutcome outcome;
+    for (const auto& issue : problem.issues) {
+      IssueForecast forecast{issue.id, kNaN, 0, StopReason::excluded, {}};
+      std::vector<double> start;
+      for (const auto& participant : issue.participants) start.push_back(participant.position);
+      forecast.positions.push_back(std::move(start));
+      if (issue.participants.empty()) forecast.reason = StopReason::no_actors;
+      outcome.issues.push_back(std::move(forecast));
+    }
+    if (mapping.issues.empty()) return outcome;
+    if (mapping.actors.empty()) {
+      for (const std::size_t i : mapping.issues) outcome.issues[i].reason = StopReason::no_weight;
+      return outcome;
+    }
+    if (mapping.actors.size() == 1) {  // nobody to bargain with: the lone actor's position stands
+      for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
+        const IssueProblem& issue = problem.issues[mapping.issues[k]];
+        IssueForecast& forecast = outcome.issues[mapping.issues[k]];
+        forecast.reason = StopReason::converged;
+        forecast.forecast = on_scale(issue, mapping.input.position[k]);
+      }
+      return outcome;
+    }
+    const smp::Result result = smp::run(mapping.input, {settings_, context.seed, context.threads});
+    report_issues(problem, mapping, result, outcome);
+    outcome.tables.push_back(probabilities_table(problem, mapping, result));
+    outcome.tables.push_back(bargains_table(problem, mapping, result));
+    return outcome;
+  }
+
+ private:
+  static double on_scale(const IssueProblem& issue, double x) { return issue.min + x * (issue.max - issue.min); }
+
+  static void report_issues(const Problem& problem, const Mapping& mapping, const smp::Result& result,
+                            ModelOutcome& outcome) {
+    const std::size_t d = mapping.input.dimensions;
+    std::vector<std::ptrdiff_t> slot(problem.actors.size(), -1);
+    for (std::size_t a = 0; a < mapping.actors.size(); ++a) slot[mapping.actors[a]] = static_cast<std::ptrdiff_t>(a);
+    const smp::State& last = result.states.back();
+    const bool defined = result.ending != smp::Ending::degenerate;
+    for (std::size_t k = 0; k < d; ++k) {
+      const IssueProblem& issue = problem.issues[mapping.issues[k]];
+      IssueForecast& forecast = outcome.issues[mapping.issues[k]];
+      forecast.positions.clear();
+      forecast.risk.clear();
+      for (const smp::State& state : result.states) {
+        std::vector<double> positions;
+        std::vector<double> risk;
+        for (const auto& participant : issue.participants) {
+          const std::ptrdiff_t a = slot[participant.actor];
+          if (a < 0) {  // left out of the model (no capability or no salience): stays where it stood
+            positions.push_back(participant.position);
+            risk.push_back(kNaN);
+            continue;
+          }
+          const auto at = static_cast<std::size_t>(a);
+          positions.push_back(on_scale(issue, state.position[at * d + k]));
+          risk.push_back(state.risk[at]);
+        }
+        forecast.positions.push_back(std::move(positions));
+        forecast.risk.push_back(std::move(risk));
+      }
+      forecast.rounds = static_cast<int>(result.turns.size());
+      // The forecast: the expected position of the final state, each distinct position weighted
+      // by its probability of prevailing.
+      double expected = 0.0;
+      for (std::size_t g = 0; g < last.representative.size(); ++g) {
+        expected += last.group_probability[g] * last.position[last.representative[g] * d + k];
+      }
+      forecast.forecast = defined && std::isfinite(expected) ? on_scale(issue, expected) : kNaN;
+      switch (result.ending) {
+        case smp::Ending::converged:
+          forecast.reason = StopReason::converged;
+          break;
+        case smp::Ending::max_iterations:
+          forecast.reason = StopReason::max_rounds;
+          break;
+        case smp::Ending::degenerate:
+          forecast.reason = StopReason::undefined;
+          break;
+      }
+    }
+  }
+
+  static Table probabilities_table(const Problem& problem, const Mapping& mapping, const smp::Result& result) {
+    Table table{"smp_probabilities", {"state", "actor", "probability", "risk"}, {}};
+    for (std::size_t t = 0; t < result.states.size(); ++t) {
+      const smp::State& state = result.states[t];
+      for (std::size_t a = 0; a < mapping.actors.size(); ++a) {
+        table.rows.push_back({std::to_string(t), problem.actors[mapping.actors[a]], table_cell(state.probability[a]),
+                              table_cell(state.risk[a])});
+      }
+    }
+    return table;
+  }
+
+  static Table bargains_table(const Problem& problem, const Mapping& mapping, const smp::Result& result) {
+    Table table{"smp_bargains",
+                {"turn", "initiator", "receiver", "view", "gain", "win_probability", "initiator_queue_probability",
+                 "initiator_moved", "receiver_queue_probability", "receiver_moved"},
+                {}};
+    for (const std::size_t i : mapping.issues) table.header.push_back("initiator:" + problem.issues[i].id);
+    for (const std::size_t i : mapping.issues) table.header.push_back("receiver:" + problem.issues[i].id);
+    static constexpr const char* kViews[] = {"initiator", "receiver", "mixed"};
+    for (std::size_t t = 0; t < result.turns.size(); ++t) {
+      for (const smp::Bargain& bargain : result.turns[t].bargains) {
+        std::vector<std::string> row{std::to_string(t + 1),
+                                     problem.actors[mapping.actors[bargain.initiator]],
+                                     problem.actors[mapping.actors[bargain.receiver]],
+                                     kViews[bargain.view],
+                                     table_cell(bargain.gain),
+                                     table_cell(bargain.probability),
+                                     table_cell(bargain.initiator_queue_probability),
+                                     bargain.initiator_moved ? "true" : "false",
+                                     table_cell(bargain.receiver_queue_probability),
+                                     bargain.receiver_moved ? "true" : "false"};
+        for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
+          row.push_back(table_cell(on_scale(problem.issues[mapping.issues[k]], bargain.initiator_point[k])));
+        }
+        for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
+          row.push_back(table_cell(on_scale(problem.issues[mapping.issues[k]], bargain.receiver_point[k])));
+        }
+        table.rows.push_back(std::move(row));
+      }
+    }
+    return table;
+  }
+
+  smp::Settings settings_;
+  Adapter adapter_;
+};
+
+}  // namespace
+
+ModelInfo smp_info() {
+  std::vector<ParameterSpec> parameters = smp::parameter_specs();
+  parameters.push_back({.name = "issues",
+                        .type = ParameterType::text,
+                        .default_value = "",
+                        .description = "the issues bargained over jointly, as comma-separated ids; empty: every issue "
+                                       "with a stance"});
+  parameters.push_back({.name = "salience",
+                        .type = ParameterType::choice,
+                        .default_value = "auto",
+                        .choices = {"auto", "given", "divide"},
+                        .description = "saliences as shares of attention: given (each actor's must sum to at most 1, "
+                                       "as in KTAB), divide (by the number of issues), auto (given when every sum is "
+                                       "at most 1, else divide)"});
+  parameters.push_back({.name = "ideal_adjustment",
+                        .type = ParameterType::text,
+                        .default_value = "",
+                        .description =
+                            "KTAB's ideal accommodation matrix as ADJUSTING:REFERENCE=VALUE,... (actor ids); "
+                            "empty: the identity, ideals equal positions"});
+  return {
+      .name = "smp",
+      .summary =
+          "KTAB's spatial model of politics: expected-utility challenges, bargains and probabilistic Condorcet "
+          "elections over several issues at once",
+      .reference = "KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP version 1.4 (2019 code line)",
+      .needs_multiple_issues = false,
+      .parameters = std::move(parameters),
+      .make =
+          [](const ParameterValues& values) {
+            Adapter adapter;
+            adapter.issues = values.text("issues");
+            const std::string& salience = values.choice("salience");
+            adapter.salience = salience == "given"    ? smp::SalienceMode::given
+                               : salience == "divide" ? smp::SalienceMode::divide
+                                                      : smp::SalienceMode::automatic;
+            adapter.accommodation = values.text("ideal_adjustment");
+            return std::make_unique<Smp>(smp::settings_from(values), std::move(adapter));
+          },
+  };
+}
+
+}  // namespace parley::models
