@@ -19,6 +19,17 @@ std::string format_list() {
   return out;
 }
 
+// A scenario file holds no run settings: say what the imported file set, as the options that give it.
+void note_run_settings(const io::ImportedScenario& imported) {
+  if (imported.parameters.empty() && !imported.seed) return;
+  std::string options;
+  for (const auto& assignment : imported.parameters) options += " -p " + assignment;
+  if (imported.seed) options += fmt::format(" --seed {}", *imported.seed);
+  std::cerr << fmt::format(
+      "note: the file also sets how to run it, which a scenario file does not hold; run the scenario with{}\n",
+      options);
+}
+
 class ImportCommand final : public Command {
  public:
   explicit ImportCommand(CLI::App& parent) {
@@ -43,6 +54,7 @@ class ImportCommand final : public Command {
       for (const auto& issue : imported.scenario.issues) outcomes += issue.outcome ? 1U : 0U;
     }
     if (!format.many) {
+      note_run_settings(scenarios.front());
       const std::string yaml = io::write_scenario_yaml(scenarios.front().scenario);
       if (output_.empty()) {
         std::cout << yaml;

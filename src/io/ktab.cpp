@@ -487,7 +487,10 @@ class XmlScenarioReader {
 
 // -------------------------------------------------------------------------------- to parley
 
-std::string unique_id(const std::string& name, std::map<std::string, int>& used) {
+std::string unique_id(std::string_view name, std::map<std::string, int>& used) {
+  // KTAB keeps spaces around names ("  XYZ Position"); an id does not.
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
   std::string id = identifier(name);
   if (const int count = ++used[id]; count > 1) id = fmt::format("{}_{}", id, count);
   return id;

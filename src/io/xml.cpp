@@ -36,6 +36,8 @@ bool space(char c) {
 
 class XmlReader {
  public:
+  static constexpr int kMaxDepth = 256;
+
   XmlReader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
     if (text_.starts_with("\xEF\xBB\xBF")) advance(3);
   }
@@ -172,7 +174,8 @@ class XmlReader {
     }
   }
 
-  std::unique_ptr<XmlElement> element() {
+  std::unique_ptr<XmlElement> element(int depth = 0) {
+    if (depth > kMaxDepth) fail(fmt::format("elements nested more than {} deep", kMaxDepth));
     auto node = std::make_unique<XmlElement>();
     node->line = line_;
     node->column = column_;
@@ -211,7 +214,7 @@ class XmlReader {
       } else if (looking_at("<?")) {
         skip_until("?>", "a processing instruction");
       } else if (peek() == '<') {
-        node->children.push_back(element());
+        node->children.push_back(element(depth + 1));
       } else if (peek() == '&') {
         entity(node->text);
       } else {

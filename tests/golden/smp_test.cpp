@@ -142,5 +142,75 @@ TEST(KtabGolden, StochasticExampleRepeatsForItsSeed) {
   EXPECT_NE(read_text(directory / "seed7" / "run.json").find("\"seed\": 7"), std::string::npos);
 }
 
+// The specification's worked example (§13.2): turn 0 of dummyData_3Dim, every printed digit of the
+// risk attitudes, the seven challenges and bargains, and each queue's election.
+TEST(KtabGolden, WorkedExampleTurnZero) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto input = golden / "ktab" / "inputs" / "dummyData_3Dim.csv";
+  const auto directory = fresh_directory("golden-smp-worked");
+  const auto outcome = run_parley({"run", input.string(), "--from", "ktab", "-m", "smp", "-q", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  const Table probabilities = read_table(directory / "out" / "smp_probabilities.csv");
+  const std::vector<double> risk{-0.500000, -0.459251, -0.499462, -0.274054, 1.000000, -0.231862, -0.430327};
+  for (std::size_t a = 0; a < risk.size(); ++a) {
+    EXPECT_NEAR(std::stod(probabilities[a].at("risk")), risk[a], 5e-7) << "actor " << a;
+  }
+  struct Expected {
+    std::string initiator;
+    std::string receiver;
+    double gain;
+    double probability;
+    std::vector<double> initiator_point;
+    std::vector<double> receiver_point;
+  };
+  const std::vector<Expected> bargains{
+      {"SActor-00", "SActor-06", 0.094735, 0.764309, {75.61, 24.78, 71.95}, {75.61, 24.79, 71.95}},
+      {"SActor-01", "SActor-00", 0.280999, 0.796420, {81.69, 73.16, 64.50}, {81.69, 73.16, 64.50}},
+      {"SActor-02", "SActor-06", 0.471133, 0.833442, {82.26, 82.56, 2.06}, {82.26, 82.56, 2.06}},
+      {"SActor-03", "SActor-00", 0.283872, 0.805608, {65.82, 50.76, 63.02}, {65.82, 50.76, 63.02}},
+      {"SActor-04", "SActor-00", 0.011577, 0.583594, {79.54, 44.72, 72.05}, {79.54, 44.71, 72.05}},
+      {"SActor-05", "SActor-01", 0.298633, 0.851036, {84.39, 34.05, 86.34}, {84.39, 34.05, 86.34}},
+      {"SActor-06", "SActor-01", 0.028584, 0.396973, {78.93, 56.33, 72.52}, {78.93, 56.33, 72.52}},
+  };
+  Table turn;
+  for (const auto& row : read_table(directory / "out" / "smp_bargains.csv")) {
+    if (row.at("turn") == "1") turn.push_back(row);
+  }
+  ASSERT_EQ(turn.size(), bargains.size());
+  const std::vector<std::string> dimensions{"Pstn1", "Pstn2", "Pstn3"};
+  for (std::size_t b = 0; b < bargains.size(); ++b) {
+    const Expected& e = bargains[b];
+    EXPECT_EQ(turn[b].at("initiator"), e.initiator);
+    EXPECT_EQ(turn[b].at("receiver"), e.receiver);
+    EXPECT_NEAR(std::stod(turn[b].at("gain")), e.gain, 5e-7) << e.initiator;
+    EXPECT_NEAR(std::stod(turn[b].at("win_probability")), e.probability, 5e-7) << e.initiator;
+    for (std::size_t k = 0; k < dimensions.size(); ++k) {
+      EXPECT_EQ(fmt::format("{:.2f}", std::stod(turn[b].at("initiator:" + dimensions[k]))),
+                fmt::format("{:.2f}", e.initiator_point[k]));
+      EXPECT_EQ(fmt::format("{:.2f}", std::stod(turn[b].at("receiver:" + dimensions[k]))),
+                fmt::format("{:.2f}", e.receiver_point[k]));
+    }
+  }
+  // Queue elections: the status quo's probability (from smp_probabilities, state 1) and each
+  // bargain's probability in the initiator's and the receiver's queue.
+  const std::vector<double> stay{.000443, .024925, .634674, .162705, .071648, .372927, .004839};
+  for (std::size_t a = 0; a < stay.size(); ++a) {
+    EXPECT_NEAR(std::stod(probabilities[stay.size() + a].at("stay_probability")), stay[a], 5e-7) << "actor " << a;
+  }
+  // (bargain, probability in the initiator's queue, in the receiver's queue, moved there)
+  const std::vector<std::tuple<double, double, bool, bool>> queues{
+      {.293819, .663403, false, true}, {.160937, .013713, false, false}, {.365326, .040918, false, false},
+      {.837295, .195275, true, false}, {.928352, .496750, true, true},   {.627073, .244516, true, false},
+      {.290840, .569622, false, true},
+  };
+  for (std::size_t b = 0; b < queues.size(); ++b) {
+    const auto& [in_initiators, in_receivers, initiator_moved, receiver_moved] = queues[b];
+    EXPECT_NEAR(std::stod(turn[b].at("initiator_queue_probability")), in_initiators, 5e-7) << b;
+    EXPECT_NEAR(std::stod(turn[b].at("receiver_queue_probability")), in_receivers, 5e-7) << b;
+    EXPECT_EQ(turn[b].at("initiator_moved"), initiator_moved ? "true" : "false") << b;
+    EXPECT_EQ(turn[b].at("receiver_moved"), receiver_moved ? "true" : "false") << b;
+  }
+}
+
 }  // namespace
 }  // namespace parley::test

@@ -107,9 +107,11 @@ class Engine {
         break;
       }
     }
-    for (const double r : result.states.back().risk) {
-      if (std::isnan(r)) result.ending = Ending::degenerate;
-    }
+    // Every position equally likely makes the risk attitudes 0/0. When everyone stands at one
+    // point that is agreement, not a failure; otherwise the model has no answer.
+    const State& last = result.states.back();
+    const bool undefined_risk = std::any_of(last.risk.begin(), last.risk.end(), [](double r) { return std::isnan(r); });
+    if (undefined_risk && last.representative.size() > 1) result.ending = Ending::degenerate;
     return result;
   }
 

@@ -54,7 +54,7 @@ struct Turn {
 enum class Ending {
   converged,       // movement fell below the stopping rule's ratio
   max_iterations,  // ran max_iterations turns
-  degenerate,      // every position equally likely: risk attitudes undefined (NaN), nobody moves
+  degenerate,      // distinct positions, all equally likely: risk attitudes undefined (NaN), nobody moves
 };
 
 struct Result {

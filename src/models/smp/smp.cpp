@@ -111,12 +111,14 @@ class Smp final : public Model {
   }
 
   static Table probabilities_table(const Problem& problem, const Mapping& mapping, const smp::Result& result) {
-    Table table{"smp_probabilities", {"state", "actor", "probability", "risk"}, {}};
+    Table table{"smp_probabilities", {"state", "actor", "probability", "risk", "stay_probability"}, {}};
     for (std::size_t t = 0; t < result.states.size(); ++t) {
       const smp::State& state = result.states[t];
       for (std::size_t a = 0; a < mapping.actors.size(); ++a) {
+        // The probability of the actor's status-quo entry in its queue, in the turn that led here.
+        const std::string stay = t == 0 ? "" : table_cell(result.turns[t - 1].status_quo[a]);
         table.rows.push_back({std::to_string(t), problem.actors[mapping.actors[a]], table_cell(state.probability[a]),
-                              table_cell(state.risk[a])});
+                              table_cell(state.risk[a]), stay});
       }
     }
     return table;

@@ -1,0 +1,56 @@
+// smp on random, seeded scenarios of n actors × d issues: one turn (with the setups of the state
+// before and after it), on 1 and 2 threads. The useful work grows as n³ per turn.
+
+#include <benchmark/benchmark.h>
+
+#include "models/smp/engine.hpp"
+#include "parley/rng.hpp"
+
+namespace {
+
+using parley::models::smp::Input;
+
+Input random_input(std::size_t actors, std::size_t dimensions) {
+  parley::Rng rng = parley::make_rng(11, actors * 100 + dimensions);
+  Input input;
+  input.actors = actors;
+  input.dimensions = dimensions;
+  for (std::size_t a = 0; a < actors; ++a) {
+    input.capability.push_back(1.0 + 99.0 * rng.uniform());
+    std::vector<double> raw;
+    double total = 0.0;
+    for (std::size_t k = 0; k < dimensions; ++k) {
+      raw.push_back(0.05 + rng.uniform());
+      total += raw.back();
+    }
+    const double share = 0.5 + 0.5 * rng.uniform();  // total salience in [0.5, 1]
+    for (std::size_t k = 0; k < dimensions; ++k) {
+      input.salience.push_back(raw[k] / total * share);
+      input.position.push_back(static_cast<double>(rng.below(10001)) / 10000.0);
+    }
+  }
+  return input;
+}
+
+void BM_SmpTurn(benchmark::State& state) {
+  const auto actors = static_cast<std::size_t>(state.range(0));
+  const auto dimensions = static_cast<std::size_t>(state.range(1));
+  const Input input = random_input(actors, dimensions);
+  parley::models::smp::Options options;
+  options.settings.max_iterations = 1;
+  options.threads = static_cast<unsigned>(state.range(2));
+  std::size_t bargains = 0;
+  for (auto _ : state) {
+    const auto result = parley::models::smp::run(input, options);
+    bargains = result.turns.front().bargains.size();
+    benchmark::DoNotOptimize(result.states.back().position.data());
+  }
+  state.counters["bargains"] = static_cast<double>(bargains);
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_SmpTurn)
+    ->ArgsProduct({{10, 20, 40, 80, 160, 320, 400}, {1, 5}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace

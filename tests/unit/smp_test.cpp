@@ -1,0 +1,219 @@
+// The smp model in-process: every option value runs and gives the same result on any number of
+// threads; stochastic runs repeat for a seed; KTAB's aborts and degenerate case; ideal
+// accommodation; and the mapping of parley's scenarios onto the unit cube.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "models/smp/election.hpp"
+#include "models/smp/engine.hpp"
+#include "models/smp/input.hpp"
+#include "models/smp/options.hpp"
+#include "parley/errors.hpp"
+#include "parley/registry.hpp"
+#include "parley/rng.hpp"
+#include "parley/run.hpp"
+
+namespace parley::models::smp {
+namespace {
+
+Input random_input(std::size_t actors, std::size_t dimensions, std::uint64_t seed) {
+  Rng rng = make_rng(seed, actors);
+  Input input;
+  input.actors = actors;
+  input.dimensions = dimensions;
+  for (std::size_t a = 0; a < actors; ++a) {
+    input.capability.push_back(1.0 + 99.0 * rng.uniform());
+    for (std::size_t k = 0; k < dimensions; ++k) {
+      input.salience.push_back((0.05 + rng.uniform()) / static_cast<double>(dimensions) * 0.9);
+      input.position.push_back(static_cast<double>(rng.below(101)) / 100.0);
+    }
+  }
+  return input;
+}
+
+Settings with(std::string_view parameter, std::string_view value) {
+  std::vector<std::pair<std::string, std::string>> assignments{{std::string(parameter), std::string(value)}};
+  return settings_from(resolve_parameters("smp", parameter_specs(), assignments));
+}
+
+std::vector<double> all_positions(const Result& result) {
+  std::vector<double> positions;
+  for (const auto& state : result.states)
+    positions.insert(positions.end(), state.position.begin(), state.position.end());
+  return positions;
+}
+
+TEST(SmpElection, ConditionalPceOfTwoOptions) {
+  // Voter 0 (weight 2) prefers option 1 by 0.5, voter 1 (weight 1) option 0 by 0.25: coalitions
+  // C10 = 1e-8 + 1.0, C01 = 1e-8 + 0.25; p ∝ (0.5·P01, 0.5·P10).
+  const std::vector<double> weight{2.0, 1.0};
+  const std::vector<double> value{0.25, 0.5, 0.75, 0.25};  // [option][voter]
+  const auto p = election({}, weight, value, 2);
+  const double c10 = 1e-8 + 1.0;
+  const double c01 = 1e-8 + 0.25;
+  EXPECT_DOUBLE_EQ(p[1], c10 / (c10 + c01));
+  EXPECT_DOUBLE_EQ(p[0], c01 / (c10 + c01));
+}
+
+TEST(SmpElection, RejectsAVoterWithoutWeight) {
+  EXPECT_THROW((void)election({}, std::vector<double>{1.0, 0.0}, std::vector<double>{0.1, 0.2, 0.3, 0.4}, 2),
+               ModelError);
+}
+
+TEST(SmpEngine, EveryOptionRunsAndDoesNotDependOnThreads) {
+  const Input input = random_input(30, 2, 5);  // 30 actors: above the size from which threads are used
+  for (const auto& parameter : enum_parameters()) {
+    for (const auto value : parameter.values) {
+      if (parameter.name == "StateTransitions") continue;  // below, with seeds
+      Options options{with(parameter.name, value), 1, 1};
+      options.settings.max_iterations = 6;
+      const Result one = run(input, options);
+      options.threads = 3;
+      const Result three = run(input, options);
+      ASSERT_GE(one.states.size(), 3u) << parameter.name << "=" << value;
+      EXPECT_EQ(all_positions(one), all_positions(three)) << parameter.name << "=" << value;
+      for (const auto& state : one.states) {
+        for (const double x : state.position) {
+          EXPECT_TRUE(x >= -1e-4 && x <= 1.0 + 1e-4) << parameter.name << "=" << value;
+        }
+      }
+    }
+  }
+}
+
+TEST(SmpEngine, StochasticRunsRepeatForASeedOnAnyThreadCount) {
+  const Input input = random_input(30, 3, 8);
+  Options options{with("StateTransitions", "Stochastic"), 42, 1};
+  options.settings.max_iterations = 12;
+  const auto first = all_positions(run(input, options));
+  options.threads = 2;
+  EXPECT_EQ(all_positions(run(input, options)), first);
+  options.threads = 4;
+  EXPECT_EQ(all_positions(run(input, options)), first);
+  options.seed = 43;
+  EXPECT_NE(all_positions(run(input, options)), first);
+}
+
+TEST(SmpEngine, DeterministicRunsIgnoreTheSeed) {
+  const Input input = random_input(12, 2, 3);
+  EXPECT_EQ(all_positions(run(input, {Settings{}, 1, 1})), all_positions(run(input, {Settings{}, 99, 1})));
+}
+
+TEST(SmpEngine, FullRiskAdjustmentAbortsOnlyWithKtabsUtilityCheck) {
+  const Input input = random_input(8, 2, 4);
+  Settings settings = with("BigRAdjust", "Full");
+  EXPECT_NO_THROW((void)run(input, {settings, 1, 1}));
+  settings.utility_check = true;
+  try {
+    (void)run(input, {settings, 1, 1});
+    FAIL() << "expected KTAB's abort";
+  } catch (const ModelError& error) {
+    EXPECT_NE(std::string(error.what()).find("utility check"), std::string::npos) << error.what();
+  }
+}
+
+TEST(SmpEngine, MirrorImageActorsAreDegenerate) {
+  // Two equal actors at opposite ends: every position equally likely, risk attitudes 0/0.
+  Input input;
+  input.actors = 2;
+  input.dimensions = 1;
+  input.capability = {1.0, 1.0};
+  input.salience = {0.5, 0.5};
+  input.position = {0.2, 0.8};
+  const Result result = run(input, {});
+  EXPECT_EQ(result.ending, Ending::degenerate);
+  EXPECT_EQ(result.states.size(), 3u);
+  EXPECT_EQ(result.states.back().position, input.position);
+}
+
+TEST(SmpEngine, IdealsLagWithAnAccommodationMatrix) {
+  Input input = random_input(6, 2, 9);
+  input.accommodation.assign(36, 0.0);
+  for (std::size_t i = 0; i < 6; ++i) input.accommodation[i * 6 + i] = 0.5;  // A = 0.5 I
+  Options options;
+  options.settings.max_iterations = 3;
+  const Result result = run(input, options);
+  for (std::size_t t = 1; t < result.states.size(); ++t) {
+    for (std::size_t x = 0; x < 12; ++x) {
+      EXPECT_EQ(result.states[t].ideal[x],
+                0.5 * result.states[t].position[x] + (1.0 - 0.5) * result.states[t - 1].ideal[x]);
+    }
+  }
+  input.accommodation[1] = 0.6;  // row 0 now sums to 1.1
+  EXPECT_THROW((void)run(input, options), ModelError);
+}
+
+TEST(SmpEngine, StopsAtMaxIterations) {
+  Options options;
+  options.settings.max_iterations = 1;
+  const Result result = run(random_input(10, 2, 1), options);
+  EXPECT_EQ(result.turns.size(), 1u);
+  EXPECT_EQ(result.ending, Ending::max_iterations);
+}
+
+TEST(SmpOptions, SchemaSpellingsAreAcceptedByTheImporterOnly) {
+  EXPECT_EQ(canonical_value("VotingRule", "Proportional"), "Prop");
+  EXPECT_EQ(canonical_value("BigRAdjust", "No"), "None");
+  EXPECT_EQ(canonical_value("BigRAdjust", "OneThird"), "OneThird");
+  EXPECT_EQ(canonical_value("VotingRule", "prop"), std::nullopt);  // case-sensitive, as KTAB
+  EXPECT_THROW((void)with("VotingRule", "Proportional"), ConfigError);
+}
+
+// ------------------------------------------------------------------------------ the mapping
+
+Problem two_issue_problem() {
+  Problem problem;
+  problem.actors = {"A", "B", "C"};
+  problem.capabilities = {1.0, 2.0, 3.0};
+  problem.issues.push_back({"x", 0.0, 10.0, 4.0, {{0, 2.0, 0.8, 1.0}, {1, 6.0, 0.6, 2.0}}});
+  problem.issues.push_back({"y", -1.0, 1.0, std::nullopt, {{0, 0.0, 0.4, 1.0}, {2, 1.0, 0.5, 5.0}}});
+  return problem;
+}
+
+TEST(SmpMapping, ScalesFillsAndDividesSaliences) {
+  const Mapping mapping = map_problem(two_issue_problem(), "", SalienceMode::automatic, "");
+  ASSERT_EQ(mapping.issues, (std::vector<std::size_t>{0, 1}));
+  ASSERT_EQ(mapping.actors, (std::vector<std::size_t>{0, 1, 2}));
+  const Input& input = mapping.input;
+  EXPECT_EQ(input.position[0 * 2 + 0], 0.2);  // A on x: (2 - 0) / 10
+  EXPECT_EQ(input.position[2 * 2 + 0], 0.4);  // C has no stance on x: its status quo 4
+  const double fill = (0.0 * 0.4 * 1.0 + 1.0 * 0.5 * 5.0) / (0.4 * 1.0 + 0.5 * 5.0);  // y has no status quo
+  EXPECT_DOUBLE_EQ(input.position[1 * 2 + 1], (fill + 1.0) / 2.0);
+  EXPECT_EQ(input.salience[0], 0.8 / 2.0);  // A's saliences sum to 1.2 > 1: every salience divided by 2
+  EXPECT_EQ(input.salience[2 * 2 + 0], 0.0);
+  EXPECT_EQ(input.capability, (std::vector<double>{1.0, 2.0, 3.0}));  // the actors' own, not the stances'
+}
+
+TEST(SmpMapping, SubsetsAndErrors) {
+  const Problem problem = two_issue_problem();
+  const Mapping only_y = map_problem(problem, "y", SalienceMode::automatic, "");
+  EXPECT_EQ(only_y.issues, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(only_y.actors, (std::vector<std::size_t>{0, 2}));  // B has no salience on y
+  EXPECT_EQ(only_y.input.salience[0], 0.4);                    // sums at most 1: as given
+  EXPECT_THROW((void)map_problem(problem, "z", SalienceMode::automatic, ""), ConfigError);
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::given, ""), ConfigError);
+  const Mapping adjusted = map_problem(problem, "", SalienceMode::divide, "A:B=0.25,B:B=0.5");
+  EXPECT_EQ(adjusted.input.accommodation, (std::vector<double>{1.0, 0.25, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 1.0}));
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A:Q=0.5"), ConfigError);
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A-B=0.5"), ConfigError);
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A:B=2"), ConfigError);
+}
+
+TEST(SmpModel, RunsOnTheRegistryAndForecastsEveryIssue) {
+  const Problem problem = two_issue_problem();
+  const auto selection = select_models({"smp"}, {"smp.issues=x"}, 2);
+  const ModelOutcome outcome = selection.front().info->make(selection.front().parameters)->solve(problem, {1, 1});
+  ASSERT_EQ(outcome.issues.size(), 2u);
+  EXPECT_EQ(outcome.issues[1].reason, StopReason::excluded);
+  EXPECT_TRUE(std::isnan(outcome.issues[1].forecast));
+  EXPECT_TRUE(std::isfinite(outcome.issues[0].forecast))
+      << to_string(outcome.issues[0].reason) << " " << outcome.issues[0].positions.size();
+  ASSERT_EQ(outcome.tables.size(), 2u);
+  EXPECT_EQ(outcome.tables[0].name, "smp_probabilities");
+  EXPECT_EQ(outcome.tables[1].name, "smp_bargains");
+}
+
+}  // namespace
+}  // namespace parley::models::smp
