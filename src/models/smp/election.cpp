@@ -12,29 +12,9 @@ namespace parley::models::smp {
 namespace {
 
 constexpr double kCoalitionFloor = 1e-8;   // §3.3
-constexpr double kBinaryScale = 1e-8;      // §10.1
 constexpr double kBinaryAdvantage = 1.10;  // §10.2
 constexpr double kSumCheck = 1e-8;         // §3.4
 constexpr int kMarkovIterationLimit = 1000;
-
-template <VotingRule Rule>
-double vote_as(double w, double ua, double ub) {
-  const double du = ua - ub;
-  if constexpr (Rule == VotingRule::Prop) {
-    return w * du;
-  } else if constexpr (Rule == VotingRule::ASymProsp) {
-    if (du < 0.0) return w * du;
-    if (du > 0.0) return ((2.0 * w) * du) / 3.0;
-    return 0.0;
-  } else {
-    const double bin = std::clamp(du / kBinaryScale, -1.0, 1.0);
-    const double cub = (du * du) * du;
-    if constexpr (Rule == VotingRule::Binary) return w * bin;
-    if constexpr (Rule == VotingRule::PropBin) return w * (((1.0 - 0.2) * du) + (0.2 * bin));
-    if constexpr (Rule == VotingRule::PropCbc) return w * (((1.0 - 0.5) * du) + (0.5 * cub));
-    if constexpr (Rule == VotingRule::Cubic) return w * cub;
-  }
-}
 
 // C[a][b] for every ordered pair (§3.3): row a of the result is option a's coalition against each b.
 template <VotingRule Rule>

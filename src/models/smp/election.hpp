@@ -2,6 +2,7 @@
 // Votes, coalitions and the probabilistic Condorcet election (spec §3.2–3.4, §10.1–10.3), in
 // KTAB's order of floating-point operations.
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -10,7 +11,30 @@
 
 namespace parley::models::smp {
 
-// A voter of weight w choosing between utilities ua and ub (spec §3.2, §10.1).
+inline constexpr double kBinaryScale = 1e-8;  // §10.1
+
+// A voter of weight w choosing between utilities ua and ub (spec §3.2, §10.1), for a rule known
+// at compile time (the inner loops) ...
+template <VotingRule Rule>
+inline double vote_as(double w, double ua, double ub) {
+  const double du = ua - ub;
+  if constexpr (Rule == VotingRule::Prop) {
+    return w * du;
+  } else if constexpr (Rule == VotingRule::ASymProsp) {
+    if (du < 0.0) return w * du;
+    if (du > 0.0) return ((2.0 * w) * du) / 3.0;
+    return 0.0;
+  } else {
+    const double bin = std::clamp(du / kBinaryScale, -1.0, 1.0);
+    const double cub = (du * du) * du;
+    if constexpr (Rule == VotingRule::Binary) return w * bin;
+    if constexpr (Rule == VotingRule::PropBin) return w * (((1.0 - 0.2) * du) + (0.2 * bin));
+    if constexpr (Rule == VotingRule::PropCbc) return w * (((1.0 - 0.5) * du) + (0.5 * cub));
+    if constexpr (Rule == VotingRule::Cubic) return w * cub;
+  }
+}
+
+// ... and for one known at run time.
 [[nodiscard]] double vote(VotingRule rule, double w, double ua, double ub);
 
 struct ElectionRules {

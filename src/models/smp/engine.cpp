@@ -269,8 +269,9 @@ class Engine {
 
   // EU(h, k, i, j) of §6.2. The columns hold h's utility table U = U^h: at_i[m] = U[m][i],
   // at_j[m] = U[m][j], own[m] = U[m][m].
-  [[nodiscard]] Challenge challenge(std::size_t k, std::size_t i, std::size_t j, const double* at_i, const double* at_j,
-                                    const double* own) const {
+  template <VotingRule Rule, ThirdPartyCommit Commit>
+  [[nodiscard]] Challenge challenge_as(std::size_t k, std::size_t i, std::size_t j, const double* at_i,
+                                       const double* at_j, const double* own) const {
     const double eu_sq = at_i[k] + at_j[k];
     const double u_victory = at_i[k] + at_i[k];
     const double u_loss = at_j[k] + at_j[k];
@@ -280,8 +281,8 @@ class Engine {
     }
     const double s_j = total_salience_[j];
     if (s_j <= 0.0 || s_j > 1.0) abort_run(fmt::format("actor {}'s total salience {} is outside (0, 1]", j, s_j));
-    const double a_i = vote(settings_.voting, weight_[i], at_i[i], at_j[i]);
-    const double a_j = vote(settings_.voting, weight_[j], at_i[j], at_j[j]);
+    const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
+    const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);
     if (identity_ && (a_i < 0.0 || a_j > 0.0)) {
       abort_run(fmt::format("a principal of the challenge {} -> {} votes against itself", i, j));
     }
@@ -299,38 +300,23 @@ class Engine {
       const double umi = at_i[m];
       const double umj = at_j[m];
       const double umm = own[m];
-      const double v0 = vote(settings_.voting, w, umi, umj);
+      const double v0 = vote_as<Rule>(w, umi, umj);
       const double l_i = v0 > 0.0 ? b_i + v0 : b_i;
       const double l_j = v0 < 0.0 ? b_j - v0 : b_j;
       const double p = l_i / (l_i + l_j);
       const double q = 1.0 - p;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      double a4 = 0.0;
-      switch (settings_.commit) {
-        case ThirdPartyCommit::NoCommit:
-          a1 = (umi + umi) + umm;
-          a2 = (umj + umj) + umm;
-          a3 = (umi + umi) + umm;
-          a4 = (umj + umj) + umm;
-          break;
-        case ThirdPartyCommit::SemiCommit:
-          a1 = (umi + umi) + umm;
-          a2 = (umj + umj) + umj;
-          a3 = (umi + umi) + umi;
-          a4 = (umj + umj) + umm;
-          break;
-        case ThirdPartyCommit::FullCommit:
-          a1 = (umi + umi) + umi;
-          a2 = (umj + umj) + umj;
-          a3 = (umi + umi) + umi;
-          a4 = (umj + umj) + umj;
-          break;
-      }
+      // A1: m sides with i and i wins; A2: with i, j wins; A3: with j, i wins; A4: with j, j wins.
+      // NoCommit: m keeps its position; SemiCommit: m moves with its side when that side loses;
+      // FullCommit: m takes the winner's position whichever side it joined.
+      constexpr bool moves_with_winner = Commit == ThirdPartyCommit::FullCommit;
+      constexpr bool moves_with_loser = Commit != ThirdPartyCommit::NoCommit;
+      const double a1 = (umi + umi) + (moves_with_winner ? umi : umm);
+      const double a2 = (umj + umj) + (moves_with_loser ? umj : umm);
+      const double a3 = (umi + umi) + (moves_with_loser ? umi : umm);
+      const double a4 = (umj + umj) + (moves_with_winner ? umj : umm);
       const double e_a = (p * a1) + (q * a2);
       const double e_b = (p * a3) + (q * a4);
-      const double v = vote(settings_.voting, w, e_a, e_b);
+      const double v = vote_as<Rule>(w, e_a, e_b);
       if (v > 0.0) c_i = c_i + v;
       if (v < 0.0) c_j = c_j - v;
     }
@@ -340,6 +326,47 @@ class Engine {
     const double eu_contest = (p_ij * u_victory) + (p_ji * u_loss);
     const double eu_challenge = ((1 - s_j) * u_victory) + (s_j * eu_contest);
     return {p_ij, eu_challenge - eu_sq};
+  }
+
+  using ChallengeFunction = Challenge (Engine::*)(std::size_t, std::size_t, std::size_t, const double*, const double*,
+                                                  const double*) const;
+
+  template <VotingRule Rule>
+  static ChallengeFunction challenge_for(ThirdPartyCommit commit) {
+    switch (commit) {
+      case ThirdPartyCommit::NoCommit:
+        return &Engine::challenge_as<Rule, ThirdPartyCommit::NoCommit>;
+      case ThirdPartyCommit::SemiCommit:
+        return &Engine::challenge_as<Rule, ThirdPartyCommit::SemiCommit>;
+      case ThirdPartyCommit::FullCommit:
+        return &Engine::challenge_as<Rule, ThirdPartyCommit::FullCommit>;
+    }
+    return &Engine::challenge_as<Rule, ThirdPartyCommit::SemiCommit>;
+  }
+
+  // EU(h, k, i, j) compiled for one voting rule and third-party commitment: the n³ loop has no
+  // branch on the settings.
+  static ChallengeFunction challenge_for(VotingRule rule, ThirdPartyCommit commit) {
+    switch (rule) {
+      case VotingRule::Binary:
+        return challenge_for<VotingRule::Binary>(commit);
+      case VotingRule::PropBin:
+        return challenge_for<VotingRule::PropBin>(commit);
+      case VotingRule::Prop:
+        return challenge_for<VotingRule::Prop>(commit);
+      case VotingRule::PropCbc:
+        return challenge_for<VotingRule::PropCbc>(commit);
+      case VotingRule::Cubic:
+        return challenge_for<VotingRule::Cubic>(commit);
+      case VotingRule::ASymProsp:
+        return challenge_for<VotingRule::ASymProsp>(commit);
+    }
+    return challenge_for<VotingRule::Prop>(commit);
+  }
+
+  [[nodiscard]] Challenge challenge(std::size_t k, std::size_t i, std::size_t j, const double* at_i, const double* at_j,
+                                    const double* own) const {
+    return (this->*challenge_)(k, i, j, at_i, at_j, own);
   }
 
   // h's utility columns: at[m] = U^h[m][j] for one position j.
@@ -586,6 +613,7 @@ class Engine {
   std::vector<double> weight_;            // S_i * c_i, the weight of i's votes in challenges
   bool identity_ = true;                  // A within 1e-10 of the identity
   bool exact_identity_ = true;            // A is the identity: ideals are the positions
+  ChallengeFunction challenge_ = challenge_for(settings_.voting, settings_.commit);
 };
 
 }  // namespace
