@@ -70,6 +70,9 @@ struct RunContext {
   // Threads a model may use inside one solve (results never depend on it); 1 inside Monte Carlo,
   // whose samples already run in parallel.
   unsigned threads = 1;
+  // false: the caller keeps only the forecasts (Monte Carlo, sensitivity), so a model may skip the
+  // tables that exist only to be written (smp's). Tables that feed other outputs (exchanges) stay.
+  bool tables = true;
 };
 
 class Model {

@@ -60,7 +60,7 @@ ExchangeKey MonteCarlo::decode(std::uint64_t code) const {
 
 std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values, std::uint64_t stream) const {
   const Problem problem = sampler_->apply(values);
-  const RunContext context{make_rng(seed_, kModelStreams + stream).next()};
+  const RunContext context{make_rng(seed_, kModelStreams + stream).next(), 1, false};
   std::vector<double> forecasts;
   for (const auto& model : prepared_->models) {
     const ModelOutcome outcome = model->solve(problem, context);
@@ -75,7 +75,7 @@ std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values,
 SampleResult MonteCarlo::evaluate(std::uint64_t sample) const {
   Rng rng = make_rng(seed_, sample);
   const Problem problem = sampler_->apply(sampler_->draw(rng));
-  const RunContext context{make_rng(seed_, kModelStreams + sample).next()};
+  const RunContext context{make_rng(seed_, kModelStreams + sample).next(), 1, false};
   SampleResult result;
   result.sample = sample;
   for (const auto& model : prepared_->models) {

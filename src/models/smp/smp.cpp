@@ -51,8 +51,10 @@ class Smp final : public Model {
     }
     const smp::Result result = smp::run(mapping.input, {settings_, context.seed, context.threads});
     report_issues(problem, mapping, result, outcome);
-    outcome.tables.push_back(probabilities_table(problem, mapping, result));
-    outcome.tables.push_back(bargains_table(problem, mapping, result));
+    if (context.tables) {
+      outcome.tables.push_back(probabilities_table(problem, mapping, result));
+      outcome.tables.push_back(bargains_table(problem, mapping, result));
+    }
     return outcome;
   }
 
