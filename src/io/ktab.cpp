@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -37,7 +38,10 @@ struct Adjustment {
   std::size_t adjusting = 0;
   std::size_t reference = 0;
   double value = 0.0;
+  Where where;  // its <adjust>
 };
+
+constexpr std::uint64_t kKtabCsvSeed = 15455440707583219804ULL;  // KTAB's default seed for CSV runs
 
 struct KtabScenario {
   std::string format;  // "CSV" or "XML"
@@ -78,6 +82,14 @@ std::optional<double> lenient_number(std::string_view text) {
   if (number.front() == '+') number.remove_prefix(1);
   double value = 0.0;
   const auto [ptr, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (error == std::errc::result_out_of_range) {
+    // Correctly rounded, as KTAB reads it: too small a magnitude is 0, too large infinite.
+    const std::size_t e = number.find_first_of("eE");
+    const bool tiny = e != std::string_view::npos && number.substr(e + 1).starts_with('-');
+    const bool negative = number.front() == '-';
+    const double magnitude = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    return negative ? -magnitude : magnitude;
+  }
   if (error != std::errc{} || ptr != number.data() + number.size()) return std::nullopt;
   return value;
 }
@@ -474,10 +486,8 @@ class XmlScenarioReader {
                                       "IdealAdjustment.iaPair.referencePos");
       const XmlElement* adjust = required(*pair, "adjust", "IdealAdjustment.iaPair.adjust");
       const double value = number(*adjust, "IdealAdjustment.iaPair.adjust");
-      if (!(value >= 0.0 && value <= 1.0)) {
-        errors_.add(where(*adjust), "IdealAdjustment.iaPair.adjust", fmt::format("{} is outside [0, 1]", value));
-      }
-      if (adjusting && reference) scenario.adjustments.push_back({*adjusting, *reference, value});
+      // Checked once the matrix is built: a later pair may overwrite an entry (as in KTAB).
+      if (adjusting && reference) scenario.adjustments.push_back({*adjusting, *reference, value, where(*adjust)});
     }
   }
 
@@ -502,7 +512,17 @@ std::string accommodation_parameter(const KtabScenario& data, const std::vector<
   const std::size_t n = data.actors.size();
   std::vector<double> matrix(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) matrix[i * n + i] = 1.0;
-  for (const auto& pair : data.adjustments) matrix[pair.adjusting * n + pair.reference] = pair.value;
+  std::map<std::size_t, Where> set_at;  // entry -> the pair that set it last
+  for (const auto& pair : data.adjustments) {
+    matrix[pair.adjusting * n + pair.reference] = pair.value;
+    set_at[pair.adjusting * n + pair.reference] = pair.where;
+  }
+  for (const auto& [entry, where] : set_at) {
+    if (!(matrix[entry] >= 0.0 && matrix[entry] <= 1.0)) {
+      throw ScenarioError(diagnostic_at(file, where.line, where.column, "IdealAdjustment.iaPair.adjust",
+                                        fmt::format("{} is outside [0, 1]", matrix[entry])));
+    }
+  }
   bool identity = true;
   std::string text;
   for (std::size_t i = 0; i < n; ++i) {
@@ -529,6 +549,7 @@ std::string accommodation_parameter(const KtabScenario& data, const std::vector<
 ImportedScenario to_imported(const KtabScenario& data, const std::string& file) {
   const std::string stem = std::filesystem::path(file).stem().string();
   ImportedScenario imported{identifier(stem), {}, data.parameters, data.seed};
+  if (data.format == "CSV") imported.seed = kKtabCsvSeed;
   Scenario& scenario = imported.scenario;
   std::string title = data.name;
   while (!title.empty() && title.back() == ' ') title.pop_back();

@@ -73,7 +73,7 @@ TEST(KtabCsv, ReadsKtabsLayout) {
   EXPECT_EQ(scenario.actors[0].stances[1].stance.position, 40.0);
   EXPECT_EQ(scenario.actors[0].stances[1].stance.salience, 50.0 / 100.0);
   EXPECT_TRUE(imported[0].parameters.empty());
-  EXPECT_FALSE(imported[0].seed);
+  EXPECT_EQ(imported[0].seed, 15455440707583219804ULL);  // KTAB's default for CSV runs
 }
 
 TEST(KtabCsv, CrlfByteOrderMarkAndLenientNumbers) {
@@ -85,6 +85,8 @@ TEST(KtabCsv, CrlfByteOrderMarkAndLenientNumbers) {
   EXPECT_EQ(lenient[0].scenario.actors[0].capability, 7.5);
   EXPECT_EQ(lenient[0].scenario.actors[0].stances[0].stance.position, 10.0);
   EXPECT_EQ(lenient[0].scenario.actors[1].capability, 2.0);
+  const auto tiny = read_ktab("T,D,3,1\nh,h,h,h,h\nA,a,1,1e-400,5\nB,b,2,20,5\nC,c,3,30,5\n", "t.csv");
+  EXPECT_EQ(tiny[0].scenario.actors[0].stances[0].stance.position, 0.0);  // correctly rounded: 0
 }
 
 TEST(KtabCsv, BadFilesAreReportedAtLineColumnAndField) {
@@ -185,6 +187,15 @@ TEST(KtabXml, BadFilesAreReportedAtTheirElement) {
             "t.xml:16:91: actor[B].salience[Two]: the saliences so far sum to 110, more than 100");
   EXPECT_EQ(first_error(replaced(kXml, "<referencePos>B</referencePos>", "<referencePos>Q</referencePos>"), "t.xml"),
             "t.xml:22:47: IdealAdjustment.iaPair.referencePos: 'Q' is not the name of an actor");
+  EXPECT_EQ(first_error(replaced(kXml, "<adjust>0.25</adjust>", "<adjust>-0.25</adjust>"), "t.xml"),
+            "t.xml:22:77: IdealAdjustment.iaPair.adjust: -0.25 is outside [0, 1]");
+  // A later pair overwrites an earlier one before anything is checked, as in KTAB.
+  EXPECT_EQ(first_error(replaced(kXml, "<adjust>0.5</adjust>",
+                                 "<adjust>7</adjust></iaPair><iaPair><adjustingIdeal>A"
+                                 "</adjustingIdeal><referencePos>A</referencePos>"
+                                 "<adjust>0.5</adjust>"),
+                        "t.xml"),
+            "no error");
   EXPECT_EQ(first_error(replaced(kXml, "<adjust>0.25</adjust>", "<adjust>0.75</adjust>"), "t.xml"),
             "t.xml:13:5: IdealAdjustment: the adjustments of A's ideal sum to 1.25, more than 1 (KTAB aborts)");
   EXPECT_EQ(first_error(replaced(kXml, "<prngSeed>0042</prngSeed>", "<prngSeed>x</prngSeed>"), "t.xml"),

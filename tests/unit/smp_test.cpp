@@ -10,6 +10,7 @@
 #include "models/smp/engine.hpp"
 #include "models/smp/input.hpp"
 #include "models/smp/options.hpp"
+#include "models/smp/parallel.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/rng.hpp"
@@ -105,7 +106,7 @@ TEST(SmpEngine, FullRiskAdjustmentAbortsOnlyWithKtabsUtilityCheck) {
   const Input input = random_input(8, 2, 4);
   Settings settings = with("BigRAdjust", "Full");
   EXPECT_NO_THROW((void)run(input, {settings, 1, 1}));
-  settings.utility_check = true;
+  settings.ktab_checks = true;
   try {
     (void)run(input, {settings, 1, 1});
     FAIL() << "expected KTAB's abort";
@@ -213,6 +214,39 @@ TEST(SmpModel, RunsOnTheRegistryAndForecastsEveryIssue) {
   ASSERT_EQ(outcome.tables.size(), 2u);
   EXPECT_EQ(outcome.tables[0].name, "smp_probabilities");
   EXPECT_EQ(outcome.tables[1].name, "smp_bargains");
+}
+
+TEST(SmpParallel, RethrowsTheLowestIndexsExceptionWhateverTheThreads) {
+  for (const unsigned threads : {1U, 2U, 3U, 8U}) {
+    try {
+      parallel_for(threads, 20, [](std::size_t index) {
+        if (index == 7 || index == 5 || index == 16) throw std::runtime_error(std::to_string(index));
+      });
+      FAIL() << "expected an exception";
+    } catch (const std::runtime_error& error) {
+      EXPECT_STREQ(error.what(), "5") << threads << " threads";
+    }
+  }
+}
+
+TEST(SmpMapping, KtabChecksAbortWhereParleyLeavesActorsOut) {
+  Problem problem = two_issue_problem();
+  problem.capabilities[1] = 0.0;  // B: no capability
+  EXPECT_EQ(map_problem(problem, "", SalienceMode::automatic, "").actors, (std::vector<std::size_t>{0, 2}));
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::automatic, "", true), ModelError);
+}
+
+TEST(SmpMapping, ATotalSalienceOfOnePlusRoundingIsOne) {
+  // 92.43 + 7.57 = 100 on KTAB's scale, 1.0000000000000002 divided by 100.
+  Problem problem;
+  problem.actors = {"A", "B"};
+  problem.capabilities = {1.0, 1.0};
+  problem.issues.push_back({"x", 0.0, 100.0, std::nullopt, {{0, 10.0, 92.43 / 100.0, 1.0}, {1, 90.0, 0.5, 1.0}}});
+  problem.issues.push_back({"y", 0.0, 100.0, std::nullopt, {{0, 10.0, 7.57 / 100.0, 1.0}, {1, 90.0, 0.5, 1.0}}});
+  ASSERT_GT(92.43 / 100.0 + 7.57 / 100.0, 1.0);
+  const Mapping mapping = map_problem(problem, "", SalienceMode::automatic, "");
+  EXPECT_EQ(mapping.input.salience[0], 92.43 / 100.0);  // as given, not divided by 2
+  EXPECT_NO_THROW((void)map_problem(problem, "", SalienceMode::given, ""));
 }
 
 }  // namespace

@@ -114,8 +114,8 @@ std::vector<double> markov_uniform(const std::vector<double>& victory, std::size
     for (std::size_t a = 0; a < m; ++a) p[a] = (p[a] + q[a]) / 2.0;
     ++iterations;
     check_sum(p, 1e-6, "Markov-Uniform");
+    check_iterations(iterations);  // KTAB checks after convergence; a chain that never settles would hang
   } while (change > 1e-6);
-  check_iterations(iterations);
   return p;
 }
 
@@ -153,8 +153,8 @@ std::vector<double> markov_incentive(const std::vector<double>& strength, const 
     for (std::size_t a = 0; a < m; ++a) p[a] = (p[a] + q[a]) / 2.0;
     ++iterations;
     check_sum(p, kSumCheck, "Markov-Incentive");
+    check_iterations(iterations);
   } while (change > 1e-8);
-  check_iterations(iterations);
   return p;
 }
 

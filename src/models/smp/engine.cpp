@@ -7,6 +7,7 @@
 #include <random>
 
 #include "models/smp/election.hpp"
+#include "models/smp/input.hpp"
 #include "models/smp/parallel.hpp"
 #include "parley/errors.hpp"
 
@@ -27,9 +28,13 @@ double util(double delta, double r) {
   return (1.0 - delta) * (1.0 + r);
 }
 
-// KTAB's rounding of bargain coordinates to 1e-4 (§6.4).
+// KTAB's rounding of bargain coordinates to 1e-4 (§6.4): a conversion to a 32-bit integer toward
+// zero. Out of its range (reachable only with S1P1 and a receiver's-view bargain, whose "probability"
+// is a gain) x86 gives INT_MIN, as KTAB then does.
 double round4(double v) {
-  return std::trunc(0.5 + v * 10000.0) / 10000.0;
+  const double t = std::trunc(0.5 + v * 10000.0);
+  const bool fits = t >= -2147483648.0 && t <= 2147483647.0;  // false for NaN too
+  return (fits ? t : -2147483648.0) / 10000.0;
 }
 
 [[noreturn]] void abort_run(const std::string& reason) {
@@ -193,7 +198,7 @@ class Engine {
     for (std::size_t h = 0; h < n_; ++h) {
       for (std::size_t i = 0; i < n_; ++i) derived.estimate[h * n_ + i] = estimate(state.risk[h], state.risk[i]);
     }
-    if (settings_.utility_check) check_utilities(state, derived);
+    if (settings_.ktab_checks) check_utilities(state, derived);
     derived.own.assign(n_ * n_, 0.0);
     for (std::size_t a = 0; a < n_; ++a) {
       const double r = derived.estimate[a * n_ + a];
@@ -280,7 +285,9 @@ class Engine {
       abort_run(fmt::format("a challenge of actor {} by actor {} has a utility outside [0, 2]", j, i));
     }
     const double s_j = total_salience_[j];
-    if (s_j <= 0.0 || s_j > 1.0) abort_run(fmt::format("actor {}'s total salience {} is outside (0, 1]", j, s_j));
+    if (s_j <= 0.0 || s_j > salience_limit_) {
+      abort_run(fmt::format("actor {}'s total salience {} is outside (0, 1]", j, s_j));
+    }
     const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
     const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);
     if (identity_ && (a_i < 0.0 || a_j > 0.0)) {
@@ -614,6 +621,8 @@ class Engine {
   bool identity_ = true;                  // A within 1e-10 of the identity
   bool exact_identity_ = true;            // A is the identity: ideals are the positions
   ChallengeFunction challenge_ = challenge_for(settings_.voting, settings_.commit);
+  // KTAB aborts on a total salience above 1 even when it is 1 plus the rounding of s/100.
+  double salience_limit_ = settings_.ktab_checks ? 1.0 : 1.0 + kSalienceTolerance;
 };
 
 }  // namespace

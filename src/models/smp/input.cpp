@@ -120,18 +120,24 @@ std::vector<double> read_accommodation(const Problem& problem, const std::vector
 }  // namespace
 
 Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                    const std::string& accommodation) {
+                    const std::string& accommodation, bool ktab_checks) {
   Mapping mapping;
   mapping.issues = select_issues(problem, issue_list);
   const std::size_t d = mapping.issues.size();
   for (std::size_t a = 0; a < problem.actors.size(); ++a) {
-    if (!(capability_of(problem, a) > 0.0)) continue;
+    const bool capable = capability_of(problem, a) > 0.0;
     bool cares = false;
+    bool stands = false;
     for (const std::size_t i : mapping.issues) {
       const Participant* participant = participant_of(problem.issues[i], a);
+      if (participant != nullptr) stands = true;
       if (participant != nullptr && participant->salience > 0.0) cares = true;
     }
-    if (cares) mapping.actors.push_back(a);
+    if (ktab_checks && stands && !(capable && cares)) {
+      throw ModelError(fmt::format("smp: actor {} has {} (checks=ktab: KTAB aborts the run here)", problem.actors[a],
+                                   capable ? "no salience on any of the model's issues" : "no capability"));
+    }
+    if (capable && cares) mapping.actors.push_back(a);
   }
   const std::size_t n = mapping.actors.size();
   Input& input = mapping.input;
@@ -155,7 +161,7 @@ Mapping map_problem(const Problem& problem, const std::string& issue_list, Salie
     input.capability[a] = capability_of(problem, mapping.actors[a]);
     double total = 0.0;
     for (std::size_t k = 0; k < d; ++k) total = total + input.salience[a * d + k];
-    if (total > 1.0) {
+    if (total > 1.0 + kSalienceTolerance) {
       all_shares = false;
       if (mode == SalienceMode::given) {
         throw ConfigError(fmt::format(

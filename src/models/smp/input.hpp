@@ -21,8 +21,12 @@ struct Mapping {
 // Selects the issues (`issue_list`: comma-separated ids, empty for all with participants) and the
 // actors (those with capability and some salience on them), scales positions to [0, 1] per issue
 // and saliences per `mode`, and reads `accommodation` ("ADJUSTING:REFERENCE=VALUE,...", actor ids).
-// Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1.
+// Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1; with
+// `ktab_checks`, ModelError for an actor without capability or salience (KTAB aborts).
 [[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                                  const std::string& accommodation);
+                                  const std::string& accommodation, bool ktab_checks = false);
+
+// A total salience at most this far above 1 counts as 1 (the rounding of saliences divided by 100).
+inline constexpr double kSalienceTolerance = 1e-9;
 
 }  // namespace parley::models::smp

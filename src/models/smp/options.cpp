@@ -26,7 +26,7 @@ const std::vector<EnumParameter>& enum_parameters() {
        {"None", "OneThird", "Half", "TwoThirds", "Full"},
        "OneThird",
        "how far an actor's estimate of another's risk attitude moves from its own toward the other's (Full: all the "
-       "way; KTAB then aborts, see utility_check)"},
+       "way; KTAB then aborts, see checks)"},
       {"BigRRange", {"Min", "Mid", "Max"}, "Mid", "the range of risk attitudes: [0, 1], [-1/2, 1] or [-1, 1]"},
       {"ThirdPartyCommit",
        {"NoCommit", "SemiCommit", "FullCommit"},
@@ -90,13 +90,14 @@ std::vector<ParameterSpec> parameter_specs() {
                    .min = 0.0,
                    .description = "added to the first turn's movement (on [0, 1]) so that a still first turn cannot "
                                   "divide by zero"});
-  specs.push_back({.name = "utility_check",
+  specs.push_back({.name = "checks",
                    .type = ParameterType::choice,
-                   .default_value = "skip",
-                   .choices = {"skip", "abort"},
-                   .description = "abort: fail like KTAB when the estimated utilities equal the true ones (always with "
-                                  "BigRAdjust=Full, and whenever all distances are 0 or 1); skip: run on, no number "
-                                  "changes"});
+                   .default_value = "parley",
+                   .choices = {"parley", "ktab"},
+                   .description =
+                       "ktab: abort wherever KTAB does on checks no number depends on (estimated utilities equal to "
+                       "the true ones, always with BigRAdjust=Full; a total salience of 1 plus rounding; "
+                       "actors without capability or salience); parley: run on, leaving such actors out"});
   return specs;
 }
 
@@ -127,7 +128,7 @@ Settings settings_from(const ParameterValues& values) {
   settings.max_iterations = static_cast<int>(values.integer("max_iterations"));
   settings.stop_ratio = values.real("stop_ratio");
   settings.stop_guard = values.real("stop_guard");
-  settings.utility_check = values.choice("utility_check") == "abort";
+  settings.ktab_checks = values.choice("checks") == "ktab";
   return settings;
 }
 

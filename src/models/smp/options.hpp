@@ -38,10 +38,11 @@ struct Settings {
   int max_iterations = 100;
   double stop_ratio = 0.02;
   double stop_guard = 1e-4;
-  // KTAB aborts a run whose estimated utilities equal the true ones (spec §4). That fires whenever
-  // every distance is 0 or 1 (actors at the ends of one issue) and always with BigRAdjust=Full,
-  // without changing any number; parley skips it unless asked (`utility_check=abort`).
-  bool utility_check = false;
+  // KTAB's sanity checks that abort runs without any number depending on them (`checks=ktab`):
+  // estimated utilities equal to the true ones (spec §4; fires whenever every distance is 0 or 1,
+  // and always with BigRAdjust=Full), a total salience of 1 plus a rounding error (§12(6)), and
+  // actors without capability or salience (§12(2), §12(3)), which parley otherwise leaves out.
+  bool ktab_checks = false;
 };
 
 // One of KTAB's enumerated parameters: its name and its values in KTAB's index order.

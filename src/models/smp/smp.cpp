@@ -25,7 +25,8 @@ class Smp final : public Model {
   Smp(smp::Settings settings, Adapter adapter) : settings_(settings), adapter_(std::move(adapter)) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
-    const Mapping mapping = smp::map_problem(problem, adapter_.issues, adapter_.salience, adapter_.accommodation);
+    const Mapping mapping =
+        smp::map_problem(problem, adapter_.issues, adapter_.salience, adapter_.accommodation, settings_.ktab_checks);
     ModelOutcome outcome;
     for (const auto& issue : problem.issues) {
       IssueForecast forecast{issue.id, kNaN, 0, StopReason::excluded, {}};
