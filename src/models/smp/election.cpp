@@ -161,21 +161,7 @@ std::vector<double> markov_incentive(const std::vector<double>& strength, const 
 }  // namespace
 
 double vote(VotingRule rule, double w, double ua, double ub) {
-  switch (rule) {
-    case VotingRule::Binary:
-      return vote_as<VotingRule::Binary>(w, ua, ub);
-    case VotingRule::PropBin:
-      return vote_as<VotingRule::PropBin>(w, ua, ub);
-    case VotingRule::Prop:
-      return vote_as<VotingRule::Prop>(w, ua, ub);
-    case VotingRule::PropCbc:
-      return vote_as<VotingRule::PropCbc>(w, ua, ub);
-    case VotingRule::Cubic:
-      return vote_as<VotingRule::Cubic>(w, ua, ub);
-    case VotingRule::ASymProsp:
-      return vote_as<VotingRule::ASymProsp>(w, ua, ub);
-  }
-  return vote_as<VotingRule::Prop>(w, ua, ub);
+  return with_rule(rule, [&](auto r) { return vote_as<decltype(r)::value>(w, ua, ub); });
 }
 
 std::vector<double> election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
@@ -186,27 +172,8 @@ std::vector<double> election(const ElectionRules& rules, std::span<const double>
           fmt::format("smp: voter {} has weight {}; every vote needs a positive weight (capability)", v, weight[v]));
     }
   }
-  std::vector<double> strength;
-  switch (rules.voting) {
-    case VotingRule::Binary:
-      strength = coalitions<VotingRule::Binary>(weight, value, options, threads);
-      break;
-    case VotingRule::PropBin:
-      strength = coalitions<VotingRule::PropBin>(weight, value, options, threads);
-      break;
-    case VotingRule::Prop:
-      strength = coalitions<VotingRule::Prop>(weight, value, options, threads);
-      break;
-    case VotingRule::PropCbc:
-      strength = coalitions<VotingRule::PropCbc>(weight, value, options, threads);
-      break;
-    case VotingRule::Cubic:
-      strength = coalitions<VotingRule::Cubic>(weight, value, options, threads);
-      break;
-    case VotingRule::ASymProsp:
-      strength = coalitions<VotingRule::ASymProsp>(weight, value, options, threads);
-      break;
-  }
+  const std::vector<double> strength =
+      with_rule(rules.voting, [&](auto r) { return coalitions<decltype(r)::value>(weight, value, options, threads); });
   const std::size_t m = options;
   std::vector<double> victory(m * m, 0.0);
   for (std::size_t a = 0; a < m; ++a) {

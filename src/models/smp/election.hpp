@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "models/smp/options.hpp"
@@ -32,6 +33,27 @@ inline double vote_as(double w, double ua, double ub) {
     if constexpr (Rule == VotingRule::PropCbc) return w * (((1.0 - 0.5) * du) + (0.5 * cub));
     if constexpr (Rule == VotingRule::Cubic) return w * cub;
   }
+}
+
+// Calls body(std::integral_constant<VotingRule, R>{}) for the rule R = `rule`: one switch from a
+// run-time rule to code compiled for it.
+template <typename Body>
+decltype(auto) with_rule(VotingRule rule, Body&& body) {
+  switch (rule) {
+    case VotingRule::Binary:
+      return body(std::integral_constant<VotingRule, VotingRule::Binary>{});
+    case VotingRule::PropBin:
+      return body(std::integral_constant<VotingRule, VotingRule::PropBin>{});
+    case VotingRule::PropCbc:
+      return body(std::integral_constant<VotingRule, VotingRule::PropCbc>{});
+    case VotingRule::Cubic:
+      return body(std::integral_constant<VotingRule, VotingRule::Cubic>{});
+    case VotingRule::ASymProsp:
+      return body(std::integral_constant<VotingRule, VotingRule::ASymProsp>{});
+    case VotingRule::Prop:
+      break;
+  }
+  return body(std::integral_constant<VotingRule, VotingRule::Prop>{});
 }
 
 // ... and for one known at run time.

@@ -338,37 +338,21 @@ class Engine {
   using ChallengeFunction = Challenge (Engine::*)(std::size_t, std::size_t, std::size_t, const double*, const double*,
                                                   const double*) const;
 
-  template <VotingRule Rule>
-  static ChallengeFunction challenge_for(ThirdPartyCommit commit) {
-    switch (commit) {
-      case ThirdPartyCommit::NoCommit:
-        return &Engine::challenge_as<Rule, ThirdPartyCommit::NoCommit>;
-      case ThirdPartyCommit::SemiCommit:
-        return &Engine::challenge_as<Rule, ThirdPartyCommit::SemiCommit>;
-      case ThirdPartyCommit::FullCommit:
-        return &Engine::challenge_as<Rule, ThirdPartyCommit::FullCommit>;
-    }
-    return &Engine::challenge_as<Rule, ThirdPartyCommit::SemiCommit>;
-  }
-
   // EU(h, k, i, j) compiled for one voting rule and third-party commitment: the n³ loop has no
   // branch on the settings.
   static ChallengeFunction challenge_for(VotingRule rule, ThirdPartyCommit commit) {
-    switch (rule) {
-      case VotingRule::Binary:
-        return challenge_for<VotingRule::Binary>(commit);
-      case VotingRule::PropBin:
-        return challenge_for<VotingRule::PropBin>(commit);
-      case VotingRule::Prop:
-        return challenge_for<VotingRule::Prop>(commit);
-      case VotingRule::PropCbc:
-        return challenge_for<VotingRule::PropCbc>(commit);
-      case VotingRule::Cubic:
-        return challenge_for<VotingRule::Cubic>(commit);
-      case VotingRule::ASymProsp:
-        return challenge_for<VotingRule::ASymProsp>(commit);
-    }
-    return challenge_for<VotingRule::Prop>(commit);
+    return with_rule(rule, [commit](auto r) -> ChallengeFunction {
+      constexpr VotingRule kRule = decltype(r)::value;
+      switch (commit) {
+        case ThirdPartyCommit::NoCommit:
+          return &Engine::challenge_as<kRule, ThirdPartyCommit::NoCommit>;
+        case ThirdPartyCommit::FullCommit:
+          return &Engine::challenge_as<kRule, ThirdPartyCommit::FullCommit>;
+        case ThirdPartyCommit::SemiCommit:
+          break;
+      }
+      return &Engine::challenge_as<kRule, ThirdPartyCommit::SemiCommit>;
+    });
   }
 
   [[nodiscard]] Challenge challenge(std::size_t k, std::size_t i, std::size_t j, const double* at_i, const double* at_j,
