@@ -84,6 +84,14 @@ class ModelError : public Error {
   [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::software; }
 };
 
+// A model stops where the tool it reproduces stops on this input (e.g. smp where KTAB aborts):
+// the input, not parley, is at fault.
+class UnsolvableError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::data; }
+};
+
 // An output file or folder cannot be written.
 class OutputError : public Error {
  public:

@@ -557,7 +557,8 @@ ImportedScenario to_imported(const KtabScenario& data, const std::string& file) 
   scenario.title = title.empty() ? stem : title;
   scenario.description = fmt::format(
       "{}{}{} actors on {} dimensions, imported by `parley import ktab` from the KTAB SMP {} file {}. KTAB's files "
-      "have no date: as_of is a placeholder. Saliences are KTAB's divided by 100; every dimension's scale is 0-100.",
+      "have no date: as_of is 1970-01-01, not a real date. Saliences are KTAB's divided by 100; every dimension's "
+      "scale is 0-100.",
       data.description, data.description.empty() ? "" : " — ", data.actors.size(), data.dimensions.size(), data.format,
       file);
   scenario.sources.push_back(

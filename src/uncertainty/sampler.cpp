@@ -92,6 +92,9 @@ Problem Sampler::apply(const std::vector<double>& values) const {
         break;
     }
   }
+  // Models with one capability per actor (smp) read the actors' defaults: they vary too.
+  for (std::size_t a = 0; a < problem.capabilities.size() && a < factor.size(); ++a)
+    problem.capabilities[a] *= factor[a];
   for (auto& issue : problem.issues) {
     std::vector<Participant> kept;
     for (auto participant : issue.participants) {

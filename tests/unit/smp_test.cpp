@@ -60,7 +60,7 @@ TEST(SmpElection, ConditionalPceOfTwoOptions) {
 
 TEST(SmpElection, RejectsAVoterWithoutWeight) {
   EXPECT_THROW((void)election({}, std::vector<double>{1.0, 0.0}, std::vector<double>{0.1, 0.2, 0.3, 0.4}, 2),
-               ModelError);
+               UnsolvableError);
 }
 
 TEST(SmpEngine, EveryOptionRunsAndDoesNotDependOnThreads) {
@@ -110,7 +110,7 @@ TEST(SmpEngine, FullRiskAdjustmentAbortsOnlyWithKtabsUtilityCheck) {
   try {
     (void)run(input, {settings, 1, 1});
     FAIL() << "expected KTAB's abort";
-  } catch (const ModelError& error) {
+  } catch (const UnsolvableError& error) {
     EXPECT_NE(std::string(error.what()).find("utility check"), std::string::npos) << error.what();
   }
 }
@@ -143,7 +143,7 @@ TEST(SmpEngine, IdealsLagWithAnAccommodationMatrix) {
     }
   }
   input.accommodation[1] = 0.6;  // row 0 now sums to 1.1
-  EXPECT_THROW((void)run(input, options), ModelError);
+  EXPECT_THROW((void)run(input, options), UnsolvableError);
 }
 
 TEST(SmpEngine, StopsAtMaxIterations) {
@@ -195,8 +195,9 @@ TEST(SmpMapping, SubsetsAndErrors) {
   EXPECT_EQ(only_y.input.salience[0], 0.4);                    // sums at most 1: as given
   EXPECT_THROW((void)map_problem(problem, "z", SalienceMode::automatic, ""), ConfigError);
   EXPECT_THROW((void)map_problem(problem, "", SalienceMode::given, ""), ConfigError);
-  const Mapping adjusted = map_problem(problem, "", SalienceMode::divide, "A:B=0.25,B:B=0.5");
-  EXPECT_EQ(adjusted.input.accommodation, (std::vector<double>{1.0, 0.25, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 1.0}));
+  const Mapping adjusted = map_problem(problem, "", SalienceMode::divide, "A:A=0.75,A:B=0.25,B:B=0.5");
+  EXPECT_EQ(adjusted.input.accommodation, (std::vector<double>{0.75, 0.25, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 1.0}));
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A:B=0.25"), ConfigError);  // row sums to 1.25
   EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A:Q=0.5"), ConfigError);
   EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A-B=0.5"), ConfigError);
   EXPECT_THROW((void)map_problem(problem, "", SalienceMode::divide, "A:B=2"), ConfigError);
@@ -233,7 +234,7 @@ TEST(SmpMapping, KtabChecksAbortWhereParleyLeavesActorsOut) {
   Problem problem = two_issue_problem();
   problem.capabilities[1] = 0.0;  // B: no capability
   EXPECT_EQ(map_problem(problem, "", SalienceMode::automatic, "").actors, (std::vector<std::size_t>{0, 2}));
-  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::automatic, "", true), ModelError);
+  EXPECT_THROW((void)map_problem(problem, "", SalienceMode::automatic, "", true), UnsolvableError);
 }
 
 TEST(SmpMapping, ATotalSalienceOfOnePlusRoundingIsOne) {

@@ -94,6 +94,13 @@ TEST(Sampler, PerturbsWithinTheScalesAndOneFactorPerActor) {
       EXPECT_NEAR(ratio, factor[after.actor], 1e-12);  // one capability factor per actor
     }
   }
+  // The actors' default capabilities (smp's) vary by the same factor.
+  ASSERT_EQ(sample.capabilities.size(), problem.capabilities.size());
+  for (std::size_t a = 0; a < problem.capabilities.size(); ++a) {
+    if (factor[a] >= 0.0) {
+      EXPECT_NEAR(sample.capabilities[a] / problem.capabilities[a], factor[a], 1e-12);
+    }
+  }
   // The same stream gives the same sample.
   Rng again = make_rng(1, 3);
   EXPECT_EQ(sampler.apply(sampler.draw(again)), sample);

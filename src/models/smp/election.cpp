@@ -75,7 +75,8 @@ double sum(const std::vector<double>& values) {
 void check_sum(const std::vector<double>& p, double tolerance, std::string_view what) {
   const double total = sum(p);
   if (std::fabs(total - 1.0) >= tolerance) {
-    throw ModelError(fmt::format("smp: the {} probabilities sum to {} instead of 1 (KTAB aborts here)", what, total));
+    throw UnsolvableError(
+        fmt::format("smp: the {} probabilities sum to {} instead of 1 (KTAB aborts here)", what, total));
   }
 }
 
@@ -93,8 +94,8 @@ std::vector<double> conditional(const std::vector<double>& victory, std::size_t 
 
 void check_iterations(int iterations) {
   if (iterations >= kMarkovIterationLimit) {
-    throw ModelError(fmt::format("smp: the Markov election took {} iterations (KTAB aborts at {})", iterations,
-                                 kMarkovIterationLimit));
+    throw UnsolvableError(fmt::format("smp: the Markov election took {} iterations (KTAB aborts at {})", iterations,
+                                      kMarkovIterationLimit));
   }
 }
 
@@ -168,7 +169,7 @@ std::vector<double> election(const ElectionRules& rules, std::span<const double>
                              std::size_t options, unsigned threads) {
   for (std::size_t v = 0; v < weight.size(); ++v) {
     if (!(weight[v] > 0.0)) {
-      throw ModelError(
+      throw UnsolvableError(
           fmt::format("smp: voter {} has weight {}; every vote needs a positive weight (capability)", v, weight[v]));
     }
   }

@@ -67,7 +67,7 @@ struct ElectionRules {
 
 // The probability that each of `options` options prevails. `value[a * voters + v]` is option a's
 // utility to voter v; `weight[v]` the voter's weight. `threads` splits the coalition sums.
-// Throws ModelError where KTAB aborts (a weight <= 0, a Markov chain that does not settle, a
+// Throws UnsolvableError where KTAB aborts (a weight <= 0, a Markov chain that does not settle, a
 // probability vector that does not sum to 1).
 [[nodiscard]] std::vector<double> election(const ElectionRules& rules, std::span<const double> weight,
                                            std::span<const double> value, std::size_t options, unsigned threads = 1);

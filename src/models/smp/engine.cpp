@@ -38,7 +38,7 @@ double round4(double v) {
 }
 
 [[noreturn]] void abort_run(const std::string& reason) {
-  throw ModelError("smp: " + reason + " (KTAB aborts the run here)");
+  throw UnsolvableError("smp: " + reason + " (KTAB aborts the run here)");
 }
 
 class Engine {
@@ -60,7 +60,7 @@ class Engine {
         salience_squares_[i] = salience_squares_[i] + s * s;
       }
       if (!(salience_squares_[i] > 0.0)) {
-        abort_run(fmt::format("actor {} has no salience on any dimension, so its distances are 0/0", i));
+        abort_run(fmt::format("actor {} has no salience on any dimension, so its distances are 0/0", who(i)));
       }
       weight_[i] = total_salience_[i] * input.capability[i];
     }
@@ -73,9 +73,11 @@ class Engine {
         for (std::size_t j = 0; j < n_; ++j) {
           const double a = input.accommodation[i * n_ + j];
           if (!(a >= 0.0 && a <= 1.0))
-            abort_run(fmt::format("accommodation A[{}][{}] = {} is outside [0, 1]", i, j, a));
+            abort_run(fmt::format("the accommodation of {}'s ideal to {} is {}, outside [0, 1]", who(i), who(j), a));
           row = row + a;
-          if (row > 1.0 + kIdentityTolerance) abort_run(fmt::format("accommodation row {} sums to more than 1", i));
+          if (row > 1.0 + kIdentityTolerance) {
+            abort_run(fmt::format("the accommodations of {}'s ideal sum to more than 1", who(i)));
+          }
           const double e = a - (i == j ? 1.0 : 0.0);
           distance = distance + e * e;
           if (e != 0.0) exact_identity_ = false;
@@ -228,9 +230,9 @@ class Engine {
     for (std::size_t h = 0; h < n_; ++h) {
       if (close([&](std::size_t i, double delta) { return util(delta, derived.estimate[h * n_ + i]); })) {
         abort_run(fmt::format(
-            "actor {}'s estimates of the risk attitudes equal the actors' own (utility check; BigRAdjust=Full always "
+            "{}'s estimates of the risk attitudes equal the actors' own (utility check; BigRAdjust=Full always "
             "does this)",
-            h));
+            who(h)));
       }
     }
   }
@@ -282,16 +284,16 @@ class Engine {
     const double u_loss = at_j[k] + at_j[k];
     const auto outside = [](double u) { return u < 0.0 || u > 2.0; };
     if (outside(eu_sq) || outside(u_victory) || outside(u_loss)) {
-      abort_run(fmt::format("a challenge of actor {} by actor {} has a utility outside [0, 2]", j, i));
+      abort_run(fmt::format("a challenge of {} by {} has a utility outside [0, 2]", who(j), who(i)));
     }
     const double s_j = total_salience_[j];
     if (s_j <= 0.0 || s_j > salience_limit_) {
-      abort_run(fmt::format("actor {}'s total salience {} is outside (0, 1]", j, s_j));
+      abort_run(fmt::format("{}'s total salience {} is outside (0, 1]", who(j), s_j));
     }
     const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
     const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);
     if (identity_ && (a_i < 0.0 || a_j > 0.0)) {
-      abort_run(fmt::format("a principal of the challenge {} -> {} votes against itself", i, j));
+      abort_run(fmt::format("a principal of the challenge {} -> {} votes against itself", who(i), who(j)));
     }
     double c_i = kChallengeFloor;
     double c_j = kChallengeFloor;
@@ -327,7 +329,8 @@ class Engine {
       if (v > 0.0) c_i = c_i + v;
       if (v < 0.0) c_j = c_j - v;
     }
-    if (c_i <= 0.0 || c_j <= 0.0) abort_run(fmt::format("a coalition of the challenge {} -> {} is not positive", i, j));
+    if (c_i <= 0.0 || c_j <= 0.0)
+      abort_run(fmt::format("a coalition of the challenge {} -> {} is not positive", who(i), who(j)));
     const double p_ij = c_i / (c_i + c_j);
     const double p_ji = c_j / (c_i + c_j);
     const double eu_contest = (p_ij * u_victory) + (p_ji * u_loss);
@@ -569,8 +572,7 @@ class Engine {
       for (std::size_t k = 0; k < d_; ++k) {
         ideal[i * d_ + k] = acc[k] + (1.0 - sa) * state.ideal[i * d_ + k];
         if (identity_ && std::fabs(ideal[i * d_ + k] - next.position[i * d_ + k]) >= kIdentityTolerance) {
-          abort_run(
-              fmt::format("actor {}'s new ideal differs from its new position with an identity accommodation", i));
+          abort_run(fmt::format("{}'s new ideal differs from its new position with an identity accommodation", who(i)));
         }
       }
     }
@@ -589,6 +591,11 @@ class Engine {
       total = total + std::sqrt(sum);
     }
     return total;
+  }
+
+  // An actor as messages name it: its id when the input has names.
+  [[nodiscard]] std::string who(std::size_t i) const {
+    return i < in_.names.size() ? in_.names[i] : fmt::format("actor {}", i);
   }
 
   [[nodiscard]] unsigned threads() const { return n_ < 24 ? 1U : options_.threads; }

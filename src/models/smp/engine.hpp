@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "models/smp/options.hpp"
@@ -18,6 +19,7 @@ struct Input {
   std::vector<double> salience;       // [actor * dimensions + k], each in [0, 1], row sums <= 1
   std::vector<double> position;       // [actor * dimensions + k]
   std::vector<double> accommodation;  // [actor * actors + j]; empty: the identity (ideals = positions)
+  std::vector<std::string> names;     // for messages; may be empty
 };
 
 struct State {
@@ -69,7 +71,7 @@ struct Options {
   unsigned threads = 1;
 };
 
-// Runs the model to its stopping rule. Throws ModelError where KTAB aborts the run (spec §12),
+// Runs the model to its stopping rule. Throws UnsolvableError where KTAB aborts the run (spec §12),
 // with KTAB's reason.
 [[nodiscard]] Result run(const Input& input, const Options& options);
 

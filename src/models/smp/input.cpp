@@ -114,6 +114,18 @@ std::vector<double> read_accommodation(const Problem& problem, const std::vector
     }
     matrix[adjusting * n + reference] = value;
   }
+  // The matrix starts as the identity: an actor whose ideal follows others must lower its own entry.
+  for (std::size_t i = 0; i < n; ++i) {
+    double row = 0.0;
+    for (std::size_t j = 0; j < n; ++j) row += matrix[i * n + j];
+    if (row > 1.0 + 1e-10) {
+      const std::string& id = problem.actors[actors[i]];
+      throw ConfigError(
+          fmt::format("smp.ideal_adjustment: {}'s entries sum to {}, more than 1 (the matrix starts as the "
+                      "identity: give {}:{}=VALUE too)",
+                      id, row, id, id));
+    }
+  }
   return matrix;
 }
 
@@ -134,8 +146,8 @@ Mapping map_problem(const Problem& problem, const std::string& issue_list, Salie
       if (participant != nullptr && participant->salience > 0.0) cares = true;
     }
     if (ktab_checks && stands && !(capable && cares)) {
-      throw ModelError(fmt::format("smp: actor {} has {} (checks=ktab: KTAB aborts the run here)", problem.actors[a],
-                                   capable ? "no salience on any of the model's issues" : "no capability"));
+      throw UnsolvableError(fmt::format("smp: {} has {} (checks=ktab: KTAB aborts the run here)", problem.actors[a],
+                                        capable ? "no salience on any of the model's issues" : "no capability"));
     }
     if (capable && cares) mapping.actors.push_back(a);
   }
@@ -175,6 +187,7 @@ Mapping map_problem(const Problem& problem, const std::string& issue_list, Salie
     for (double& s : input.salience) s = s / static_cast<double>(d);
   }
   input.accommodation = read_accommodation(problem, mapping.actors, accommodation);
+  for (const std::size_t a : mapping.actors) input.names.push_back(problem.actors[a]);
   return mapping;
 }
 

@@ -22,7 +22,7 @@ struct Mapping {
 // actors (those with capability and some salience on them), scales positions to [0, 1] per issue
 // and saliences per `mode`, and reads `accommodation` ("ADJUSTING:REFERENCE=VALUE,...", actor ids).
 // Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1; with
-// `ktab_checks`, ModelError for an actor without capability or salience (KTAB aborts).
+// `ktab_checks`, UnsolvableError for an actor without capability or salience (KTAB aborts).
 [[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
                                   const std::string& accommodation, bool ktab_checks = false);
 
