@@ -132,5 +132,25 @@ TEST(Import, BadKtabFileIsLocatedAndExits65) {
       << outcome.err;
 }
 
+// Where KTAB aborts and parley is asked to follow it, the run stops with exit 65 and KTAB's reason,
+// naming the actor by id; without checks=ktab the same run goes on.
+TEST(Import, KtabAbortIsADataErrorNamingTheActor) {
+  const auto directory = fresh_directory("import-ktab-abort");
+  write(directory / "tiny.xml", kKtabXml);
+  const auto aborted = run_parley({"run", "tiny.xml", "--from", "ktab", "-m", "smp", "-p", "smp.BigRAdjust=Full", "-p",
+                                   "smp.checks=ktab", "-q", "-o", "a"},
+                                  directory);
+  EXPECT_EQ(aborted.exit_code, 65);
+  EXPECT_NE(aborted.err.find("smp: A's estimates of the risk attitudes equal the actors' own"), std::string::npos)
+      << aborted.err;
+  const auto runs = run_parley(
+      {"run", "tiny.xml", "--from", "ktab", "-m", "smp", "-p", "smp.BigRAdjust=Full", "-q", "-o", "b"}, directory);
+  EXPECT_EQ(runs.exit_code, 0) << runs.err;
+  const auto bad =
+      run_parley({"run", "tiny.xml", "--from", "ktab", "-m", "smp", "-p", "smp.issues=One,Three", "-q"}, directory);
+  EXPECT_EQ(bad.exit_code, 78);
+  EXPECT_NE(bad.err.find("smp.issues: 'Three' is not an issue of the scenario"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace parley::test
