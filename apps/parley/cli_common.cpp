@@ -74,7 +74,7 @@ Prepared prepare(const ScenarioOptions& options) {
   std::vector<std::string> assignments;
   for (const auto& selection : select_models(options.models, {}, issues)) {
     for (const auto& assignment : input.parameters) {
-      if (assignment.starts_with(selection.info->name + ".")) assignments.push_back(assignment);
+      if (assignment.starts_with(selection.name + ".")) assignments.push_back(assignment);
     }
   }
   assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());

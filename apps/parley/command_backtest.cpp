@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli_common.hpp"
+#include "core/suggest.hpp"
 #include "io/backtest_outputs.hpp"
 #include "io/files.hpp"
 #include "io/importers.hpp"
@@ -27,6 +28,7 @@ struct BacktestOptions {
   int bootstrap = 2000;
   std::string output = "parley-backtest";
   bool quiet = false;
+  bool cross_validate = false;
 };
 
 // Scenario files: each INPUT is a YAML file or a folder of them (read in name order).
@@ -47,21 +49,27 @@ std::string number(double value, int decimals) {
   return std::isnan(value) ? "-" : fmt::format("{:.{}f}", value, decimals);
 }
 
-std::string summary_table(const BacktestResult& result) {
-  std::string out = fmt::format("{:<12}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", "model", "issues", "MAE", "median AE",
-                                "RMSE", "MAE 95% CI", fmt::format("MAE - {} [95% CI]", result.reference));
-  for (const auto& score : result.models) {
-    const std::string interval =
-        fmt::format("[{}, {}]", number(score.mae_interval.low, 2), number(score.mae_interval.high, 2));
-    std::string versus = "-";
-    if (!std::isnan(score.difference)) {
-      versus = fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", score.difference, score.difference_interval.low,
-                           score.difference_interval.high);
-      if (score.paired_issues != score.issues) versus += fmt::format(" on {} issues", score.paired_issues);
-    }
-    out += fmt::format("{:<12}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", score.model, score.issues, number(score.mae, 3),
-                       number(score.median_ae, 3), number(score.rmse, 3), interval, versus);
+std::string score_row(const ModelScore& score, std::size_t width) {
+  const std::string interval =
+      fmt::format("[{}, {}]", number(score.mae_interval.low, 2), number(score.mae_interval.high, 2));
+  std::string versus = "-";
+  if (!std::isnan(score.difference)) {
+    versus = fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", score.difference, score.difference_interval.low,
+                         score.difference_interval.high);
+    if (score.paired_issues != score.issues) versus += fmt::format(" on {} issues", score.paired_issues);
   }
+  return fmt::format("{:<{}}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", score.model, width, score.issues,
+                     number(score.mae, 3), number(score.median_ae, 3), number(score.rmse, 3), interval, versus);
+}
+
+std::string summary_table(const BacktestResult& result) {
+  std::size_t width = 12;  // the model column fits the longest name (variants: MODEL@LABEL)
+  for (const auto& score : result.models) width = std::max(width, score.model.size() + 1);
+  if (result.cross_validation) width = std::max(width, result.cross_validation->score.model.size() + 1);
+  std::string out = fmt::format("{:<{}}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", "model", width, "issues", "MAE",
+                                "median AE", "RMSE", "MAE 95% CI", fmt::format("MAE - {} [95% CI]", result.reference));
+  for (const auto& score : result.models) out += score_row(score, width);
+  if (result.cross_validation) out += score_row(result.cross_validation->score, width);
   for (const auto& score : result.models) {
     if (score.no_forecast > 0) {
       out += fmt::format("{}: no forecast on {} with an outcome; scored on the rest\n", score.model,
@@ -71,6 +79,19 @@ std::string summary_table(const BacktestResult& result) {
       out += fmt::format("{}: not applicable to {} (single-issue cases)\n", score.model,
                          plural(score.not_applicable, "issue"));
     }
+  }
+  if (result.cross_validation) {
+    const CrossValidation& validation = *result.cross_validation;
+    std::string picks;
+    for (const auto& candidate : validation.candidates) {
+      const auto times = std::count_if(validation.chosen.begin(), validation.chosen.end(),
+                                       [&](const auto& choice) { return choice.second == candidate; });
+      if (times > 0) picks += fmt::format("{}{} {}", picks.empty() ? "" : ", ", candidate, times);
+    }
+    out += fmt::format(
+        "cross-validated: each case forecast by the candidate with the lowest MAE on the other {} cases; "
+        "candidates (models that forecast every issue): {}; chosen: {}\n",
+        validation.chosen.size() - 1, join(validation.candidates), picks);
   }
   return out;
 }
@@ -94,6 +115,9 @@ class BacktestCommand final : public Command {
         ->check(CLI::Range(0, 1000000));
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the summary table");
+    app_->add_flag("--cross-validate", options_.cross_validate,
+                   "Also score choosing the best model on the other cases (leave one case out); use MODEL@LABEL "
+                   "to offer variants of one model");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
@@ -110,6 +134,7 @@ class BacktestCommand final : public Command {
     request.seed = parse_seed_option(options_.seed);
     request.bootstrap_samples = options_.bootstrap;
     request.models = select_models(options_.models, options_.parameters, most_issues);
+    request.cross_validate = options_.cross_validate;
     const BacktestResult result = backtest(cases, request);
     io::write_backtest_outputs(options_.output, result, request, origin);
     if (!options_.quiet) {
@@ -121,8 +146,8 @@ class BacktestCommand final : public Command {
           "cases ({} resamples, seed {})\n\n",
           result.bootstrap_samples, result.seed);
       std::cout << summary_table(result);
-      std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv\n",
-                               options_.output);
+      std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv{}\n",
+                               options_.output, result.cross_validation ? ", backtest_cv.csv" : "");
     }
     return 0;
   }

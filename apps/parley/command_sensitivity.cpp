@@ -97,7 +97,7 @@ class SensitivityCommand final : public Command {
     run["models"] = nlohmann::ordered_json::array();
     for (const auto& selection : request.models) {
       run["models"].push_back(
-          {{"name", selection.info->name}, {"parameters", io::parameters_json(selection.parameters)}});
+          {{"name", selection.name}, {"parameters", io::parameters_json(selection.parameters)}});
     }
     run["outputs"] = {"run.json", "scenario.json", "sensitivity.csv"};
     io::write_text_file(std::filesystem::path(options_.output) / "run.json", run.dump(2) + "\n");

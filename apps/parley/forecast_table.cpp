@@ -25,6 +25,8 @@ std::string number_line(double value, const Issue& issue) {
 
 std::string forecast_table(const RunResult& result) {
   std::string out = fmt::format("{} — as of {}\n", result.scenario.title, result.at.to_string());
+  std::size_t width = 12;  // fits the longest model name (variants: MODEL@LABEL)
+  for (const auto& model_run : result.runs) width = std::max(width, model_run.model.size() + 1);
   for (const auto& issue : result.scenario.issues) {
     out += fmt::format("\n{}: {}\n", issue.id, issue.question);
     const auto pole = [](double value, const std::string& meaning) {
@@ -33,15 +35,15 @@ std::string forecast_table(const RunResult& result) {
     out += fmt::format("  scale  {}  …  {}\n", pole(issue.scale.min, issue.scale.low),
                        pole(issue.scale.max, issue.scale.high));
     if (issue.status_quo)
-      out += fmt::format("  {:<12}{:>7.1f}  {}\n", "status quo", *issue.status_quo, "('|' on the line)");
+      out += fmt::format("  {:<{}}{:>7.1f}  {}\n", "status quo", width, *issue.status_quo, "('|' on the line)");
     for (const auto& model_run : result.runs) {
       for (const auto& forecast : model_run.outcome.issues) {
         if (forecast.issue != issue.id) continue;
         if (!std::isfinite(forecast.forecast)) {
-          out += fmt::format("  {:<12}{:>7}  ({})\n", model_run.model, "-", to_string(forecast.reason));
+          out += fmt::format("  {:<{}}{:>7}  ({})\n", model_run.model, width, "-", to_string(forecast.reason));
           continue;
         }
-        out += fmt::format("  {:<12}{:>7.1f}  {}\n", model_run.model, forecast.forecast,
+        out += fmt::format("  {:<{}}{:>7.1f}  {}\n", model_run.model, width, forecast.forecast,
                            number_line(forecast.forecast, issue));
       }
     }

@@ -3,6 +3,7 @@
 // Each case is a scenario whose issues carry an `outcome`; errors are on each issue's own scale.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct BacktestRequest {
   std::uint64_t seed = kDefaultSeed;  // for the models' own randomness and the bootstrap
   int bootstrap_samples = 2000;
   std::string reference = "compromise";  // the model every other is compared with, when selected
+  // Also score "choose the best model on the other cases": leave one case out, pick the candidate with
+  // the lowest MAE on the rest, score it on the case left out (see CrossValidation).
+  bool cross_validate = false;
 };
 
 // One forecast of one issue with a known outcome.
@@ -49,6 +53,16 @@ struct ModelScore {
   Interval difference_interval;
 };
 
+// Leave-one-case-out selection among the models that forecast every issue with an outcome (the
+// candidates). For each case, the candidate with the lowest MAE on all other cases (ties: the first in
+// request order) forecasts it; the scores below are of those forecasts, an honest estimate of how the
+// rule "pick the best model on past decisions" does on a decision it has not seen.
+struct CrossValidation {
+  std::vector<std::string> candidates;
+  std::vector<std::pair<std::string, std::string>> chosen;  // (case, model chosen for it), cases by name
+  ModelScore score;  // model "cross-validated"; paired with the reference like every model
+};
+
 struct BacktestResult {
   std::size_t cases = 0;
   std::size_t issues = 0;                  // every issue of every case
@@ -56,8 +70,9 @@ struct BacktestResult {
   std::uint64_t seed = 0;
   int bootstrap_samples = 0;
   std::string reference;
-  std::vector<IssueScore> scores;  // cases by name, then issue order, then model order
-  std::vector<ModelScore> models;  // in request order
+  std::vector<IssueScore> scores;                   // cases by name, then issue order, then model order
+  std::vector<ModelScore> models;                   // in request order
+  std::optional<CrossValidation> cross_validation;  // when requested and there are 2+ cases and a candidate
 };
 
 // Runs every model on every case (at its as_of date) and scores it. The bootstrap resamples whole

@@ -17,10 +17,13 @@ inline constexpr std::uint64_t kDefaultSeed = 20230105;  // the default scenario
 struct ModelSelection {
   const ModelInfo* info = nullptr;
   ParameterValues parameters;
+  std::string name;  // as outputs name it: the model's name, or MODEL@LABEL for a variant
 };
 
-// Resolves model names and `MODEL.NAME=VALUE` assignments against the registry. With no names,
-// selects every registered model that applies to `issue_count` issues. Throws ConfigError.
+// Resolves model names and `MODEL.NAME=VALUE` assignments against the registry. A name may be
+// MODEL@LABEL, a variant with parameters of its own (`MODEL@LABEL.NAME=VALUE`), so that one model
+// runs twice. With no names, selects every registered model that applies to `issue_count` issues.
+// Throws ConfigError.
 [[nodiscard]] std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
                                                         const std::vector<std::string>& assignments,
                                                         std::size_t issue_count);

@@ -16,14 +16,24 @@ std::string backtest_summary_csv(const BacktestResult& result) {
   append_csv_row(out,
                  {"model", "issues", "mae", "median_ae", "rmse", "mae_low", "mae_high", "no_forecast", "not_applicable",
                   "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus});
-  for (const auto& score : result.models) {
+  std::vector<const ModelScore*> rows;
+  for (const auto& score : result.models) rows.push_back(&score);
+  if (result.cross_validation) rows.push_back(&result.cross_validation->score);
+  for (const ModelScore* score : rows) {
     append_csv_row(out,
-                   {score.model, std::to_string(score.issues), csv_number(score.mae), csv_number(score.median_ae),
-                    csv_number(score.rmse), csv_number(score.mae_interval.low), csv_number(score.mae_interval.high),
-                    std::to_string(score.no_forecast), std::to_string(score.not_applicable),
-                    std::to_string(score.paired_issues), csv_number(score.difference),
-                    csv_number(score.difference_interval.low), csv_number(score.difference_interval.high)});
+                   {score->model, std::to_string(score->issues), csv_number(score->mae), csv_number(score->median_ae),
+                    csv_number(score->rmse), csv_number(score->mae_interval.low), csv_number(score->mae_interval.high),
+                    std::to_string(score->no_forecast), std::to_string(score->not_applicable),
+                    std::to_string(score->paired_issues), csv_number(score->difference),
+                    csv_number(score->difference_interval.low), csv_number(score->difference_interval.high)});
   }
+  return out;
+}
+
+std::string backtest_cv_csv(const CrossValidation& validation) {
+  std::string out;
+  append_csv_row(out, {"proposal", "chosen"});
+  for (const auto& [name, model] : validation.chosen) append_csv_row(out, {name, model});
   return out;
 }
 
@@ -49,10 +59,13 @@ Json backtest_json(const BacktestResult& result, const BacktestRequest& request,
   root["issues_without_outcome"] = result.issues_without_outcome;
   root["models"] = Json::array();
   for (const auto& selection : request.models) {
-    root["models"].push_back(
-        Json{{"name", selection.info->name}, {"parameters", parameters_json(selection.parameters)}});
+    root["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   root["outputs"] = Json::array({"backtest.json", "backtest_summary.csv", "backtest_issues.csv"});
+  if (result.cross_validation) {
+    root["cross_validation"] = Json{{"candidates", result.cross_validation->candidates}};
+    root["outputs"].push_back("backtest_cv.csv");
+  }
   return root;
 }
 
@@ -62,6 +75,8 @@ void write_backtest_outputs(const std::filesystem::path& directory, const Backte
   write_text_file(directory / "backtest.json", backtest_json(result, request, origin).dump(2) + "\n");
   write_text_file(directory / "backtest_summary.csv", backtest_summary_csv(result));
   write_text_file(directory / "backtest_issues.csv", backtest_issues_csv(result));
+  if (result.cross_validation)
+    write_text_file(directory / "backtest_cv.csv", backtest_cv_csv(*result.cross_validation));
 }
 
 }  // namespace parley::io

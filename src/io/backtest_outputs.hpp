@@ -20,6 +20,8 @@ struct BacktestOrigin {
 
 [[nodiscard]] std::string backtest_summary_csv(const BacktestResult& result);
 [[nodiscard]] std::string backtest_issues_csv(const BacktestResult& result);
+// proposal,chosen: the model cross-validation chose for each case.
+[[nodiscard]] std::string backtest_cv_csv(const CrossValidation& validation);
 [[nodiscard]] nlohmann::ordered_json backtest_json(const BacktestResult& result, const BacktestRequest& request,
                                                    const BacktestOrigin& origin);
 

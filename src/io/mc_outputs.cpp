@@ -26,7 +26,7 @@ Json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& or
   fingerprint["models"] = Json::array();
   for (const auto& selection : request.models) {
     fingerprint["models"].push_back(
-        Json{{"name", selection.info->name}, {"parameters", parameters_json(selection.parameters)}});
+        Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   return fingerprint;
 }
@@ -80,7 +80,7 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
   root["models"] = Json::array();
   for (const auto& selection : request.models) {
     root["models"].push_back(
-        Json{{"name", selection.info->name}, {"parameters", parameters_json(selection.parameters)}});
+        Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   root["store"] = store;
   root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"});

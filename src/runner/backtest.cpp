@@ -55,11 +55,14 @@ BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRe
   result.reference = request.reference;
   const std::size_t model_count = request.models.size();
   result.models.resize(model_count);
-  for (std::size_t m = 0; m < model_count; ++m) result.models[m].model = request.models[m].info->name;
+  for (std::size_t m = 0; m < model_count; ++m) result.models[m].model = request.models[m].name;
 
-  // sums[m][c]; errors[m] = every |e| of model m, for the median and RMSE.
+  // sums[m][c]; errors[m] = every |e| of model m, for the median and RMSE, and case_errors[m][c] the
+  // same per case (for cross-validation).
   std::vector<std::vector<CaseSums>> sums(model_count, std::vector<CaseSums>(cases.size()));
   std::vector<std::vector<double>> errors(model_count);
+  std::vector<std::vector<std::vector<double>>> case_errors(model_count,
+                                                            std::vector<std::vector<double>>(cases.size()));
   // Cases are taken in name order, so that no figure, to the last bit, depends on the order they came in.
   std::vector<std::size_t> by_name(cases.size());
   std::iota(by_name.begin(), by_name.end(), std::size_t{0});
@@ -112,6 +115,7 @@ BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRe
         const double absolute = std::fabs(score.error());
         result.scores.push_back(score);
         errors[m].push_back(absolute);
+        case_errors[m][c].push_back(absolute);
         sums[m][c].absolute += absolute;
         ++sums[m][c].count;
         if (reference_index == model_count) continue;
@@ -132,26 +136,64 @@ BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRe
   }
   const bool has_reference = std::any_of(result.models.begin(), result.models.end(),
                                          [&](const ModelScore& score) { return score.model == request.reference; });
-  for (std::size_t m = 0; m < model_count; ++m) {
-    ModelScore& score = result.models[m];
-    score.issues = errors[m].size();
-    score.mae = mean_of(errors[m]);
-    score.median_ae = median_of(errors[m]);
-    score.rmse = root_mean_square(errors[m]);
-    score.mae_interval = percentile_interval(bootstrap(resamples, sums[m], false));
+  const auto summarise = [&](ModelScore& score, const std::vector<double>& all, const std::vector<CaseSums>& by_case) {
+    score.issues = all.size();
+    score.mae = mean_of(all);
+    score.median_ae = median_of(all);
+    score.rmse = root_mean_square(all);
+    score.mae_interval = percentile_interval(bootstrap(resamples, by_case, false));
     double difference = 0.0;
     for (const std::size_t c : by_name) {
-      difference += sums[m][c].difference;
-      score.paired_issues += sums[m][c].paired;
+      difference += by_case[c].difference;
+      score.paired_issues += by_case[c].paired;
     }
     if (has_reference && score.paired_issues > 0) {
       score.difference = difference / static_cast<double>(score.paired_issues);
-      score.difference_interval = percentile_interval(bootstrap(resamples, sums[m], true));
+      score.difference_interval = percentile_interval(bootstrap(resamples, by_case, true));
     } else {
       score.difference = kNaN;
       score.difference_interval = {kNaN, kNaN};
     }
+  };
+  for (std::size_t m = 0; m < model_count; ++m) summarise(result.models[m], errors[m], sums[m]);
+
+  if (!request.cross_validate || cases.size() < 2) return result;
+  std::vector<std::size_t> candidates;
+  for (std::size_t m = 0; m < model_count; ++m) {
+    const ModelScore& score = result.models[m];
+    if (score.no_forecast == 0 && score.not_applicable == 0 && score.issues > 0) candidates.push_back(m);
   }
+  if (candidates.empty()) return result;
+  CrossValidation validation;
+  for (const std::size_t m : candidates) validation.candidates.push_back(result.models[m].model);
+  std::vector<double> totals(model_count, 0.0);
+  std::vector<std::size_t> counts(model_count, 0);
+  for (const std::size_t m : candidates) {
+    for (const std::size_t c : by_name) {
+      totals[m] += sums[m][c].absolute;
+      counts[m] += sums[m][c].count;
+    }
+  }
+  std::vector<double> all;
+  std::vector<CaseSums> by_case(cases.size());
+  for (const std::size_t c : by_name) {
+    std::size_t best = candidates.front();
+    double best_mae = std::numeric_limits<double>::infinity();
+    for (const std::size_t m : candidates) {
+      const std::size_t rest = counts[m] - sums[m][c].count;
+      const double mae = rest == 0 ? kNaN : (totals[m] - sums[m][c].absolute) / static_cast<double>(rest);
+      if (mae < best_mae) {
+        best = m;
+        best_mae = mae;
+      }
+    }
+    validation.chosen.emplace_back(cases[c].name, result.models[best].model);
+    by_case[c] = sums[best][c];
+    all.insert(all.end(), case_errors[best][c].begin(), case_errors[best][c].end());
+  }
+  validation.score.model = "cross-validated";
+  summarise(validation.score, all, by_case);
+  result.cross_validation = std::move(validation);
   return result;
 }
 

@@ -30,8 +30,8 @@ MonteCarlo::MonteCarlo(const Scenario& scenario, const RunRequest& request)
   sampler_ = std::make_unique<Sampler>(scenario, problem_);
   for (const auto& selection : request.models) {
     prepared_->models.push_back(selection.info->make(selection.parameters));
-    prepared_->names.push_back(selection.info->name);
-    for (const auto& issue : problem_.issues) series_.push_back({selection.info->name, issue.id});
+    prepared_->names.push_back(selection.name);
+    for (const auto& issue : problem_.issues) series_.push_back({selection.name, issue.id});
   }
   for (std::size_t a = 0; a < problem_.actors.size(); ++a) prepared_->actor_index[problem_.actors[a]] = a;
   for (std::size_t i = 0; i < problem_.issues.size(); ++i) prepared_->issue_index[problem_.issues[i].id] = i;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "parley/errors.hpp"
@@ -29,39 +30,60 @@ Assignment parse_assignment(const std::string& text) {
   return {text.substr(0, dot), text.substr(dot + 1, equals - dot - 1), text.substr(equals + 1)};
 }
 
+// A variant's label: letters, digits, '_' and '-' (it names output rows and files' columns).
+void check_label(const std::string& name, const std::string& label) {
+  const bool ok = !label.empty() && std::all_of(label.begin(), label.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
+  if (!ok) {
+    throw ConfigError(
+        fmt::format("-m {}: write a variant as MODEL@LABEL, the label of letters, digits, '_' and '-' "
+                    "(e.g. -m nash@conflict -p nash@conflict.disagreement=conflict)",
+                    name));
+  }
+}
+
 }  // namespace
 
 std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
                                           const std::vector<std::string>& assignments, std::size_t issue_count) {
-  std::vector<const ModelInfo*> chosen;
+  struct Chosen {
+    const ModelInfo* info;
+    std::string name;  // MODEL, or MODEL@LABEL for a second variant of one model
+  };
+  std::vector<Chosen> chosen;
   if (names.empty()) {
     for (const auto& info : model_registry()) {
-      if (!info.needs_multiple_issues || issue_count >= 2) chosen.push_back(&info);
+      if (!info.needs_multiple_issues || issue_count >= 2) chosen.push_back({&info, info.name});
     }
   } else {
     for (const auto& name : names) {
-      const ModelInfo& info = find_model(name);
+      const std::size_t at = name.find('@');
+      const ModelInfo& info = find_model(name.substr(0, at));
+      if (at != std::string::npos) check_label(name, name.substr(at + 1));
       if (info.needs_multiple_issues && issue_count < 2) {
         throw ConfigError(fmt::format("model '{}' needs at least two issues; the scenario has {}", name, issue_count));
       }
-      if (std::find(chosen.begin(), chosen.end(), &info) == chosen.end()) chosen.push_back(&info);
+      const bool repeated = std::any_of(chosen.begin(), chosen.end(), [&](const Chosen& c) { return c.name == name; });
+      if (!repeated) chosen.push_back({&info, name});
     }
   }
   std::vector<Assignment> parsed;
   for (const auto& text : assignments) {
     parsed.push_back(parse_assignment(text));
-    const ModelInfo& info = find_model(parsed.back().model);
-    if (std::find(chosen.begin(), chosen.end(), &info) == chosen.end()) {
-      throw ConfigError(fmt::format("-p {}: model '{}' is not selected (add -m {})", text, info.name, info.name));
+    const std::string& model = parsed.back().model;
+    if (std::none_of(chosen.begin(), chosen.end(), [&](const Chosen& c) { return c.name == model; })) {
+      (void)find_model(model.substr(0, model.find('@')));  // an unknown model says so first
+      throw ConfigError(fmt::format("-p {}: model '{}' is not selected (add -m {})", text, model, model));
     }
   }
   std::vector<ModelSelection> selections;
-  for (const ModelInfo* info : chosen) {
+  for (const Chosen& c : chosen) {
     std::vector<std::pair<std::string, std::string>> own;
     for (const auto& assignment : parsed) {
-      if (assignment.model == info->name) own.emplace_back(assignment.name, assignment.value);
+      if (assignment.model == c.name) own.emplace_back(assignment.name, assignment.value);
     }
-    selections.push_back({info, resolve_parameters(info->name, info->parameters, own)});
+    selections.push_back({c.info, resolve_parameters(c.name, c.info->parameters, own), c.name});
   }
   return selections;
 }
@@ -81,10 +103,10 @@ RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& 
   result.problem = make_problem(result.scenario);
   const RunContext context{request.seed, request.threads};
   for (const auto& selection : request.models) {
-    observer.model_started(selection.info->name);
+    observer.model_started(selection.name);
     const auto started = std::chrono::steady_clock::now();
     const auto model = selection.info->make(selection.parameters);
-    ModelRun model_run{selection.info->name, selection.parameters, model->solve(result.problem, context), 0.0};
+    ModelRun model_run{selection.name, selection.parameters, model->solve(result.problem, context), 0.0};
     model_run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     observer.model_finished(model_run);
     result.runs.push_back(std::move(model_run));

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/statistics.hpp"
+#include "parley/errors.hpp"
 
 namespace parley {
 namespace {
@@ -113,6 +114,45 @@ TEST(Backtest, SameResultWhateverTheOrderOfTheCases) {
     EXPECT_EQ(a.models[m].mae_interval.low, b.models[m].mae_interval.low);
     EXPECT_EQ(a.models[m].difference_interval.high, b.models[m].difference_interval.high);
   }
+}
+
+// Cross-validation: leave one case out, choose the candidate with the lowest MAE on the others.
+TEST(Backtest, CrossValidationChoosesOnTheOtherCases) {
+  // c1: compromise 15 (error 5), median 0 (20). c2: compromise 66.67 (3.33), median 60 (10).
+  // c4: actors at 0 and 90, outcome 0: compromise 45 (45), median 0 (0).
+  std::vector<BacktestCase> all = cases();
+  all.push_back({"c4", one_issue({0, 90}, std::nullopt, 0)});
+  BacktestRequest with = request({"compromise", "median", "status_quo"});
+  with.cross_validate = true;
+  const BacktestResult result = backtest(all, with);
+  ASSERT_TRUE(result.cross_validation);
+  const CrossValidation& validation = *result.cross_validation;
+  // status_quo has no forecast where there is no status quo: not a candidate.
+  EXPECT_EQ(validation.candidates, (std::vector<std::string>{"compromise", "median"}));
+  // Leaving c1 out: compromise (3.33 + 45)/2 against median (10 + 0)/2: median. Leaving c2 out:
+  // compromise 25, median 10: median. Leaving c4 out: compromise 4.17, median 15: compromise.
+  const std::vector<std::pair<std::string, std::string>> chosen{
+      {"c1", "median"}, {"c2", "median"}, {"c3", "median"}, {"c4", "compromise"}};
+  EXPECT_EQ(validation.chosen, chosen);
+  EXPECT_EQ(validation.score.model, "cross-validated");
+  EXPECT_EQ(validation.score.issues, 3u);
+  EXPECT_NEAR(validation.score.mae, (20.0 + 10.0 + 45.0) / 3.0, 1e-12);  // worse than either: honest
+  EXPECT_NEAR(validation.score.difference, ((20.0 - 5.0) + (10.0 - 10.0 / 3.0) + 0.0) / 3.0, 1e-9);
+}
+
+TEST(Backtest, VariantsOfOneModelAreSeparateModels) {
+  BacktestRequest with;
+  with.models = select_models({"compromise", "median", "median@mid"}, {"median@mid.tie=midpoint"}, 1);
+  ASSERT_EQ(with.models.size(), 3u);
+  EXPECT_EQ(with.models[2].name, "median@mid");
+  EXPECT_EQ(with.models[2].parameters.choice("tie"), "midpoint");
+  EXPECT_EQ(with.models[1].parameters.choice("tie"), "lower");
+  const BacktestResult result = backtest(cases(), with);
+  EXPECT_EQ(result.models[2].model, "median@mid");
+  EXPECT_THROW((void)select_models({"median@"}, {}, 1), ConfigError);
+  EXPECT_THROW((void)select_models({"median@a.b"}, {}, 1), ConfigError);
+  EXPECT_THROW((void)select_models({"median"}, {"median@mid.tie=midpoint"}, 1), ConfigError);
+  EXPECT_THROW((void)select_models({"nope@x"}, {}, 1), ConfigError);
 }
 
 }  // namespace
