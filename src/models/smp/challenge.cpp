@@ -1,0 +1,182 @@
+// Challenges (§6.2, §6.3) and the bargains they lead to (§6.4, §10.7, §10.8).
+
+#include "models/smp/engine_impl.hpp"
+
+namespace parley::models::smp {
+
+// EU(h, k, i, j) of §6.2. The columns hold h's utility table U = U^h: at_i[m] = U[m][i],
+// at_j[m] = U[m][j], own[m] = U[m][m].
+template <VotingRule Rule, ThirdPartyCommit Commit>
+Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t j, const double* at_i,
+                                       const double* at_j, const double* own) const {
+  const double eu_sq = at_i[k] + at_j[k];
+  const double u_victory = at_i[k] + at_i[k];
+  const double u_loss = at_j[k] + at_j[k];
+  const auto outside = [](double u) { return u < 0.0 || u > 2.0; };
+  if (outside(eu_sq) || outside(u_victory) || outside(u_loss)) {
+    abort_run(fmt::format("a challenge of {} by {} has a utility outside [0, 2]", who(j), who(i)));
+  }
+  const double s_j = total_salience_[j];
+  if (s_j <= 0.0 || s_j > salience_limit_) {
+    abort_run(fmt::format("{}'s total salience {} is outside (0, 1]", who(j), s_j));
+  }
+  const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
+  const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);
+  if (identity_ && (a_i < 0.0 || a_j > 0.0)) {
+    abort_run(fmt::format("a principal of the challenge {} -> {} votes against itself", who(i), who(j)));
+  }
+  double c_i = kChallengeFloor;
+  double c_j = kChallengeFloor;
+  if (a_i > 0.0) c_i = c_i + a_i;
+  if (a_i < 0.0) c_j = c_j - a_i;
+  if (a_j > 0.0) c_i = c_i + a_j;
+  if (a_j < 0.0) c_j = c_j - a_j;
+  const double b_i = c_i;
+  const double b_j = c_j;
+  for (std::size_t m = 0; m < n_; ++m) {
+    if (m == i || m == j) continue;
+    const double w = weight_[m];
+    const double umi = at_i[m];
+    const double umj = at_j[m];
+    const double umm = own[m];
+    const double v0 = vote_as<Rule>(w, umi, umj);
+    const double l_i = v0 > 0.0 ? b_i + v0 : b_i;
+    const double l_j = v0 < 0.0 ? b_j - v0 : b_j;
+    const double p = l_i / (l_i + l_j);
+    const double q = 1.0 - p;
+    // A1: m sides with i and i wins; A2: with i, j wins; A3: with j, i wins; A4: with j, j wins.
+    // NoCommit: m keeps its position; SemiCommit: m moves with its side when that side loses;
+    // FullCommit: m takes the winner's position whichever side it joined.
+    constexpr bool moves_with_winner = Commit == ThirdPartyCommit::FullCommit;
+    constexpr bool moves_with_loser = Commit != ThirdPartyCommit::NoCommit;
+    const double a1 = (umi + umi) + (moves_with_winner ? umi : umm);
+    const double a2 = (umj + umj) + (moves_with_loser ? umj : umm);
+    const double a3 = (umi + umi) + (moves_with_loser ? umi : umm);
+    const double a4 = (umj + umj) + (moves_with_winner ? umj : umm);
+    const double e_a = (p * a1) + (q * a2);
+    const double e_b = (p * a3) + (q * a4);
+    const double v = vote_as<Rule>(w, e_a, e_b);
+    if (v > 0.0) c_i = c_i + v;
+    if (v < 0.0) c_j = c_j - v;
+  }
+  if (c_i <= 0.0 || c_j <= 0.0)
+    abort_run(fmt::format("a coalition of the challenge {} -> {} is not positive", who(i), who(j)));
+  const double p_ij = c_i / (c_i + c_j);
+  const double p_ji = c_j / (c_i + c_j);
+  const double eu_contest = (p_ij * u_victory) + (p_ji * u_loss);
+  const double eu_challenge = ((1 - s_j) * u_victory) + (s_j * eu_contest);
+  return {p_ij, eu_challenge - eu_sq};
+}
+
+// EU(h, k, i, j) compiled for one voting rule and third-party commitment: the n³ loop has no
+// branch on the settings.
+Engine::ChallengeFunction Engine::challenge_for(VotingRule rule, ThirdPartyCommit commit) {
+  return with_rule(rule, [commit](auto r) -> ChallengeFunction {
+    constexpr VotingRule kRule = decltype(r)::value;
+    switch (commit) {
+      case ThirdPartyCommit::NoCommit:
+        return &Engine::challenge_as<kRule, ThirdPartyCommit::NoCommit>;
+      case ThirdPartyCommit::FullCommit:
+        return &Engine::challenge_as<kRule, ThirdPartyCommit::FullCommit>;
+      case ThirdPartyCommit::SemiCommit:
+        break;
+    }
+    return &Engine::challenge_as<kRule, ThirdPartyCommit::SemiCommit>;
+  });
+}
+
+// h's utility columns: at[m] = U^h[m][j] for one position j.
+void Engine::column(const Derived& derived, std::size_t h, std::size_t j, double* at) const {
+  const double* r = derived.estimate.data() + h * n_;
+  const double* delta = derived.distance_to.data() + j * n_;
+  for (std::size_t m = 0; m < n_; ++m) at[m] = util(delta[m], r[m]);
+}
+
+void Engine::diagonal(const Derived& derived, std::size_t h, double* own) const {
+  const double* r = derived.estimate.data() + h * n_;
+  for (std::size_t m = 0; m < n_; ++m) own[m] = util(derived.distance_to[m * n_ + m], r[m]);
+}
+
+// The bargain points of §6.4 / §10.7 for initiator i and receiver j with weights pi, pj.
+void Engine::interpolate(const State& state, std::size_t i, std::size_t j, double pi, double pj,
+                         Bargain& bargain) const {
+  bargain.initiator_point.assign(d_, 0.0);
+  bargain.receiver_point.assign(d_, 0.0);
+  for (std::size_t k = 0; k < d_; ++k) {
+    const double x_i = state.position[i * d_ + k];
+    const double x_j = state.position[j * d_ + k];
+    const double s_i = in_.salience[i * d_ + k];
+    const double s_j = in_.salience[j * d_ + k];
+    if (settings_.interpolation == InterVecBrgn::S2PMax) {
+      const double di = (pj > pi) ? (pj - pi) : 0;
+      const double dj = (pi > pj) ? (pi - pj) : 0;
+      const double si2 = s_i * s_i;
+      const double sj2 = s_j * s_j;
+      const double dik = (di * sj2) / (((di * sj2) + kBargainFloor) + ((1 - di) * si2));
+      const double djk = (dj * si2) / (((dj * si2) + kBargainFloor) + ((1 - dj) * sj2));
+      bargain.initiator_point[k] = x_i + dik * (x_j - x_i);
+      bargain.receiver_point[k] = x_j + djk * (x_i - x_j);
+      continue;
+    }
+    double wi = 0.0;
+    double wj = 0.0;
+    if (settings_.interpolation == InterVecBrgn::S2P2) {
+      wi = (s_i * s_i) * (pi * pi);
+      wj = (s_j * s_j) * (pj * pj);
+    } else {
+      wi = s_i * pi;
+      wj = s_j * pj;
+    }
+    const double den = (wi + kBargainFloor) + wj;
+    bargain.initiator_point[k] = round4((((wi + kBargainFloor) * x_i) + (wj * x_j)) / den);
+    bargain.receiver_point[k] = round4(((wi * x_i) + ((kBargainFloor + wj) * x_j)) / den);
+  }
+}
+
+// Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8); empty when it has no target.
+std::vector<Bargain> Engine::initiate(const State& state, const Derived& derived, std::size_t i) const {
+  std::vector<double> at_i(n_);
+  std::vector<double> at_j(n_);
+  std::vector<double> own(n_);
+  column(derived, i, i, at_i.data());
+  diagonal(derived, i, own.data());
+  bool found = false;
+  std::size_t best = 0;
+  double best_gain = -1.0;
+  double best_probability = 0.0;
+  for (std::size_t j = 0; j < n_; ++j) {
+    if (j == i) continue;
+    column(derived, i, j, at_j.data());
+    const Challenge c = challenge(i, i, j, at_i.data(), at_j.data(), own.data());
+    if ((kMinimumGain < c.gain) && (best_gain < c.gain)) {
+      found = true;
+      best = j;
+      best_gain = c.gain;
+      best_probability = c.probability;
+    }
+  }
+  if (!found) return {};
+  Bargain initiators{i, best, 0, best_gain, best_probability, {}, {}};
+  interpolate(state, i, best, best_probability, 1.0 - best_probability, initiators);
+  if (settings_.bargaining == BargnModel::InitOnlyInterp) return {std::move(initiators)};
+  // The receiver's view: the second component of EU(j, i, i, j), a gain, not a probability (KTAB quirk).
+  column(derived, best, i, at_i.data());
+  column(derived, best, best, at_j.data());
+  diagonal(derived, best, own.data());
+  const double receivers_estimate = challenge(i, i, best, at_i.data(), at_j.data(), own.data()).gain;
+  Bargain receivers{i, best, 1, best_gain, best_probability, {}, {}};
+  interpolate(state, i, best, receivers_estimate, 1.0 - receivers_estimate, receivers);
+  if (settings_.bargaining == BargnModel::InitRcvrInterp) return {std::move(initiators), std::move(receivers)};
+  const double wi = in_.capability[i] * total_salience_[i];
+  const double wj = in_.capability[i] * total_salience_[best];  // KTAB quirk: the initiator's capability twice
+  Bargain mixed{i, best, 2, best_gain, best_probability, {}, {}};
+  mixed.initiator_point.assign(d_, 0.0);
+  mixed.receiver_point.assign(d_, 0.0);
+  for (std::size_t k = 0; k < d_; ++k) {
+    mixed.initiator_point[k] = ((wi * initiators.initiator_point[k]) + (wj * receivers.initiator_point[k])) / (wi + wj);
+    mixed.receiver_point[k] = ((wi * initiators.receiver_point[k]) + (wj * receivers.receiver_point[k])) / (wi + wj);
+  }
+  return {std::move(mixed)};
+}
+
+}  // namespace parley::models::smp

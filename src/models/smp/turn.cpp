@@ -1,0 +1,110 @@
+// A turn (§5, §6.5): queues, their elections and each actor's move.
+
+#include <algorithm>
+
+#include "models/smp/engine_impl.hpp"
+#include "models/smp/parallel.hpp"
+
+namespace parley::models::smp {
+
+// The value to each voter of a bargain (§6.5): [bargain][voter].
+std::vector<double> Engine::bargain_values(const State& state, const Derived& derived,
+                                           const std::vector<Bargain>& bargains) const {
+  std::vector<double> values(bargains.size() * n_, 0.0);
+  const double count = static_cast<double>(n_);
+  parallel_for(threads(), bargains.size(), [&](std::size_t b) {
+    const Bargain& bargain = bargains[b];
+    for (std::size_t a = 0; a < n_; ++a) {
+      const double* row = derived.own.data() + a * n_;
+      double v = 0.0;
+      v = v + util(dist(state, a, bargain.initiator_point.data()), state.risk[a]);
+      v = v + util(dist(state, a, bargain.receiver_point.data()), state.risk[a]);
+      for (std::size_t m = 0; m < n_; ++m) {
+        if (m != bargain.initiator && m != bargain.receiver) v = v + row[m];
+      }
+      values[b * n_ + a] = check_entry(v / count);
+    }
+  });
+  return values;
+}
+
+double Engine::check_entry(double v) {
+  if (v <= 0.0 || v > 1.0) abort_run(fmt::format("a queue entry is worth {} to a voter, outside (0, 1]", v));
+  return v;
+}
+
+double Engine::next_uniform(std::mt19937_64& generator) {
+  const std::uint64_t n = generator();
+  const std::uint64_t r = (n + kUniformOffset) * ((2 * n) + 3);
+  return static_cast<double>(r) / static_cast<double>(UINT64_MAX);
+}
+
+// One turn (§5, §6): state -> next.
+Turn Engine::turn(const State& state, const Derived& derived, State& next, std::mt19937_64& generator) const {
+  std::vector<std::vector<Bargain>> by_initiator(n_);
+  parallel_for(threads(), n_, [&](std::size_t i) { by_initiator[i] = initiate(state, derived, i); });
+  Turn turn;
+  std::vector<std::vector<std::size_t>> queue(n_);  // bargain indices after each actor's status quo
+  for (auto& bargains : by_initiator) {
+    for (auto& bargain : bargains) {
+      queue[bargain.initiator].push_back(turn.bargains.size());
+      queue[bargain.receiver].push_back(turn.bargains.size());
+      turn.bargains.push_back(std::move(bargain));
+    }
+  }
+  const std::vector<double> values = bargain_values(state, derived, turn.bargains);
+  std::vector<double> status_quo(n_, 0.0);
+  for (std::size_t a = 0; a < n_; ++a) {
+    double v = 0.0;
+    for (std::size_t m = 0; m < n_; ++m) v = v + derived.own[a * n_ + m];
+    status_quo[a] = check_entry(v / static_cast<double>(n_));
+  }
+  std::vector<std::vector<double>> probabilities(n_);
+  parallel_for(threads(), n_, [&](std::size_t k) {
+    const std::vector<std::size_t>& entries = queue[k];
+    std::vector<double> value((entries.size() + 1) * n_, 0.0);
+    std::copy(status_quo.begin(), status_quo.end(), value.begin());
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(entries[e] * n_), n_,
+                  value.begin() + static_cast<std::ptrdiff_t>((e + 1) * n_));
+    }
+    probabilities[k] = election(rules_, in_.capability, value, entries.size() + 1);
+  });
+  next.position = state.position;
+  turn.status_quo.assign(n_, 0.0);
+  for (std::size_t k = 0; k < n_; ++k) {
+    const std::vector<double>& p = probabilities[k];
+    const std::size_t chosen = choose(p, generator);
+    turn.status_quo[k] = p[0];
+    for (std::size_t e = 0; e < queue[k].size(); ++e) {
+      Bargain& bargain = turn.bargains[queue[k][e]];
+      const bool initiator = bargain.initiator == k;
+      (initiator ? bargain.initiator_queue_probability : bargain.receiver_queue_probability) = p[e + 1];
+      if (chosen != e + 1) continue;
+      (initiator ? bargain.initiator_moved : bargain.receiver_moved) = true;
+      const std::vector<double>& point = initiator ? bargain.initiator_point : bargain.receiver_point;
+      std::copy(point.begin(), point.end(), next.position.begin() + static_cast<std::ptrdiff_t>(k * d_));
+    }
+  }
+  next.ideal = ideals(state, next);
+  return turn;
+}
+
+std::size_t Engine::choose(const std::vector<double>& p, std::mt19937_64& generator) const {
+  if (settings_.transitions == StateTransitions::Stochastic) {
+    const double u = next_uniform(generator);
+    double s = 0.0;
+    for (std::size_t e = 0; e < p.size(); ++e) {
+      s = s + p[e];
+      if (u <= s) return e;
+    }
+    return p.size() - 1;
+  }
+  std::size_t best = 0;
+  for (std::size_t e = 1; e < p.size(); ++e) {
+    if (p[e] > p[best]) best = e;
+  }
+  return best;
+}
+
+}  // namespace parley::models::smp
