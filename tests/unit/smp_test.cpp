@@ -84,6 +84,50 @@ TEST(SmpEngine, EveryOptionRunsAndDoesNotDependOnThreads) {
   }
 }
 
+// Stopping the target scan once no bound can beat the best gain must give KTAB's exhaustive scan's
+// targets exactly: every option value, several random scenarios, clustered positions (ties).
+TEST(SmpEngine, PrunedTargetScanEqualsTheExhaustiveOne) {
+  std::size_t compared = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    Input input = random_input(12 + 6 * static_cast<std::size_t>(seed), 1 + seed % 3, 100 + seed);
+    if (seed % 2 == 0) {
+      for (double& x : input.position) x = std::round(x * 4.0) / 4.0;  // many equal positions
+    }
+    for (const auto& parameter : enum_parameters()) {
+      for (const auto value : parameter.values) {
+        Options options{with(parameter.name, value), seed, 1};
+        options.settings.max_iterations = 8;
+        const Result pruned = run(input, options);
+        options.exhaustive = true;
+        const Result exhaustive = run(input, options);
+        ASSERT_EQ(all_positions(pruned), all_positions(exhaustive)) << parameter.name << "=" << value << " " << seed;
+        ASSERT_EQ(pruned.turns.size(), exhaustive.turns.size());
+        for (std::size_t t = 0; t < pruned.turns.size(); ++t) {
+          ASSERT_EQ(pruned.turns[t].bargains.size(), exhaustive.turns[t].bargains.size());
+          for (std::size_t b = 0; b < pruned.turns[t].bargains.size(); ++b) {
+            EXPECT_EQ(pruned.turns[t].bargains[b].receiver, exhaustive.turns[t].bargains[b].receiver);
+            EXPECT_EQ(pruned.turns[t].bargains[b].gain, exhaustive.turns[t].bargains[b].gain);
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  // Ideals away from positions (an accommodation matrix): U_ii is no longer the largest utility.
+  Input lagging = random_input(30, 2, 77);
+  lagging.accommodation.assign(30 * 30, 0.0);
+  for (std::size_t i = 0; i < 30; ++i) {
+    lagging.accommodation[i * 30 + i] = 0.6;
+    lagging.accommodation[i * 30 + (i + 1) % 30] = 0.3;
+  }
+  Options options;
+  options.settings.max_iterations = 10;
+  const Result pruned = run(lagging, options);
+  options.exhaustive = true;
+  EXPECT_EQ(all_positions(pruned), all_positions(run(lagging, options)));
+  EXPECT_GT(compared, 1000u);
+}
+
 TEST(SmpEngine, StochasticRunsRepeatForASeedOnAnyThreadCount) {
   const Input input = random_input(30, 3, 8);
   Options options{with("StateTransitions", "Stochastic"), 42, 1};

@@ -1,5 +1,8 @@
 // Challenges (§6.2, §6.3) and the bargains they lead to (§6.4, §10.7, §10.8).
 
+#include <algorithm>
+#include <limits>
+
 #include "models/smp/engine_impl.hpp"
 
 namespace parley::models::smp {
@@ -140,15 +143,31 @@ std::vector<Bargain> Engine::initiate(const State& state, const Derived& derived
   std::vector<double> own(n_);
   column(derived, i, i, at_i.data());
   diagonal(derived, i, own.data());
+  // KTAB scans the targets in index order and keeps a strictly larger gain above 1e-5: the target is
+  // the lowest index among those with the largest gain. The gain is (U_ii − U_ij)(1 − 2 S_j (1 − P)),
+  // never more than |U_ii − U_ij| (0 ≤ S_j(1 − P) ≤ 1), so targets are weighed from the largest such
+  // bound down and the scan stops once no bound can reach the best gain so far: the same target,
+  // without computing most challenges.
+  const double r = derived.estimate[i * n_ + i];
+  std::vector<std::pair<double, std::size_t>> order;  // (bound, target)
+  order.reserve(n_);
+  for (std::size_t j = 0; j < n_; ++j) {
+    if (j == i) continue;
+    const double bound = std::fabs(at_i[i] - util(derived.distance_to[j * n_ + i], r));
+    order.emplace_back(std::isnan(bound) ? std::numeric_limits<double>::infinity() : bound, j);
+  }
+  if (!options_.exhaustive) {
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  }
   bool found = false;
   std::size_t best = 0;
   double best_gain = -1.0;
   double best_probability = 0.0;
-  for (std::size_t j = 0; j < n_; ++j) {
-    if (j == i) continue;
+  for (const auto& [bound, j] : order) {
+    if (!options_.exhaustive && bound + kBoundMargin < std::max(best_gain, kMinimumGain)) break;
     column(derived, i, j, at_j.data());
     const Challenge c = challenge(i, i, j, at_i.data(), at_j.data(), own.data());
-    if ((kMinimumGain < c.gain) && (best_gain < c.gain)) {
+    if ((kMinimumGain < c.gain) && (best_gain < c.gain || (best_gain == c.gain && j < best))) {
       found = true;
       best = j;
       best_gain = c.gain;

@@ -33,6 +33,11 @@ Engine::Engine(const Input& input, const Options& options)
       abort_run(fmt::format("actor {} has no salience on any dimension, so its distances are 0/0", who(i)));
     }
     weight_[i] = total_salience_[i] * input.capability[i];
+    // KTAB checks a target's total salience in every challenge of it, so at the first turn for every
+    // actor; checked here once, since parley does not weigh every challenge (challenge.cpp).
+    if (total_salience_[i] > salience_limit_) {
+      abort_run(fmt::format("{}'s total salience {} is outside (0, 1]", who(i), total_salience_[i]));
+    }
   }
   exact_identity_ = true;
   identity_ = true;

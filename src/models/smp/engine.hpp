@@ -69,6 +69,9 @@ struct Options {
   Settings settings;
   std::uint64_t seed = 0;  // the Mersenne Twister's seed for stochastic transitions
   unsigned threads = 1;
+  // Weigh every challenge in index order, as KTAB does, instead of stopping once no target can beat
+  // the best so far. Same results; for tests.
+  bool exhaustive = false;
 };
 
 // Runs the model to its stopping rule. Throws UnsolvableError where KTAB aborts the run (spec §12),
