@@ -145,9 +145,9 @@ std::vector<Bargain> Engine::initiate(const State& state, const Derived& derived
   diagonal(derived, i, own.data());
   // KTAB scans the targets in index order and keeps a strictly larger gain above 1e-5: the target is
   // the lowest index among those with the largest gain. The gain is (U_ii − U_ij)(1 − 2 S_j (1 − P)),
-  // never more than |U_ii − U_ij| (0 ≤ S_j(1 − P) ≤ 1), so targets are weighed from the largest such
-  // bound down and the scan stops once no bound can reach the best gain so far: the same target,
-  // without computing most challenges.
+  // never more than |U_ii − U_ij| (0 ≤ S_j(1 − P) ≤ 1; kBoundMargin covers rounding), so targets are
+  // weighed from the largest such bound down and the scan stops once no bound can reach the best gain
+  // so far: the same target, without computing most challenges.
   const double r = derived.estimate[i * n_ + i];
   std::vector<std::pair<double, std::size_t>> order;  // (bound, target)
   order.reserve(n_);

@@ -24,9 +24,10 @@ inline constexpr double kUtilityCheck = 1e-6;                           // §4
 inline constexpr double kSamePosition = 1e-3;                           // §8
 inline constexpr double kIdentityTolerance = 1e-10;                     // §6.7, §12
 inline constexpr std::uint64_t kUniformOffset = 0xE08C1D668B756F83ULL;  // §10.9
-// Far above the rounding error of a computed gain (magnitudes below 2): a target whose bound is
-// this much below the best gain cannot be the best.
-inline constexpr double kBoundMargin = 1e-12;
+// How far a computed gain may exceed its bound |U_ii − U_ij| (≤ 1): rounding (~1e-15), and a total
+// salience S_j up to 1 + 1e-9 (kSalienceTolerance), which lets |1 − 2 S_j (1 − P)| reach 1 + 2e-9.
+// A target whose bound is this much below the best gain cannot be the best.
+inline constexpr double kBoundMargin = 1e-8;
 
 // Utility of distance delta to an actor of risk attitude r (§3.1).
 inline double util(double delta, double r) {
