@@ -177,7 +177,7 @@ class BdmReader {
     scenario.title = fmt::format("{} (BDM actor table)", stem);
     scenario.description = fmt::format(
         "One issue and {} actors, imported by `parley import bdm-csv` from {}{}. The table has no date: as_of is "
-        "a placeholder, and the issue's scale is the range of the positions.",
+        "1970-01-01, not a real date, and the issue's scale is the range of the positions.",
         rows.size(), file_, percent ? " (saliences on 0-100, divided by 100)" : "");
     scenario.sources.push_back(
         {"table", fmt::format("BDM-style actor table {}", file_), "", std::nullopt, "lines cited as l<N>"});

@@ -207,7 +207,8 @@ class DecideReader {
     scenario.title = fmt::format("{} (Decide data)", stem);
     scenario.description = fmt::format(
         "{} actors and {} issues imported by `parley import decide` from {}. Each stance's capability is the "
-        "actor's power on that issue. The file has no date: as_of is a placeholder.",
+        "actor's power on that issue. The file has no date: as_of is 1970-01-01, not a real "
+        "date.",
         actors_.size(), issues_.size(), file_);
     scenario.sources.push_back(
         {"decide", fmt::format("Decide input file {}", file_), "", std::nullopt, "lines cited as l<N>"});
