@@ -2,74 +2,29 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
-#include <limits>
-#include <map>
 #include <numeric>
 
+#include "ensemble/fit.hpp"
 #include "parley/errors.hpp"
-#include "parley/rng.hpp"
+#include "runner/scoring.hpp"
 
 namespace parley {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Per model and case: the sums a case contributes, so that a bootstrap resample of cases is a
-// sum over its drawn cases.
-struct CaseSums {
-  double absolute = 0.0;  // Σ |e|
-  std::size_t count = 0;
-  double difference = 0.0;  // Σ (|e| − |e_reference|) over issues both scored
-  std::size_t paired = 0;
-};
-
-Interval percentile_interval(std::vector<double> values) {
-  std::erase_if(values, [](double value) { return std::isnan(value); });
-  return {quantile(values, 0.025), quantile(values, 0.975)};
-}
-
-std::vector<double> bootstrap(const std::vector<std::vector<std::size_t>>& resamples, const std::vector<CaseSums>& sums,
-                              bool paired) {
-  std::vector<double> statistics;
-  statistics.reserve(resamples.size());
-  for (const auto& drawn : resamples) {
-    double total = 0.0;
-    std::size_t count = 0;
-    for (const std::size_t c : drawn) {
-      total += paired ? sums[c].difference : sums[c].absolute;
-      count += paired ? sums[c].paired : sums[c].count;
-    }
-    statistics.push_back(count == 0 ? kNaN : total / static_cast<double>(count));
-  }
-  return statistics;
-}
-
-}  // namespace
-
-BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRequest& request) {
-  BacktestResult result;
-  result.cases = cases.size();
-  result.seed = request.seed;
-  result.bootstrap_samples = request.bootstrap_samples;
-  result.reference = request.reference;
+// Runs every applicable model on every case, in name order, into one row per issue with an outcome.
+void run_cases(const std::vector<BacktestCase>& cases, const BacktestRequest& request, BacktestResult& result) {
   const std::size_t model_count = request.models.size();
-  result.models.resize(model_count);
-  for (std::size_t m = 0; m < model_count; ++m) result.models[m].model = request.models[m].name;
-
-  // sums[m][c]; errors[m] = every |e| of model m, for the median and RMSE, and case_errors[m][c] the
-  // same per case (for cross-validation).
-  std::vector<std::vector<CaseSums>> sums(model_count, std::vector<CaseSums>(cases.size()));
-  std::vector<std::vector<double>> errors(model_count);
-  std::vector<std::vector<std::vector<double>>> case_errors(model_count,
-                                                            std::vector<std::vector<double>>(cases.size()));
-  // Cases are taken in name order, so that no figure, to the last bit, depends on the order they came in.
   std::vector<std::size_t> by_name(cases.size());
   std::iota(by_name.begin(), by_name.end(), std::size_t{0});
+  // Cases are taken in name order, so that no figure, to the last bit, depends on the order they came in.
   std::stable_sort(by_name.begin(), by_name.end(),
                    [&](std::size_t a, std::size_t b) { return cases[a].name < cases[b].name; });
-  for (const std::size_t c : by_name) {
-    const Scenario& scenario = cases[c].scenario;
+  for (std::size_t c = 0; c < by_name.size(); ++c) {
+    const BacktestCase& backtest_case = cases[by_name[c]];
+    const Scenario& scenario = backtest_case.scenario;
+    result.case_names.push_back(backtest_case.name);
     result.issues += scenario.issues.size();
     std::size_t with_outcome = 0;
     for (const auto& issue : scenario.issues) with_outcome += issue.outcome ? 1U : 0U;
@@ -89,111 +44,142 @@ BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRe
     try {
       run_result = run(scenario, run_request);
     } catch (const Error& error) {
-      throw ModelError(fmt::format("case {}: {}", cases[c].name, error.what()));
+      throw ModelError(fmt::format("case {}: {}", backtest_case.name, error.what()));
     }
-    // forecast[m][issue id], for pairing with the reference model.
-    std::vector<std::map<std::string, double>> forecasts(model_count);
-    for (std::size_t r = 0; r < run_result.runs.size(); ++r) {
-      for (const auto& forecast : run_result.runs[r].outcome.issues) {
-        forecasts[run_models[r]][forecast.issue] = forecast.forecast;
-      }
-    }
-    const auto reference = std::find_if(result.models.begin(), result.models.end(),
-                                        [&](const ModelScore& score) { return score.model == request.reference; });
-    const std::size_t reference_index =
-        reference == result.models.end() ? model_count : static_cast<std::size_t>(reference - result.models.begin());
     for (const auto& issue : scenario.issues) {
       if (!issue.outcome) continue;
-      for (const std::size_t m : run_models) {
-        const auto found = forecasts[m].find(issue.id);
-        const double forecast = found == forecasts[m].end() ? kNaN : found->second;
-        if (std::isnan(forecast)) {
-          ++result.models[m].no_forecast;
-          continue;
+      OutcomeRow row{c, issue.id, *issue.outcome, issue.scale.min, issue.scale.max,
+                     std::vector<double>(model_count, kNoValue)};
+      for (std::size_t r = 0; r < run_result.runs.size(); ++r) {
+        for (const auto& forecast : run_result.runs[r].outcome.issues) {
+          if (forecast.issue == issue.id) row.forecasts[run_models[r]] = forecast.forecast;
         }
-        const IssueScore score{cases[c].name, issue.id, result.models[m].model, forecast, *issue.outcome};
-        const double absolute = std::fabs(score.error());
-        result.scores.push_back(score);
-        errors[m].push_back(absolute);
-        case_errors[m][c].push_back(absolute);
-        sums[m][c].absolute += absolute;
-        ++sums[m][c].count;
-        if (reference_index == model_count) continue;
-        const auto reference_forecast = forecasts[reference_index].find(issue.id);
-        if (reference_forecast == forecasts[reference_index].end() || std::isnan(reference_forecast->second)) continue;
-        sums[m][c].difference += absolute - std::fabs(reference_forecast->second - *issue.outcome);
-        ++sums[m][c].paired;
       }
+      result.rows.push_back(std::move(row));
     }
   }
+}
 
-  // The same resamples of cases for every model: the comparison is paired.
-  std::vector<std::vector<std::size_t>> resamples(static_cast<std::size_t>(std::max(request.bootstrap_samples, 0)));
-  for (std::size_t b = 0; b < resamples.size() && !cases.empty(); ++b) {
-    Rng rng = make_rng(request.seed, b);
-    resamples[b].resize(cases.size());
-    for (auto& drawn : resamples[b]) drawn = by_name[static_cast<std::size_t>(rng.below(cases.size()))];
-  }
-  const bool has_reference = std::any_of(result.models.begin(), result.models.end(),
-                                         [&](const ModelScore& score) { return score.model == request.reference; });
-  const auto summarise = [&](ModelScore& score, const std::vector<double>& all, const std::vector<CaseSums>& by_case) {
-    score.issues = all.size();
-    score.mae = mean_of(all);
-    score.median_ae = median_of(all);
-    score.rmse = root_mean_square(all);
-    score.mae_interval = percentile_interval(bootstrap(resamples, by_case, false));
-    double difference = 0.0;
-    for (const std::size_t c : by_name) {
-      difference += by_case[c].difference;
-      score.paired_issues += by_case[c].paired;
-    }
-    if (has_reference && score.paired_issues > 0) {
-      score.difference = difference / static_cast<double>(score.paired_issues);
-      score.difference_interval = percentile_interval(bootstrap(resamples, by_case, true));
-    } else {
-      score.difference = kNaN;
-      score.difference_interval = {kNaN, kNaN};
-    }
-  };
-  for (std::size_t m = 0; m < model_count; ++m) summarise(result.models[m], errors[m], sums[m]);
+ensemble::Data ensemble_data(const BacktestResult& result, const BacktestRequest& request) {
+  ensemble::Data data;
+  for (const auto& selection : request.models) data.members.push_back(selection.name);
+  data.cases = result.case_names.size();
+  data.items = result.rows;
+  return data;
+}
 
-  if (!request.cross_validate || cases.size() < 2) return result;
-  std::vector<std::size_t> candidates;
-  for (std::size_t m = 0; m < model_count; ++m) {
-    const ModelScore& score = result.models[m];
-    if (score.no_forecast == 0 && score.not_applicable == 0 && score.issues > 0) candidates.push_back(m);
-  }
-  if (candidates.empty()) return result;
+// Leave one case out, choose the candidate with the lowest MAE on the rest.
+CrossValidation choose_on_other_cases(const BacktestResult& result, const BacktestRequest& request,
+                                      const scoring::Scorer& scorer) {
   CrossValidation validation;
-  for (const std::size_t m : candidates) validation.candidates.push_back(result.models[m].model);
-  std::vector<double> totals(model_count, 0.0);
-  std::vector<std::size_t> counts(model_count, 0);
-  for (const std::size_t m : candidates) {
-    for (const std::size_t c : by_name) {
-      totals[m] += sums[m][c].absolute;
-      counts[m] += sums[m][c].count;
+  EnsembleCandidate choice{"cross-validated", EnsembleFamily::choice, {}, ""};
+  for (const ModelScore& score : result.models) {
+    if (score.no_forecast == 0 && score.not_applicable == 0 && score.issues > 0) {
+      validation.candidates.push_back(score.model);
+      choice.pool.push_back({score.model, {}});
     }
   }
-  std::vector<double> all;
-  std::vector<CaseSums> by_case(cases.size());
-  for (const std::size_t c : by_name) {
-    std::size_t best = candidates.front();
-    double best_mae = std::numeric_limits<double>::infinity();
-    for (const std::size_t m : candidates) {
-      const std::size_t rest = counts[m] - sums[m][c].count;
-      const double mae = rest == 0 ? kNaN : (totals[m] - sums[m][c].absolute) / static_cast<double>(rest);
-      if (mae < best_mae) {
-        best = m;
-        best_mae = mae;
-      }
-    }
-    validation.chosen.emplace_back(cases[c].name, result.models[best].model);
-    by_case[c] = sums[best][c];
-    all.insert(all.end(), case_errors[best][c].begin(), case_errors[best][c].end());
+  if (choice.pool.empty()) return validation;
+  const ensemble::CrossValidated cv = ensemble::cross_validate(choice, ensemble_data(result, request), false);
+  for (std::size_t c = 0; c < result.case_names.size(); ++c) {
+    const auto& weights = cv.rules[c].weights;
+    const auto chosen = static_cast<std::size_t>(std::max_element(weights.begin(), weights.end()) - weights.begin());
+    validation.chosen.emplace_back(result.case_names[c], choice.pool[chosen].name);
   }
-  validation.score.model = "cross-validated";
-  summarise(validation.score, all, by_case);
-  result.cross_validation = std::move(validation);
+  validation.score = scorer.score("cross-validated", cv.forecast, 0, {});
+  return validation;
+}
+
+bool fitted_on_any(const Calibration& calibration, const std::vector<std::string>& names) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return std::find(calibration.cases.begin(), calibration.cases.end(), name) != calibration.cases.end();
+  });
+}
+
+// The ensemble's forecasts and intervals of every row, out of sample.
+void score_ensemble(const Calibration& calibration, const BacktestRequest& request, const scoring::Scorer& scorer,
+                    BacktestResult& result) {
+  const ensemble::Data data = ensemble_data(result, request);
+  const std::vector<std::size_t> columns = ensemble::pool_columns(calibration.candidate, data);
+  result.ensemble_scoring = request.ensemble_scoring;
+  if (result.ensemble_scoring == EnsembleScoring::automatic) {
+    result.ensemble_scoring = fitted_on_any(calibration, result.case_names) ? EnsembleScoring::refit
+                                                                             : EnsembleScoring::shipped;
+  }
+  std::vector<double> forecasts(result.rows.size(), kNoValue);
+  std::vector<std::array<Range, 3>> intervals(result.rows.size());
+  const IntervalCalibration& shipped = calibration.intervals;
+  std::optional<ensemble::CrossValidated> cv;
+  std::vector<IntervalCalibration> per_case;
+  if (result.ensemble_scoring == EnsembleScoring::refit) {
+    cv = ensemble::cross_validate(calibration.candidate, data, true);
+    for (const auto& inner : cv->inner) per_case.push_back(ensemble::conformal(shipped.scale, shipped.floor, inner));
+  }
+  for (std::size_t i = 0; i < result.rows.size(); ++i) {
+    const OutcomeRow& row = result.rows[i];
+    const std::vector<double> members = ensemble::pool_forecasts(row, columns);
+    const double spread = member_spread(members, row.width());
+    forecasts[i] = cv ? cv->forecast[i] : combine(calibration.rule, members);
+    if (std::isnan(forecasts[i])) continue;
+    intervals[i] = intervals_around(cv ? per_case[row.case_index] : shipped, forecasts[i], spread, row.min, row.max);
+  }
+  result.ensemble = scorer.score("ensemble", forecasts, 0, intervals);
+  // The ensemble's scores lead each row's.
+  std::vector<IssueScore> scores;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < result.rows.size(); ++i) {
+    const OutcomeRow& row = result.rows[i];
+    if (!std::isnan(forecasts[i])) {
+      scores.push_back({result.case_names[row.case_index], row.issue, "ensemble", forecasts[i], row.outcome,
+                        intervals[i]});
+    }
+    while (next < result.scores.size() && result.scores[next].case_name == result.case_names[row.case_index] &&
+           result.scores[next].issue == row.issue) {
+      scores.push_back(result.scores[next++]);
+    }
+  }
+  result.scores = std::move(scores);
+}
+
+}  // namespace
+
+BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRequest& request) {
+  BacktestResult result;
+  result.cases = cases.size();
+  result.seed = request.seed;
+  result.bootstrap_samples = request.bootstrap_samples;
+  result.reference = request.reference;
+  const std::size_t model_count = request.models.size();
+  result.models.resize(model_count);
+  for (std::size_t m = 0; m < model_count; ++m) result.models[m].model = request.models[m].name;
+  run_cases(cases, request, result);
+
+  std::vector<double> reference;
+  for (std::size_t m = 0; m < model_count; ++m) {
+    if (request.models[m].name != request.reference) continue;
+    for (const auto& row : result.rows) reference.push_back(row.forecasts[m]);
+    break;
+  }
+  const scoring::Scorer scorer(result.rows, result.case_names.size(), reference, request.seed,
+                               request.bootstrap_samples);
+  for (std::size_t m = 0; m < model_count; ++m) {
+    std::vector<double> forecasts;
+    for (const auto& row : result.rows) forecasts.push_back(row.forecasts[m]);
+    const std::size_t not_applicable = result.models[m].not_applicable;
+    result.models[m] = scorer.score(result.models[m].model, forecasts, not_applicable, {});
+  }
+  for (const auto& row : result.rows) {
+    for (std::size_t m = 0; m < model_count; ++m) {
+      if (std::isnan(row.forecasts[m])) continue;
+      result.scores.push_back(
+          {result.case_names[row.case_index], row.issue, result.models[m].model, row.forecasts[m], row.outcome});
+    }
+  }
+  if (request.cross_validate && cases.size() >= 2) {
+    CrossValidation validation = choose_on_other_cases(result, request, scorer);
+    if (!validation.candidates.empty()) result.cross_validation = std::move(validation);
+  }
+  if (request.ensemble) score_ensemble(*request.ensemble, request, scorer, result);
   return result;
 }
 
