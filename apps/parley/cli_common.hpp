@@ -83,6 +83,7 @@ std::unique_ptr<Command> make_timeline_command(CLI::App& parent);
 std::unique_ptr<Command> make_validate_command(CLI::App& parent);
 std::unique_ptr<Command> make_import_command(CLI::App& parent);
 std::unique_ptr<Command> make_backtest_command(CLI::App& parent);
+std::unique_ptr<Command> make_calibrate_command(CLI::App& parent);
 std::unique_ptr<Command> make_mc_command(CLI::App& parent);
 std::unique_ptr<Command> make_sensitivity_command(CLI::App& parent);
 std::unique_ptr<Command> make_report_command(CLI::App& parent);

@@ -8,11 +8,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "backtest_cases.hpp"
 #include "cli_common.hpp"
 #include "core/suggest.hpp"
 #include "io/backtest_outputs.hpp"
-#include "io/files.hpp"
-#include "io/importers.hpp"
 #include "parley/backtest.hpp"
 #include "parley/errors.hpp"
 
@@ -30,20 +29,6 @@ struct BacktestOptions {
   bool quiet = false;
   bool cross_validate = false;
 };
-
-// Scenario files: each INPUT is a YAML file or a folder of them (read in name order).
-std::vector<std::filesystem::path> scenario_files(const std::string& input) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(input, error)) return {input};
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(input)) {
-    const auto extension = entry.path().extension();
-    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  if (files.empty()) throw InputNotFoundError(fmt::format("{}: the folder holds no .yaml scenario files", input));
-  return files;
-}
 
 std::string number(double value, int decimals) {
   return std::isnan(value) ? "-" : fmt::format("{:.{}f}", value, decimals);
@@ -124,16 +109,12 @@ class BacktestCommand final : public Command {
 
   int execute() override {
     io::BacktestOrigin origin;
-    origin.inputs = options_.inputs;
-    origin.format = options_.from.empty() ? "scenario" : options_.from;
-    std::vector<BacktestCase> cases = load_cases(origin);
-    std::size_t most_issues = 0;
-    for (const auto& backtest_case : cases) most_issues = std::max(most_issues, backtest_case.scenario.issues.size());
+    const std::vector<BacktestCase> cases = load_backtest_cases(options_.inputs, options_.from, origin);
 
     BacktestRequest request;
     request.seed = parse_seed_option(options_.seed);
     request.bootstrap_samples = options_.bootstrap;
-    request.models = select_models(options_.models, options_.parameters, most_issues);
+    request.models = select_models(options_.models, options_.parameters, most_issues(cases));
     request.cross_validate = options_.cross_validate;
     const BacktestResult result = backtest(cases, request);
     io::write_backtest_outputs(options_.output, result, request, origin);
@@ -153,31 +134,6 @@ class BacktestCommand final : public Command {
   }
 
  private:
-  std::vector<BacktestCase> load_cases(io::BacktestOrigin& origin) {
-    std::vector<BacktestCase> cases;
-    if (!options_.from.empty()) {
-      const io::ImportFormat& format = io::find_import_format(options_.from);
-      for (const auto& input : options_.inputs) {
-        const std::string text = io::read_text_file(input);
-        origin.text += text;
-        for (auto& imported : io::import_text(format, text, input)) {
-          cases.push_back({std::move(imported.name), std::move(imported.scenario)});
-        }
-      }
-      return cases;
-    }
-    for (const auto& input : options_.inputs) {
-      for (const auto& file : scenario_files(input)) {
-        const std::string text = io::read_text_file(file);
-        io::LoadedScenario loaded = io::read_scenario_yaml(text, file.string(), {});
-        print_warnings(loaded.warnings);
-        origin.text += text;
-        cases.push_back({file.stem().string(), std::move(loaded.scenario)});
-      }
-    }
-    return cases;
-  }
-
   CLI::App* app_ = nullptr;
   BacktestOptions options_;
 };

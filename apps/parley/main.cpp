@@ -28,6 +28,7 @@ int run_cli(int argc, char** argv) {
   commands.push_back(parley::cli::make_validate_command(app));
   commands.push_back(parley::cli::make_import_command(app));
   commands.push_back(parley::cli::make_backtest_command(app));
+  commands.push_back(parley::cli::make_calibrate_command(app));
   commands.push_back(parley::cli::make_mc_command(app));
   commands.push_back(parley::cli::make_sensitivity_command(app));
   commands.push_back(parley::cli::make_report_command(app));

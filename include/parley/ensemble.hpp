@@ -123,6 +123,8 @@ struct CalibrationFigures {
   std::array<double, 3> coverage{};
   double width80 = 0.0;
   double interval_score80 = 0.0;
+
+  bool operator==(const CalibrationFigures&) const = default;
 };
 
 // A fitted ensemble: the rule, its intervals, and where they came from.
