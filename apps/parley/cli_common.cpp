@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -10,6 +12,7 @@
 #include "core/suggest.hpp"
 #include "io/embedded.hpp"
 #include "io/files.hpp"
+#include "io/calibration_json.hpp"
 #include "io/importers.hpp"
 
 namespace parley::cli {
@@ -58,6 +61,18 @@ void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::st
       ->allow_extra_args(false);
   app->add_option("--at", options.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
   options.seed_option = app->add_option("--seed", options.seed, seed_help)->capture_default_str();
+  add_calibration_option(app, options.calibration);
+}
+
+void add_calibration_option(CLI::App* app, std::string& file) {
+  app->add_option("--calibration", file,
+                  "The ensemble's calibration (a file from `parley calibrate`); default: the one parley ships, "
+                  "fitted on DEU III");
+}
+
+Calibration load_calibration(const std::string& file) {
+  if (file.empty()) return io::shipped_calibration();
+  return io::read_calibration_json(io::read_text_file(file), file);
 }
 
 Prepared prepare(const ScenarioOptions& options) {
@@ -72,13 +87,20 @@ Prepared prepare(const ScenarioOptions& options) {
   const std::size_t issues = input.loaded.scenario.issues.size();
   // What the imported file sets applies to the models that run; the command line overrides it.
   std::vector<std::string> assignments;
-  for (const auto& selection : select_models(options.models, {}, issues)) {
+  std::vector<std::string> named;  // the models named, without the ensemble
+  std::copy_if(options.models.begin(), options.models.end(), std::back_inserter(named),
+               [](const std::string& name) { return name != kEnsembleName; });
+  const bool ensemble_only = named.empty() && !options.models.empty();
+  for (const auto& selection : ensemble_only ? std::vector<ModelSelection>{} : select_models(named, {}, issues)) {
     for (const auto& assignment : input.parameters) {
       if (assignment.starts_with(selection.name + ".")) assignments.push_back(assignment);
     }
   }
   assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());
-  request.models = select_models(options.models, assignments, issues);
+  ModelPlan plan = plan_models(options.models, assignments, issues, load_calibration(options.calibration));
+  if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';
+  request.models = std::move(plan.models);
+  if (plan.ensemble) request.ensemble = load_calibration(options.calibration);
   request.threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   return {std::move(input), std::move(request)};
 }

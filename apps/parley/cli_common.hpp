@@ -50,9 +50,10 @@ struct ScenarioOptions {
   bool strict = false;
   CLI::Option* seed_option = nullptr;  // to tell a --seed given from the default
   unsigned threads = 0;                // threads one model run may use (run -j); 0: every core
+  std::string calibration;             // --calibration FILE; "": the shipped one
 };
 
-// Registers SCENARIO, --from, -m, -p, --at and --seed on `app`.
+// Registers SCENARIO, --from, -m, -p, --at, --seed and --calibration on `app`.
 void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help);
 
 struct Prepared {
@@ -63,6 +64,13 @@ struct Prepared {
 // Loads the scenario (printing its warnings) and resolves the models, date and seed.
 // Throws InputNotFoundError, ScenarioError, UsageError, ConfigError.
 [[nodiscard]] Prepared prepare(const ScenarioOptions& options);
+
+// The ensemble's calibration: FILE, or the one shipped in the binary when `file` is empty.
+// Throws InputNotFoundError, ScenarioError.
+[[nodiscard]] Calibration load_calibration(const std::string& file);
+
+// Registers --calibration FILE on `app`.
+void add_calibration_option(CLI::App* app, std::string& file);
 
 // Parses an option's date; throws UsageError naming the option.
 [[nodiscard]] Date parse_date_option(const std::string& option, const std::string& text);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,15 @@ enum class StopReason {
 
 [[nodiscard]] std::string_view to_string(StopReason reason);
 
+// A forecast a model reached in a degenerate case of its equations: valid, but saying little about
+// the bargain (nash: the status quo stands because actors sit on both sides of it).
+struct ForecastNote {
+  std::string code;  // machine-readable, e.g. "unanimity_collapse"
+  std::string text;  // one line for readers
+
+  bool operator==(const ForecastNote&) const = default;
+};
+
 struct IssueForecast {
   std::string issue;
   double forecast = 0.0;  // on the issue's own scale; NaN when reason is no_actors
@@ -46,6 +56,7 @@ struct IssueForecast {
   int cycle_period = 0;
   double cycle_low = std::numeric_limits<double>::quiet_NaN();
   double cycle_high = std::numeric_limits<double>::quiet_NaN();
+  std::optional<ForecastNote> note;
 
   [[nodiscard]] bool converged() const { return reason == StopReason::closed_form || reason == StopReason::converged; }
 };

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "parley/answer.hpp"
+#include "parley/ensemble.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario.hpp"
 
@@ -28,11 +30,25 @@ struct ModelSelection {
                                                         const std::vector<std::string>& assignments,
                                                         std::size_t issue_count);
 
+// What a front end runs: the models, and whether the ensemble (parley's headline) is computed.
+struct ModelPlan {
+  std::vector<ModelSelection> models;
+  bool ensemble = false;
+  std::string note;  // why a default selection runs without the ensemble ("" when it has it)
+};
+
+// As select_models, and: with no names, every model that applies plus the ensemble's members and the
+// ensemble; the name "ensemble" among the names asks for it and its members. A default selection
+// whose -p changes a member leaves the ensemble out (with a note); an explicit one throws ConfigError.
+[[nodiscard]] ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
+                                    std::size_t issue_count, const Calibration& calibration);
+
 struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of
   std::uint64_t seed = kDefaultSeed;
   std::vector<ModelSelection> models;
   unsigned threads = 1;  // for models that use threads within one run (smp); results never depend on it
+  std::optional<Calibration> ensemble;  // compute the answer with it (its members must be among models)
 };
 
 struct ModelRun {
@@ -49,6 +65,7 @@ struct RunResult {
   Problem problem;
   std::vector<ModelRun> runs;
   std::vector<Event> timeline;  // every event of the scenario, before and after `at`
+  std::optional<Answer> answer;  // when the ensemble was asked for
 };
 
 // Reports progress; the default does nothing.

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "core/sha256.hpp"
+#include "io/answer_json.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
 #include "io/scenario_json.hpp"
@@ -22,14 +25,26 @@ Json parameters_json(const ParameterValues& values) {
 
 std::string forecast_csv(const RunResult& result) {
   std::string out;
-  append_csv_row(
-      out, {"model", "issue", "forecast", "rounds", "converged", "stop", "cycle_period", "cycle_low", "cycle_high"});
+  append_csv_row(out, {"model", "issue", "forecast", "rounds", "converged", "stop", "cycle_period", "cycle_low",
+                       "cycle_high", "low50", "high50", "low80", "high80", "low95", "high95"});
+  // The headline first; its interval columns are the only ones filled.
+  if (result.answer) {
+    for (const auto& item : result.answer->issues) {
+      std::vector<std::string> row{std::string(kEnsembleName), item.issue, csv_number(item.forecast), "", "",
+                                   std::isnan(item.forecast) ? "no_forecast" : "combined", "", "", ""};
+      for (const auto& interval : item.intervals) {
+        row.push_back(std::isnan(item.forecast) ? "" : csv_number(interval.low));
+        row.push_back(std::isnan(item.forecast) ? "" : csv_number(interval.high));
+      }
+      append_csv_row(out, row);
+    }
+  }
   for (const auto& model_run : result.runs) {
     for (const auto& issue : model_run.outcome.issues) {
       append_csv_row(out, {model_run.model, issue.issue, csv_number(issue.forecast), std::to_string(issue.rounds),
                            issue.converged() ? "true" : "false", std::string(to_string(issue.reason)),
                            issue.cycle_period > 0 ? std::to_string(issue.cycle_period) : "",
-                           csv_number(issue.cycle_low), csv_number(issue.cycle_high)});
+                           csv_number(issue.cycle_low), csv_number(issue.cycle_high), "", "", "", "", "", ""});
     }
   }
   return out;
@@ -61,6 +76,7 @@ std::string trajectories_csv(const RunResult& result) {
 
 Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
   Json root;
+  if (result.answer) root["answer"] = answer_json(*result.answer);  // the answer leads
   root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
   root["scenario"] = Json{{"name", origin.name}, {"title", result.scenario.title}, {"sha256", sha256_hex(origin.text)}};
   root["at"] = result.at.to_string();

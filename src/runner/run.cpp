@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "parley/calibrate.hpp"
 #include "parley/errors.hpp"
 #include "parley/problem.hpp"
 #include "parley/registry.hpp"
@@ -88,6 +89,40 @@ std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
   return selections;
 }
 
+ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
+                      std::size_t issue_count, const Calibration& calibration) {
+  ModelPlan plan;
+  if (names.empty()) {
+    plan.models = select_models(names, assignments, issue_count);
+    try {
+      (void)add_members(plan.models, calibration.rule, issue_count);
+      plan.ensemble = true;
+    } catch (const ConfigError& error) {
+      plan.note = fmt::format("no headline forecast: {}", error.what());
+    }
+    return plan;
+  }
+  std::vector<std::string> rest;
+  for (const auto& name : names) {
+    if (name == kEnsembleName) {
+      plan.ensemble = true;
+    } else {
+      rest.push_back(name);
+    }
+  }
+  if (!plan.ensemble) {
+    plan.models = select_models(names, assignments, issue_count);
+    return plan;
+  }
+  if (!rest.empty()) {
+    plan.models = select_models(rest, assignments, issue_count);
+  } else if (!assignments.empty()) {
+    throw ConfigError(fmt::format("-p {}: that model is not selected (add -m for it)", assignments.front()));
+  }
+  (void)add_members(plan.models, calibration.rule, issue_count);
+  return plan;
+}
+
 Date run_date(const Scenario& scenario, std::optional<Date> at) {
   const Date date = at.value_or(scenario.as_of);
   if (date < scenario.start_date()) {
@@ -110,6 +145,9 @@ RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& 
     model_run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     observer.model_finished(model_run);
     result.runs.push_back(std::move(model_run));
+  }
+  if (request.ensemble) {
+    result.answer = make_answer(result.problem, result.runs, *request.ensemble, result.scenario.claims);
   }
   return result;
 }

@@ -43,8 +43,30 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   EXPECT_TRUE(outcome.err.empty()) << outcome.err;
   const auto forecast = lines_of(read_text(directory / "parley-out" / "forecast.csv"));
   ASSERT_FALSE(forecast.empty());
-  EXPECT_EQ(forecast[0], "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
-  EXPECT_EQ(forecast.size(), 1 + 6 * select_models({}, {}, 6).size());  // every model that applies x six issues
+  EXPECT_EQ(forecast[0],
+            "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high,low50,high50,low80,high80,"
+            "low95,high95");
+  // The ensemble and every model that applies, x six issues; the ensemble's rows come first.
+  EXPECT_EQ(forecast.size(), 1 + 6 * (1 + select_models({}, {}, 6).size()));
+  EXPECT_EQ(forecast[1].substr(0, 23), "ensemble,pak_alignment,");
+  // The answer leads: six headlines with their 80 % intervals before any model's own forecast, and
+  // nash's unanimity collapse flagged where it stands (on all six issues of the default scenario).
+  const std::size_t details = outcome.out.find("Each model's forecast:");
+  ASSERT_NE(details, std::string::npos);
+  std::size_t headlines = 0;
+  for (std::size_t at = outcome.out.find("parley forecast "); at < details;
+       at = outcome.out.find("parley forecast ", at + 1)) {
+    ++headlines;
+    EXPECT_NE(outcome.out.find("(80 %)", at), std::string::npos);
+  }
+  EXPECT_EQ(headlines, 6u);
+  std::size_t collapses = 0;
+  for (std::size_t at = outcome.out.find("! nash: the status quo stands"); at < details;
+       at = outcome.out.find("! nash: the status quo stands", at + 1)) {
+    ++collapses;
+  }
+  EXPECT_EQ(collapses, 6u);
+  EXPECT_LT(outcome.out.find("parley forecast "), outcome.out.find("  compromise "));
   const auto trajectories = lines_of(read_text(directory / "parley-out" / "trajectories.csv"));
   EXPECT_EQ(trajectories[0], "model,issue,round,actor,position,risk,vote");
   // The expected-utility model runs by default and records its moves and rounds.
@@ -56,9 +78,20 @@ TEST(Cli, NoArgumentsRunsTheDefaultScenario) {
   const std::string exchanges = read_text(directory / "parley-out" / "exchanges.csv");
   EXPECT_NE(exchanges.find(",USA,ttp_campaign,us_airspace,"), std::string::npos);
   EXPECT_NE(exchanges.find(",PAK,us_airspace,ttp_campaign,"), std::string::npos);
-  const auto run = nlohmann::json::parse(read_text(directory / "parley-out" / "run.json"));
+  const auto run = nlohmann::ordered_json::parse(read_text(directory / "parley-out" / "run.json"));
   EXPECT_EQ(run["scenario"]["name"], "pakistan-2023");
   EXPECT_EQ(run["at"], "2023-01-05");
+  EXPECT_EQ(run.begin().key(), "answer");
+  ASSERT_EQ(run["answer"]["issues"].size(), 6u);
+  for (const auto& item : run["answer"]["issues"]) {
+    const double headline = item["forecast"];
+    const double low = item["intervals"]["80"][0];
+    const double high = item["intervals"]["80"][1];
+    EXPECT_LE(low, headline);
+    EXPECT_GE(high, headline);
+    EXPECT_LE(item["intervals"]["50"][1].get<double>(), high);
+    EXPECT_EQ(item["flags"][0]["code"], "unanimity_collapse");
+  }
 }
 
 TEST(Cli, RunOptionsWorkWithoutTheRunSubcommand) {

@@ -44,7 +44,8 @@ TEST(Run, ForecastsEveryIssueWithEveryModel) {
   }
   const std::string csv = io::forecast_csv(result);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high");
+            "model,issue,forecast,rounds,converged,stop,cycle_period,cycle_low,cycle_high,low50,high50,low80,high80,"
+            "low95,high95");
 }
 
 TEST(Run, DateBeforeStartIsAUsageError) {

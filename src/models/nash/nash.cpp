@@ -125,7 +125,12 @@ class Nash final : public IssueModel {
     if (*first == *last) return closed_form_forecast(issue, *first);
     // No outcome leaves everyone better off than d (actors stand on both sides of it), so d stands.
     // Only a status quo can do that: the conflict point is every actor's worst outcome.
-    return closed_form_forecast(issue, issue.status_quo);
+    IssueForecast forecast = closed_form_forecast(issue, issue.status_quo);
+    forecast.note = ForecastNote{
+        "unanimity_collapse",
+        "the status quo stands: actors sit on both sides of it (or on it), so no outcome leaves all of them "
+        "better off (the unanimity collapse)"};
+    return forecast;
   }
 
  private:
