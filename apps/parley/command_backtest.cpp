@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
@@ -27,7 +28,10 @@ struct BacktestOptions {
   int bootstrap = 2000;
   std::string output = "parley-backtest";
   bool quiet = false;
+  unsigned threads = 0;
   bool cross_validate = false;
+  std::string calibration;
+  std::string ensemble_scoring = "auto";
 };
 
 std::string number(double value, int decimals) {
@@ -53,6 +57,7 @@ std::string summary_table(const BacktestResult& result) {
   if (result.cross_validation) width = std::max(width, result.cross_validation->score.model.size() + 1);
   std::string out = fmt::format("{:<{}}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", "model", width, "issues", "MAE",
                                 "median AE", "RMSE", "MAE 95% CI", fmt::format("MAE - {} [95% CI]", result.reference));
+  if (result.ensemble) out += score_row(*result.ensemble, width);
   for (const auto& score : result.models) out += score_row(score, width);
   if (result.cross_validation) out += score_row(result.cross_validation->score, width);
   for (const auto& score : result.models) {
@@ -64,6 +69,17 @@ std::string summary_table(const BacktestResult& result) {
       out += fmt::format("{}: not applicable to {} (single-issue cases)\n", score.model,
                          plural(score.not_applicable, "issue"));
     }
+  }
+  if (result.ensemble) {
+    const ModelScore& score = *result.ensemble;
+    out += fmt::format(
+        "ensemble: {}; intervals cover {:.1f} / {:.1f} / {:.1f} % of outcomes at 50 / 80 / 95 %, the 80 % interval "
+        "{:.1f} wide on average, interval score {:.2f}\n",
+        result.ensemble_scoring == EnsembleScoring::refit
+            ? "scored out of sample: refitted leaving out each case it scores (intervals nested)"
+            : "the shipped calibration as it is (it was fitted on none of these cases)",
+        100.0 * score.coverage[0], 100.0 * score.coverage[1], 100.0 * score.coverage[2], score.width80,
+        score.interval_score80);
   }
   if (result.cross_validation) {
     const CrossValidation& validation = *result.cross_validation;
@@ -99,7 +115,15 @@ class BacktestCommand final : public Command {
         ->capture_default_str()
         ->check(CLI::Range(0, 1000000));
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
+    app_->add_option("-j,--threads", options_.threads,
+                     "Threads for fitting the ensemble (default: every core; results never depend on it)");
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the summary table");
+    add_calibration_option(app_, options_.calibration);
+    app_->add_option("--ensemble-scoring", options_.ensemble_scoring,
+                     "How the ensemble is scored: refit (leaving out each case scored), shipped (as calibrated), or "
+                     "auto (refit when the calibration was fitted on any of the cases)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "refit", "shipped"}));
     app_->add_flag("--cross-validate", options_.cross_validate,
                    "Also score choosing the best model on the other cases (leave one case out); use MODEL@LABEL "
                    "to offer variants of one model");
@@ -114,7 +138,15 @@ class BacktestCommand final : public Command {
     BacktestRequest request;
     request.seed = parse_seed_option(options_.seed);
     request.bootstrap_samples = options_.bootstrap;
-    request.models = select_models(options_.models, options_.parameters, most_issues(cases));
+    request.threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    const Calibration calibration = load_calibration(options_.calibration);
+    ModelPlan plan = plan_models(options_.models, options_.parameters, most_issues(cases), calibration);
+    if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';
+    request.models = std::move(plan.models);
+    if (plan.ensemble) request.ensemble = calibration;
+    request.ensemble_scoring = options_.ensemble_scoring == "refit"     ? EnsembleScoring::refit
+                               : options_.ensemble_scoring == "shipped" ? EnsembleScoring::shipped
+                                                                        : EnsembleScoring::automatic;
     request.cross_validate = options_.cross_validate;
     const BacktestResult result = backtest(cases, request);
     io::write_backtest_outputs(options_.output, result, request, origin);

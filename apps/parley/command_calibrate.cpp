@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
@@ -28,6 +29,7 @@ struct CalibrateOptions {
   int bootstrap = 2000;
   std::string output = "calibration.json";
   bool quiet = false;
+  unsigned threads = 0;
 };
 
 std::string number(double value, int decimals) {
@@ -126,6 +128,8 @@ class CalibrateCommand final : public Command {
         ->capture_default_str()
         ->check(CLI::Range(0, 1000000));
     app_->add_option("-o,--output", options_.output, "The calibration file to write")->capture_default_str();
+    app_->add_option("-j,--threads", options_.threads,
+                     "Threads for fitting the ensemble (default: every core; results never depend on it)");
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the table of candidates");
   }
 
@@ -146,6 +150,7 @@ class CalibrateCommand final : public Command {
                                                  : candidates_over(options_.models, options_.parameters);
     request.seed = parse_seed_option(options_.seed);
     request.bootstrap_samples = options_.bootstrap;
+    request.threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
     std::vector<std::string> names;
     for (const auto& input : options_.inputs) names.push_back(std::filesystem::path(input).filename().string());
     request.data = fmt::format("{}", fmt::join(names, ", "));

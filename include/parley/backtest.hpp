@@ -38,6 +38,7 @@ struct BacktestRequest {
   // Also score the ensemble (its members must be among `models`).
   std::optional<Calibration> ensemble;
   EnsembleScoring ensemble_scoring = EnsembleScoring::automatic;
+  unsigned threads = 1;  // for refitting the ensemble; results never depend on it
 };
 
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();

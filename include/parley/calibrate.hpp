@@ -21,6 +21,7 @@ struct CalibrateRequest {
   std::uint64_t seed = kDefaultSeed;
   int bootstrap_samples = 2000;
   std::string reference = "compromise";
+  unsigned threads = 1;  // for the fits; results never depend on it
   // Recorded in the calibration.
   std::string data;
   std::string data_sha256;

@@ -108,7 +108,7 @@ CalibrationReport calibrate(const std::vector<BacktestCase>& cases, const Calibr
 
   std::vector<ensemble::CrossValidated> validated;
   for (const auto& candidate : request.candidates) {
-    validated.push_back(ensemble::cross_validate(candidate, data, true));
+    validated.push_back(ensemble::cross_validate(candidate, data, true, request.threads));
     const ensemble::CrossValidated& cv = validated.back();
     CandidateResult entry;
     entry.candidate = candidate;

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
+#include <utility>
 
+#include "core/parallel.hpp"
 #include "core/statistics.hpp"
 #include "ensemble/lad.hpp"
 #include "parley/errors.hpp"
@@ -179,7 +182,7 @@ EnsembleRule fit_rule(const Candidate& candidate, const Data& data, std::span<co
   return weighted(candidate, std::vector<double>(k, 1.0 / static_cast<double>(k)));
 }
 
-CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool nested) {
+CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool nested, unsigned threads) {
   const std::vector<std::size_t> columns = pool_columns(candidate, data);
   const std::size_t n = data.items.size();
   CrossValidated result;
@@ -192,23 +195,27 @@ CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool
     by_case[data.items[i].case_index].push_back(i);
     result.spread[i] = member_spread(pool_forecasts(data.items[i], columns), data.items[i].width());
   }
-  std::vector<char> excluded(data.cases, 0);
-  const auto forecast_case = [&](const EnsembleRule& rule, std::size_t c, std::vector<Residual>* into) {
+  // The residuals of case c's items under `rule`, in item order.
+  const auto residuals_of = [&](const EnsembleRule& rule, std::size_t c) {
+    std::vector<Residual> residuals;
     for (const std::size_t i : by_case[c]) {
       const double forecast = combine(rule, pool_forecasts(data.items[i], columns));
-      if (into == nullptr) {
-        result.forecast[i] = forecast;
-        if (!std::isnan(forecast)) result.outer[i] = residual_of(data.items[i], forecast, result.spread[i]);
-      } else if (!std::isnan(forecast)) {
-        into->push_back(residual_of(data.items[i], forecast, result.spread[i]));
-      }
+      if (!std::isnan(forecast)) residuals.push_back(residual_of(data.items[i], forecast, result.spread[i]));
     }
+    return residuals;
   };
+  const auto fit_without = [&](std::initializer_list<std::size_t> cases) {
+    std::vector<char> excluded(data.cases, 0);
+    for (const std::size_t c : cases) excluded[c] = 1;
+    return fit_rule(candidate, data, columns, excluded);
+  };
+  result.rules.resize(data.cases);
+  parallel_for(threads, data.cases, [&](std::size_t c) { result.rules[c] = fit_without({c}); });
   for (std::size_t c = 0; c < data.cases; ++c) {
-    excluded[c] = 1;
-    result.rules.push_back(fit_rule(candidate, data, columns, excluded));
-    excluded[c] = 0;
-    forecast_case(result.rules.back(), c, nullptr);
+    for (const std::size_t i : by_case[c]) {
+      result.forecast[i] = combine(result.rules[c], pool_forecasts(data.items[i], columns));
+      if (!std::isnan(result.forecast[i])) result.outer[i] = residual_of(data.items[i], result.forecast[i], result.spread[i]);
+    }
   }
   if (!nested) return result;
   if (!is_fitted(candidate.family)) {
@@ -223,14 +230,22 @@ CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool
     }
     return result;
   }
+  // Every pair of cases once: the rule fitted without both forecasts each for the other's intervals.
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t c = 0; c < data.cases; ++c) {
-    for (std::size_t d = c + 1; d < data.cases; ++d) {
-      excluded[c] = excluded[d] = 1;
-      const EnsembleRule rule = fit_rule(candidate, data, columns, excluded);
-      excluded[c] = excluded[d] = 0;
-      forecast_case(rule, d, &result.inner[c]);
-      forecast_case(rule, c, &result.inner[d]);
-    }
+    for (std::size_t d = c + 1; d < data.cases; ++d) pairs.emplace_back(c, d);
+  }
+  std::vector<std::pair<std::vector<Residual>, std::vector<Residual>>> pair_residuals(pairs.size());
+  parallel_for(threads, pairs.size(), [&](std::size_t p) {
+    const auto [c, d] = pairs[p];
+    const EnsembleRule rule = fit_without({c, d});
+    pair_residuals[p] = {residuals_of(rule, d), residuals_of(rule, c)};
+  });
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    const auto [c, d] = pairs[p];
+    auto& [of_d, of_c] = pair_residuals[p];
+    result.inner[c].insert(result.inner[c].end(), of_d.begin(), of_d.end());
+    result.inner[d].insert(result.inner[d].end(), of_c.begin(), of_c.end());
   }
   return result;
 }

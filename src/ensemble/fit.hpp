@@ -54,7 +54,9 @@ struct CrossValidated {
   std::vector<EnsembleRule> rules;  // rules[c]: fitted without case c
 };
 
-[[nodiscard]] CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool nested);
+// The fits run on up to `threads` threads; the result does not depend on how many.
+[[nodiscard]] CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool nested,
+                                            unsigned threads = 1);
 
 // Split-conformal quantiles and the score distribution from calibration residuals.
 [[nodiscard]] IntervalCalibration conformal(IntervalScale scale, double floor, std::span<const Residual> residuals);

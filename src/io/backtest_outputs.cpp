@@ -15,8 +15,10 @@ std::string backtest_summary_csv(const BacktestResult& result) {
   const std::string versus = "_vs_" + result.reference;
   append_csv_row(out,
                  {"model", "issues", "mae", "median_ae", "rmse", "mae_low", "mae_high", "no_forecast", "not_applicable",
-                  "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus});
+                  "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus,
+                  "coverage50", "coverage80", "coverage95", "width80", "interval_score80"});
   std::vector<const ModelScore*> rows;
+  if (result.ensemble) rows.push_back(&*result.ensemble);
   for (const auto& score : result.models) rows.push_back(&score);
   if (result.cross_validation) rows.push_back(&result.cross_validation->score);
   for (const ModelScore* score : rows) {
@@ -25,7 +27,9 @@ std::string backtest_summary_csv(const BacktestResult& result) {
                     csv_number(score->rmse), csv_number(score->mae_interval.low), csv_number(score->mae_interval.high),
                     std::to_string(score->no_forecast), std::to_string(score->not_applicable),
                     std::to_string(score->paired_issues), csv_number(score->difference),
-                    csv_number(score->difference_interval.low), csv_number(score->difference_interval.high)});
+                    csv_number(score->difference_interval.low), csv_number(score->difference_interval.high),
+                    csv_number(score->coverage[0]), csv_number(score->coverage[1]), csv_number(score->coverage[2]),
+                    csv_number(score->width80), csv_number(score->interval_score80)});
   }
   return out;
 }
@@ -39,10 +43,17 @@ std::string backtest_cv_csv(const CrossValidation& validation) {
 
 std::string backtest_issues_csv(const BacktestResult& result) {
   std::string out;
-  append_csv_row(out, {"proposal", "issue", "model", "forecast", "outcome", "error"});
+  append_csv_row(out, {"proposal", "issue", "model", "forecast", "outcome", "error", "low50", "high50", "low80",
+                       "high80", "low95", "high95"});
   for (const auto& score : result.scores) {
-    append_csv_row(out, {score.case_name, score.issue, score.model, csv_number(score.forecast),
-                         csv_number(score.outcome), csv_number(score.error())});
+    std::vector<std::string> row{score.case_name,           score.issue,
+                                 score.model,               csv_number(score.forecast),
+                                 csv_number(score.outcome), csv_number(score.error())};
+    for (const auto& interval : score.intervals) {
+      row.push_back(csv_number(interval.low));
+      row.push_back(csv_number(interval.high));
+    }
+    append_csv_row(out, row);
   }
   return out;
 }
@@ -60,6 +71,12 @@ Json backtest_json(const BacktestResult& result, const BacktestRequest& request,
   root["models"] = Json::array();
   for (const auto& selection : request.models) {
     root["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
+  }
+  if (request.ensemble) {
+    root["ensemble"] = Json{{"rule", request.ensemble->candidate.name},
+                            {"calibration", request.ensemble->data},
+                            {"calibration_sha256", request.ensemble->data_sha256},
+                            {"scoring", result.ensemble_scoring == EnsembleScoring::refit ? "refit" : "shipped"}};
   }
   root["outputs"] = Json::array({"backtest.json", "backtest_summary.csv", "backtest_issues.csv"});
   if (result.cross_validation) {

@@ -112,7 +112,7 @@ void score_ensemble(const Calibration& calibration, const BacktestRequest& reque
   std::optional<ensemble::CrossValidated> cv;
   std::vector<IntervalCalibration> per_case;
   if (result.ensemble_scoring == EnsembleScoring::refit) {
-    cv = ensemble::cross_validate(calibration.candidate, data, true);
+    cv = ensemble::cross_validate(calibration.candidate, data, true, request.threads);
     for (const auto& inner : cv->inner) per_case.push_back(ensemble::conformal(shipped.scale, shipped.floor, inner));
   }
   for (std::size_t i = 0; i < result.rows.size(); ++i) {

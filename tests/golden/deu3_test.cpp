@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/golden.hpp"
@@ -92,6 +93,75 @@ TEST(Deu3, CrossValidatedChoiceAmongVariants) {
   // mean wins on the rest are ones it loses on (docs/validation.md).
   EXPECT_NEAR(std::stod(validated.at("mae")), 21.525, 0.0005);
   EXPECT_NE(outcome.out.find("cross-validated"), std::string::npos) << outcome.out;
+}
+
+}  // namespace
+}  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+// Every number of `derived` equals `shipped`'s (to 1e-12 relative), key by key; `path` names where.
+void expect_same_numbers(const nlohmann::json& derived, const nlohmann::json& shipped, const std::string& path) {
+  ASSERT_EQ(derived.type(), shipped.type()) << path;
+  if (derived.is_object()) {
+    ASSERT_EQ(derived.size(), shipped.size()) << path;
+    for (const auto& [key, value] : derived.items()) {
+      ASSERT_TRUE(shipped.contains(key)) << path << "." << key;
+      expect_same_numbers(value, shipped[key], path + "." + key);
+    }
+  } else if (derived.is_array()) {
+    ASSERT_EQ(derived.size(), shipped.size()) << path;
+    for (std::size_t i = 0; i < derived.size(); ++i) expect_same_numbers(derived[i], shipped[i], path + "[" + std::to_string(i) + "]");
+  } else if (derived.is_number_float()) {
+    const double a = derived.get<double>();
+    const double b = shipped.get<double>();
+    EXPECT_LE(std::fabs(a - b), 1e-12 * std::max(1.0, std::fabs(b))) << path;
+  } else {
+    EXPECT_EQ(derived, shipped) << path;
+  }
+}
+
+// The calibration parley ships is re-derived from the golden file: it fails when the models, the
+// candidates or the fit drift from what calibration/deu3-dev.json records.
+TEST(Deu3, ShippedCalibrationIsReDerivedFromTheDevelopmentSet) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("golden-deu3-calibrate");
+  const auto data = (golden / "deu3" / "deu3-dev.tsv").string();
+  const auto outcome = run_parley({"calibrate", data, "--from", "deu3", "-o", "calibration.json"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  auto derived = nlohmann::json::parse(read_text(directory / "calibration.json"));
+  auto shipped = nlohmann::json::parse(read_text(std::filesystem::path(PARLEY_SOURCE_DIR) / "calibration" / "deu3-dev.json"));
+  derived.erase("produced_by");  // the commit and the command line differ
+  shipped.erase("produced_by");
+  expect_same_numbers(derived, shipped, "calibration");
+  EXPECT_NE(outcome.out.find("* stack7"), std::string::npos) << outcome.out;
+}
+
+// The default backtest scores the ensemble out of sample (refitted without each proposal, intervals
+// nested): better than the compromise model on these decisions, its 80 % intervals covering 75-85 %.
+TEST(Deu3, EnsembleIsScoredOutOfSampleWithCalibratedIntervals) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("golden-deu3-ensemble");
+  const auto data = (golden / "deu3" / "deu3-dev.tsv").string();
+  const auto outcome = run_parley({"backtest", data, "--from", "deu3", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("refitted leaving out each case it scores"), std::string::npos) << outcome.out;
+  const auto ensemble = summary_row(directory / "out" / "backtest_summary.csv", "ensemble");
+  ASSERT_FALSE(ensemble.empty());
+  EXPECT_EQ(ensemble.at("issues"), "180");
+  EXPECT_NEAR(std::stod(ensemble.at("mae")), 19.556, 0.0005);
+  const double coverage80 = std::stod(ensemble.at("coverage80"));
+  EXPECT_GE(coverage80, 0.75);
+  EXPECT_LE(coverage80, 0.85);
+  EXPECT_LT(std::stod(ensemble.at("difference_vs_compromise")), 0.0);
+  // Scored as shipped, on the very cases it was fitted on, the figures would flatter it.
+  const auto shipped = run_parley(
+      {"backtest", data, "--from", "deu3", "-m", "ensemble", "--ensemble-scoring", "shipped", "-q", "-o", "shipped"},
+      directory);
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
+  EXPECT_LT(std::stod(summary_row(directory / "shipped" / "backtest_summary.csv", "ensemble").at("mae")),
+            std::stod(ensemble.at("mae")));
 }
 
 }  // namespace

@@ -35,11 +35,17 @@ TEST(Backtest, ScoresAFileAndWritesItsOutputs) {
   const std::string summary = read_text(directory / "out" / "backtest_summary.csv");
   EXPECT_EQ(summary.substr(0, summary.find('\n')),
             "model,issues,mae,median_ae,rmse,mae_low,mae_high,no_forecast,not_applicable,paired_issues,"
-            "difference_vs_compromise,difference_low_vs_compromise,difference_high_vs_compromise");
+            "difference_vs_compromise,difference_low_vs_compromise,difference_high_vs_compromise,coverage50,"
+            "coverage80,coverage95,width80,interval_score80");
+  // The ensemble leads, with its intervals scored; the case is not one it was fitted on, so it is
+  // scored as shipped.
+  EXPECT_EQ(summary.substr(summary.find('\n') + 1, 11), "ensemble,1,");
+  EXPECT_NE(outcome.out.find("the shipped calibration as it is"), std::string::npos) << outcome.out;
   // compromise: (4.1·0.5·100 + 2.8·0.5·0) / (4.1·0.5 + 2.8·0.5) = 59.42..., outcome 60.
   const std::string issues = read_text(directory / "out" / "backtest_issues.csv");
   EXPECT_NE(issues.find("d1,d1i1,compromise,59.42028985507246,60,-0.5797101449275388"), std::string::npos) << issues;
-  EXPECT_NE(issues.find("d1,d1i1,status_quo,0,60,-60"), std::string::npos) << issues;
+  EXPECT_NE(issues.find("d1,d1i1,status_quo,0,60,-60,,,,,,\n"), std::string::npos) << issues;
+  EXPECT_NE(issues.find("d1,d1i1,ensemble,"), std::string::npos) << issues;
   EXPECT_TRUE(std::filesystem::exists(directory / "out" / "backtest.json"));
 }
 

@@ -151,3 +151,40 @@ TEST(EnsembleCrossValidate, MissingMembersAreImputedByTheEnsemblesOwnForecast) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+bool same(const std::vector<ensemble::Residual>& a, const std::vector<ensemble::Residual>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].error != b[i].error || a[i].spread != b[i].spread) return false;
+  }
+  return true;
+}
+
+// Nested cross-validation of a stack on threads gives the same result, bit for bit, as on one.
+TEST(EnsembleCrossValidate, ThreadsChangeNothing) {
+  ensemble::Data data;
+  data.members = {"a", "b", "c"};
+  data.cases = 9;
+  for (std::size_t c = 0; c < data.cases; ++c) {
+    for (int k = 0; k < 2; ++k) {
+      const double x = static_cast<double>((c * 37 + static_cast<std::size_t>(k) * 11) % 100);
+      const double forecasts_c = k == 1 && c == 4 ? kNaN : std::fmod(x * 1.7, 100.0);
+      data.items.push_back({c, "i" + std::to_string(k), std::fmod(x * 0.9 + 7.0, 100.0), 0, 100,
+                            {x, std::fmod(x + 40.0, 100.0), forecasts_c}});
+    }
+  }
+  const EnsembleCandidate stack{"stack", EnsembleFamily::stack, {{"a", {}}, {"b", {}}, {"c", {}}}, ""};
+  const auto one = ensemble::cross_validate(stack, data, true, 1);
+  const auto three = ensemble::cross_validate(stack, data, true, 3);
+  for (std::size_t i = 0; i < data.items.size(); ++i) EXPECT_EQ(one.forecast[i], three.forecast[i]);
+  for (std::size_t c = 0; c < data.cases; ++c) {
+    EXPECT_TRUE(same(one.inner[c], three.inner[c])) << c;
+    EXPECT_EQ(one.rules[c], three.rules[c]) << c;
+  }
+}
+
+}  // namespace
+}  // namespace parley

@@ -10,7 +10,7 @@
 #include "models/smp/engine.hpp"
 #include "models/smp/input.hpp"
 #include "models/smp/options.hpp"
-#include "models/smp/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/rng.hpp"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/smp/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::models::smp {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "models/smp/engine_impl.hpp"
-#include "models/smp/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace parley::models::smp {
 

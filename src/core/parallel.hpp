@@ -1,6 +1,6 @@
 #pragma once
-// Work split over threads by index. Every index writes only its own slots, so results never
-// depend on the thread count.
+// Work split over threads by index (smp's turns, the ensemble's cross-validation). Every index
+// writes only its own slots, so results never depend on the thread count.
 
 #include <cstddef>
 #include <exception>
@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace parley::models::smp {
+namespace parley {
 
 // Calls body(index) for index in [0, count), on up to `threads` threads; thread t takes indices
 // t, t + T, t + 2T, ... (interleaved, so triangular loops stay balanced). If bodies throw, the
@@ -47,4 +47,4 @@ void parallel_for(unsigned threads, std::size_t count, const Body& body) {
   if (first) std::rethrow_exception(first);
 }
 
-}  // namespace parley::models::smp
+}  // namespace parley
