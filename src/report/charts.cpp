@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -62,6 +63,46 @@ std::string issue_chart(const std::string& title, double min, double max, const 
     svg.rect(lx, ly - 9, 14, 4, colour(m));
     svg.text(lx + 20, ly - 4, fmt::format("{} {:.1f}", forecasts[m].label, forecasts[m].value), Anchor::start, 12);
   }
+  return svg.str();
+}
+
+std::string headline_chart(const std::string& title, const std::vector<HeadlineRow>& rows) {
+  const double row_height = 46.0;
+  const double top = 12.0;
+  const double legend = top + row_height * static_cast<double>(rows.size()) + 14.0;
+  Svg svg(kWidth, legend + 16.0, title);
+  constexpr std::array<double, 3> kOpacity{0.75, 0.4, 0.18};  // 50, 80, 95 %
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const HeadlineRow& row = rows[r];
+    const Scale x{row.min, row.max, kLeft, kRight};
+    const double y = top + row_height * static_cast<double>(r) + 16.0;
+    svg.text(kLeft - 8, y + 4, row.label, Anchor::end, 12, "#222222", true);
+    svg.line(kLeft, y, kRight, y, "#dddddd");
+    for (std::size_t b = row.bands.size(); b-- > 0;) {
+      const auto [low, high] = row.bands[b];
+      svg.rect(x(low), y - 6, std::max(1.0, x(high) - x(low)), 12, kPalette[0], kOpacity[std::min<std::size_t>(b, 2)]);
+    }
+    for (const double value : row.status_quo) svg.line(x(value), y - 11, x(value), y + 11, "#000000", 1.5, "3 2");
+    for (const auto& model : row.models) {
+      svg.circle(x(model.value), y + 15, 3, kGrey, 0.8, fmt::format("{} {:.1f}", model.label, model.value));
+    }
+    svg.circle(x(row.forecast), y, 5, "#222222", 1.0, fmt::format("parley forecast {:.1f}", row.forecast));
+    svg.text(x(row.forecast), y - 10, fmt::format("{:.1f}", row.forecast), Anchor::middle, 11, "#222222", true);
+    svg.text(kLeft, y + 29, tick_label(row.min), Anchor::start, 10, "#666666");
+    svg.text(kRight, y + 29, tick_label(row.max), Anchor::end, 10, "#666666");
+  }
+  double lx = 20.0;
+  for (std::size_t b = 0; b < 3; ++b) {
+    svg.rect(lx, legend - 9, 14, 10, kPalette[0], kOpacity[b]);
+    svg.text(lx + 18, legend, b == 0 ? "50 %" : (b == 1 ? "80 %" : "95 % interval"), Anchor::start, 11);
+    lx += b == 2 ? 110.0 : 60.0;
+  }
+  svg.circle(lx + 5, legend - 4, 5, "#222222");
+  svg.text(lx + 14, legend, "parley forecast", Anchor::start, 11);
+  svg.circle(lx + 120, legend - 4, 3, kGrey);
+  svg.text(lx + 128, legend, "a model's forecast", Anchor::start, 11);
+  svg.line(lx + 245, legend - 10, lx + 245, legend + 2, "#000000", 1.5, "3 2");
+  svg.text(lx + 252, legend, "status quo", Anchor::start, 11);
   return svg.str();
 }
 

@@ -22,6 +22,20 @@ struct Mark {
 [[nodiscard]] std::string issue_chart(const std::string& title, double min, double max, const std::vector<Dot>& dots,
                                       const std::vector<double>& status_quo, const std::vector<Mark>& forecasts);
 
+struct HeadlineRow {
+  std::string label;
+  double min = 0.0;
+  double max = 100.0;
+  double forecast = 0.0;
+  std::vector<std::pair<double, double>> bands;  // the 50, 80 and 95 % intervals, narrowest first
+  std::vector<double> status_quo;               // none or one
+  std::vector<Mark> models;                      // each model's forecast, a small grey mark
+};
+
+// parley's answer, one row per issue on its own scale: the intervals as nested bands, the forecast,
+// the status quo and the models' forecasts.
+[[nodiscard]] std::string headline_chart(const std::string& title, const std::vector<HeadlineRow>& rows);
+
 struct Line {
   std::string label;
   std::vector<double> values;  // by round, from round 0

@@ -13,6 +13,7 @@
 #include "io/files.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
+#include "report/answer_section.hpp"
 #include "report/charts.hpp"
 #include "report/svg.hpp"
 
@@ -45,6 +46,13 @@ std::optional<double> number_of(const Row& row, const std::string& key) {
   return io::parse_number(found->second);
 }
 
+// A plain verdict beside a probability: the point is to test the source, not to echo it.
+std::string verdict(double probability) {
+  return probability >= 0.9   ? " <span class=\"yes\">agrees</span>"
+         : probability <= 0.1 ? " <span class=\"no\">disagrees</span>"
+                              : " <span class=\"note\">unsettled</span>";
+}
+
 std::string text_of(const Json& item, const char* key) {
   return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : std::string{};
 }
@@ -59,6 +67,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } .yes { color: #009E73; font-weight: bold; }
 .no { color: #D55E00; font-weight: bold; } .note { color: #555; font-size: 0.9em; }
+td.headline { white-space: nowrap; } ul.flags { font-size: 0.92em; }
 section { page-break-inside: auto; } article { page-break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; } a { color: #222; } h2 { page-break-after: avoid; } }
 )css";
@@ -90,6 +99,7 @@ class Builder {
         "<style>{}</style>\n</head>\n<body>\n",
         escape(title), kStyle);
     header(title);
+    if (run_.contains("answer")) out_ += answer_section(run_["answer"], scenario_);
     forecasts();
     claims();
     trajectories();
@@ -101,8 +111,9 @@ class Builder {
     sources();
     out_ += fmt::format(
         "<footer class=\"note\"><p>Made by parley {} from the files of {}. Every chart is drawn from "
-        "those files; nothing in this page is fetched from elsewhere.</p></footer>\n</body>\n</html>\n",
-        kVersion, escape(dir_.filename().string()));
+        "those files; nothing in this page is fetched from elsewhere.{}</p></footer>\n</body>\n</html>\n",
+        kVersion, escape(dir_.filename().string()),
+        run_.contains("answer") ? " " + escape(domain_sentence(run_["answer"])) : "");
     return out_;
   }
 
@@ -242,16 +253,25 @@ class Builder {
                            claim["exchange"]["issues"][1].get<std::string>());
       }
       std::vector<std::pair<std::string, std::string>> results;  // model, html
+      // The headline first: the probability, from its calibrated intervals, that the outcome bears the claim out.
+      if (!mc && run_.contains("answer")) {
+        for (const auto& judged : run_["answer"].value("claims", Json::array())) {
+          if (judged.value("claim", std::string{}) != id) continue;
+          results.emplace_back("parley forecast", fmt::format("{:.0f} % likely{}", 100.0 * judged.value("probability", 0.0),
+                                                              verdict(judged.value("probability", 0.0))));
+        }
+      }
       if (mc) {
         for (const auto& row : mc_claims_) {
           if (row.at("claim") != id) continue;
           const auto p = number_of(row, "probability");
-          // A plain verdict beside the share: the point is to test the source, not to echo it.
-          const std::string verdict = !p          ? ""
-                                      : *p >= 0.9 ? " <span class=\"yes\">agrees</span>"
-                                      : *p <= 0.1 ? " <span class=\"no\">disagrees</span>"
-                                                  : " <span class=\"note\">unsettled</span>";
-          results.emplace_back(row.at("model"), p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict) : "-");
+          const std::string model = row.at("model") == "ensemble" ? "parley forecast" : row.at("model");
+          const auto html = p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict(*p)) : std::string("-");
+          if (row.at("model") == "ensemble") {
+            results.insert(results.begin(), {model, html});
+          } else {
+            results.emplace_back(model, html);
+          }
         }
       } else if (claim.contains("exchange")) {
         const bool any =

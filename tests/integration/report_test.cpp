@@ -43,11 +43,15 @@ TEST(Report, DefaultRunWritesAFullReport) {
   const auto outcome = run_parley({"-q"}, directory);
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   const std::string html = read_text(directory / "parley-out" / "report.html");
-  for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
+  for (const char* id :
+       {"answer", "forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
     EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
   }
-  // 6 issue charts, 18 trajectory charts (eum, exchange and smp on 6 issues), the network and the timeline.
-  EXPECT_EQ(count(html, "<svg "), 26u);
+  // The headlines, 6 issue charts, 18 trajectory charts (eum, exchange and smp on 6 issues), the
+  // network and the timeline.
+  EXPECT_EQ(count(html, "<svg "), 27u);
+  // Claims are judged on the headline first, with a probability from its calibrated intervals.
+  EXPECT_NE(html.find("<td>parley forecast</td><td>"), std::string::npos);
   EXPECT_NE(html.find("Pakistan&#39;s security policy"), std::string::npos);
   EXPECT_NE(html.find("<strong>seed</strong>"), std::string::npos);  // every source is listed
   expect_self_contained(html);
@@ -91,10 +95,22 @@ TEST(Report, RendersInHeadlessChromium) {
       "chromium " + flags + " --dump-dom 'file://" + page.string() + "' >'" + dom_file.string() + "' 2>/dev/null";
   ASSERT_EQ(std::system(dump.c_str()), 0);
   const std::string dom = read_text(dom_file);
-  EXPECT_EQ(count(dom, "<svg "), 26u);
-  for (const char* id : {"forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
+  EXPECT_EQ(count(dom, "<svg "), 27u);
+  for (const char* id :
+       {"answer", "forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
     EXPECT_NE(dom.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
   }
+  // The first section is parley's answer: the headline with its 80 % interval for all six issues,
+  // nash's unanimity collapse flagged, and where the calibration holds.
+  const std::size_t answer = dom.find("<section id=\"answer\"");
+  const std::size_t next = dom.find("<section id=\"forecasts\"");
+  ASSERT_LT(answer, next);
+  EXPECT_EQ(dom.find("<section"), answer);
+  const std::string first = dom.substr(answer, next - answer);
+  EXPECT_EQ(count(first, "parley forecast <strong>"), 6u);
+  EXPECT_EQ(count(first, "(80 %)"), 6u);
+  EXPECT_NE(first.find("unanimity collapse"), std::string::npos);
+  EXPECT_NE(first.find("lies outside it"), std::string::npos);
   // The screenshot is kept as an artefact of the test run: build/<preset>/tests/artefacts/report.png.
   const auto artefacts = std::filesystem::current_path() / "artefacts";
   std::filesystem::create_directories(artefacts);
