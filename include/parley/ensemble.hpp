@@ -111,6 +111,27 @@ struct Range {
 // The cumulative distribution of the error's absolute score at `score` (>= 0).
 [[nodiscard]] double score_cdf(const IntervalCalibration& intervals, double score);
 
+// Monte Carlo's predictive distribution: each sample's ensemble forecast plus the calibrated error,
+// an equal-weight mixture. With many samples it is represented by K = 2000 of them, taken at evenly
+// spaced ranks of the forecast (so its quantiles are exact to about 1/K).
+struct MixtureComponent {
+  double forecast = 0.0;
+  double spread = 0.0;  // the members' spread in that sample (for spread-scaled intervals)
+};
+
+struct MixtureSummary {
+  double median = 0.0;
+  std::array<Range, 3> intervals{};  // central intervals at kIntervalLevels, clipped to [min, max]
+};
+
+[[nodiscard]] MixtureSummary summarise_mixture(const IntervalCalibration& intervals,
+                                               std::vector<MixtureComponent> components, double min, double max);
+
+// P(outcome in [low, high]) under the mixture.
+[[nodiscard]] double mixture_probability(const IntervalCalibration& intervals,
+                                         std::span<const MixtureComponent> components, double width, double low,
+                                         double high);
+
 // How the calibration scored out of sample (leave one case out; intervals nested: re-fitted without
 // the case scored). Errors on each issue's own scale.
 struct CalibrationFigures {

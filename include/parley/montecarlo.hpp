@@ -8,10 +8,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/statistics.hpp"
+#include "parley/ensemble.hpp"
 #include "parley/run.hpp"
 #include "uncertainty/sampler.hpp"
 
@@ -59,10 +61,19 @@ class MonteCarlo {
            const std::function<void(std::vector<SampleResult>&)>& sink,
            const std::function<void(std::size_t)>& progress, const std::atomic<bool>& stop) const;
 
+  // The ensemble, when the request asked for it: series()'s first issues-many entries are its.
+  [[nodiscard]] const std::optional<Calibration>& ensemble() const;
+  // The members' forecasts of issue `issue` within a sample's forecasts (as series(), from `offset`:
+  // the index of the first model's first series).
+  [[nodiscard]] std::vector<double> member_forecasts(const std::vector<double>& forecasts, std::size_t issue,
+                                                     std::size_t offset) const;
+
   [[nodiscard]] std::uint64_t encode(const ExchangeKey& key) const;
   [[nodiscard]] ExchangeKey decode(std::uint64_t code) const;
 
  private:
+  [[nodiscard]] std::vector<double> with_headline(std::vector<double> models) const;
+
   struct Prepared;
   Date at_;
   std::uint64_t seed_ = 0;
@@ -86,6 +97,8 @@ struct ClaimResult {
   std::string issue;  // for exchange claims, "ISSUE_A x ISSUE_B"
   std::size_t samples = 0;
   std::size_t holds = 0;
+  // The ensemble's: P(outcome bears it out) under the samples' forecasts plus the calibrated error.
+  double calibrated = std::numeric_limits<double>::quiet_NaN();
   [[nodiscard]] double probability() const {
     return samples == 0 ? std::numeric_limits<double>::quiet_NaN()
                         : static_cast<double>(holds) / static_cast<double>(samples);
@@ -97,8 +110,16 @@ struct ExchangeFrequency {
   std::size_t samples = 0;  // samples in which it was realised
 };
 
+// The headline of an issue under Monte Carlo: the scenario's own uncertainty (the samples) combined
+// with the calibration's error (docs/models/ensemble.md#monte-carlo).
+struct HeadlineSummary {
+  std::string issue;
+  MixtureSummary mixture;
+};
+
 struct McSummary {
   std::size_t samples = 0;
+  std::vector<HeadlineSummary> headlines;  // when the ensemble ran, per issue
   std::vector<SeriesSummary> series;  // as MonteCarlo::series()
   std::vector<ClaimResult> claims;
   std::vector<ExchangeFrequency> exchanges;  // most frequent first, then by key

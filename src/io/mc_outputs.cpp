@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/sha256.hpp"
+#include "io/answer_json.hpp"
+#include "io/calibration_json.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
 #include "io/scenario_json.hpp"
@@ -28,28 +31,74 @@ Json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& or
     fingerprint["models"].push_back(
         Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
+  // A store holds the ensemble's series only for the calibration it was made with.
+  if (request.ensemble) fingerprint["ensemble"] = sha256_hex(write_calibration_json(*request.ensemble));
   return fingerprint;
+}
+
+Json mc_answer_json(const MonteCarlo& mc, const McSummary& summary) {
+  Answer answer;
+  answer.calibration = *mc.ensemble();
+  const std::size_t issues = mc.problem().issues.size();
+  for (std::size_t i = 0; i < summary.headlines.size(); ++i) {
+    IssueAnswer item;
+    item.issue = summary.headlines[i].issue;
+    const MixtureSummary& mixture = summary.headlines[i].mixture;
+    item.forecast = summary.series[i].samples > 0 ? mixture.median : std::numeric_limits<double>::quiet_NaN();
+    item.intervals = mixture.intervals;
+    // A model agrees when the median of its samples lies inside the 50 % interval.
+    for (std::size_t s = issues; s < mc.series().size(); ++s) {
+      if (mc.series()[s].issue != item.issue || std::isnan(summary.series[s].q50)) continue;
+      const double median = summary.series[s].q50;
+      const bool inside = median >= item.intervals[0].low && median <= item.intervals[0].high;
+      (inside ? item.agree : item.disagree).push_back({mc.series()[s].model, median});
+    }
+    answer.issues.push_back(std::move(item));
+  }
+  for (const auto& claim : summary.claims) {
+    if (claim.model != kEnsembleName || std::isnan(claim.calibrated)) continue;
+    answer.claims.push_back({claim.claim, claim.issue, claim.calibrated, 2 * claim.holds >= claim.samples});
+  }
+  Json json = answer_json(answer);
+  json["monte_carlo"] =
+      "forecast: the median of the samples' ensemble forecasts plus the calibrated error; intervals of that "
+      "distribution; models: the medians of their samples; flags: see `parley run`";
+  return json;
 }
 
 std::string mc_summary_csv(const MonteCarlo& mc, const McSummary& summary) {
   std::string out;
-  append_csv_row(out, {"model", "issue", "samples", "missing", "mean", "sd", "q05", "q25", "q50", "q75", "q95"});
+  append_csv_row(out, {"model", "issue", "samples", "missing", "mean", "sd", "q05", "q25", "q50", "q75", "q95",
+                       "median", "low50", "high50", "low80", "high80", "low95", "high95"});
   for (std::size_t s = 0; s < mc.series().size(); ++s) {
     const Series& series = mc.series()[s];
     const SeriesSummary& item = summary.series[s];
-    append_csv_row(out, {series.model, series.issue, std::to_string(item.samples), std::to_string(item.missing),
-                         csv_number(item.mean), csv_number(item.sd), csv_number(item.q05), csv_number(item.q25),
-                         csv_number(item.q50), csv_number(item.q75), csv_number(item.q95)});
+    std::vector<std::string> row{series.model,          series.issue,          std::to_string(item.samples),
+                                 std::to_string(item.missing), csv_number(item.mean), csv_number(item.sd),
+                                 csv_number(item.q05),  csv_number(item.q25),  csv_number(item.q50),
+                                 csv_number(item.q75),  csv_number(item.q95)};
+    // The ensemble's rows: the predictive distribution, the samples and the calibrated error together.
+    if (s < summary.headlines.size() && item.samples > 0) {
+      const MixtureSummary& mixture = summary.headlines[s].mixture;
+      row.push_back(csv_number(mixture.median));
+      for (const auto& interval : mixture.intervals) {
+        row.push_back(csv_number(interval.low));
+        row.push_back(csv_number(interval.high));
+      }
+    } else {
+      row.insert(row.end(), 7, "");
+    }
+    append_csv_row(out, row);
   }
   return out;
 }
 
 std::string mc_claims_csv(const McSummary& summary) {
   std::string out;
-  append_csv_row(out, {"claim", "model", "issue", "samples", "holds", "probability"});
+  append_csv_row(out, {"claim", "model", "issue", "samples", "holds", "probability", "calibrated_probability"});
   for (const auto& claim : summary.claims) {
     append_csv_row(out, {claim.claim, claim.model, claim.issue, std::to_string(claim.samples),
-                         std::to_string(claim.holds), csv_number(claim.probability())});
+                         std::to_string(claim.holds), csv_number(claim.probability()), csv_number(claim.calibrated)});
   }
   return out;
 }
@@ -72,6 +121,7 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
                       std::uint64_t samples, const std::string& store, double seconds) {
   make_output_directory(directory);
   Json root;
+  if (mc.ensemble()) root["answer"] = mc_answer_json(mc, summary);  // the answer leads
   root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
   root["scenario"] = Json{{"name", origin.name}, {"title", scenario.title}, {"sha256", sha256_hex(origin.text)}};
   root["at"] = mc.at().to_string();
@@ -96,8 +146,16 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
 
 std::string mc_table(const MonteCarlo& mc, const Scenario& scenario, const McSummary& summary) {
   std::string out = fmt::format("{} — {} samples\n", scenario.title, summary.samples);
-  for (const auto& issue : mc.problem().issues) {
-    out += fmt::format("\n{}:\n  {:<12}{:>8}{:>8}   {:<18}\n", issue.id, "model", "mean", "sd", "90% of samples");
+  for (std::size_t i = 0; i < mc.problem().issues.size(); ++i) {
+    const IssueProblem& issue = mc.problem().issues[i];
+    out += fmt::format("\n{}:\n", issue.id);
+    if (i < summary.headlines.size() && summary.series[i].samples > 0) {
+      const MixtureSummary& mixture = summary.headlines[i].mixture;
+      out += fmt::format(
+          "  parley forecast {:.1f} [{:.1f}–{:.1f}] (80 %: the scenario's uncertainty and the calibrated error)\n",
+          mixture.median, mixture.intervals[1].low, mixture.intervals[1].high);
+    }
+    out += fmt::format("  {:<12}{:>8}{:>8}   {:<18}\n", "model", "mean", "sd", "90% of samples");
     for (std::size_t s = 0; s < mc.series().size(); ++s) {
       if (mc.series()[s].issue != issue.id) continue;
       const SeriesSummary& item = summary.series[s];
@@ -116,7 +174,10 @@ std::string mc_table(const MonteCarlo& mc, const Scenario& scenario, const McSum
                                         [&](const Claim& c) { return c.id == claim.claim; });
         out += fmt::format("  {}: \"{}\"\n", claim.claim, found != scenario.claims.end() ? found->text : "");
       }
-      out += fmt::format("    {:<12}{:>6.1f}%\n", claim.model, 100.0 * claim.probability());
+      out += fmt::format("    {:<12}{:>6.1f}%{}\n", claim.model, 100.0 * claim.probability(),
+                         std::isnan(claim.calibrated)
+                             ? ""
+                             : fmt::format("   ({:.1f}% with the calibrated error)", 100.0 * claim.calibrated));
     }
   }
   return out;

@@ -264,7 +264,9 @@ class Builder {
       if (mc) {
         for (const auto& row : mc_claims_) {
           if (row.at("claim") != id) continue;
-          const auto p = number_of(row, "probability");
+          const auto p = row.at("model") == "ensemble" && number_of(row, "calibrated_probability")
+                             ? number_of(row, "calibrated_probability")
+                             : number_of(row, "probability");
           const std::string model = row.at("model") == "ensemble" ? "parley forecast" : row.at("model");
           const auto html = p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict(*p)) : std::string("-");
           if (row.at("model") == "ensemble") {
@@ -453,9 +455,12 @@ class Builder {
   void sensitivity() {
     if (sensitivity_.empty()) return;
     section("sensitivity", "What drives the forecasts");
+    // The drivers of the headline when the ensemble ran, else of the compromise model.
     std::string model = sensitivity_.front().at("model");
-    for (const auto& row : sensitivity_) {
-      if (row.at("model") == "compromise") model = "compromise";
+    for (const char* preferred : {"compromise", "ensemble"}) {
+      for (const auto& row : sensitivity_) {
+        if (row.at("model") == preferred) model = preferred;
+      }
     }
     out_ += fmt::format(
         "<p class=\"note\">Total Sobol indices for the {} model: the share of each forecast's variance "

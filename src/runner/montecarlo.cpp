@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "parley/answer.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
@@ -20,6 +21,8 @@ constexpr std::size_t kChunk = 16;                               // samples a wo
 struct MonteCarlo::Prepared {
   std::vector<std::unique_ptr<Model>> models;
   std::vector<std::string> names;
+  std::optional<Calibration> ensemble;
+  std::vector<std::size_t> members;  // for each member of the ensemble's rule: its index in `models`, or none
   std::map<std::string, std::size_t> actor_index;
   std::map<std::string, std::size_t> issue_index;
 };
@@ -28,6 +31,18 @@ MonteCarlo::MonteCarlo(const Scenario& scenario, const RunRequest& request)
     : at_(run_date(scenario, request.at)), seed_(request.seed), prepared_(std::make_unique<Prepared>()) {
   problem_ = make_problem(scenario_at(scenario, at_));
   sampler_ = std::make_unique<Sampler>(scenario, problem_);
+  // The headline's series come first; they are computed from the members' forecasts of each sample.
+  if (request.ensemble) {
+    prepared_->ensemble = request.ensemble;
+    for (const auto& issue : problem_.issues) series_.push_back({std::string(kEnsembleName), issue.id});
+    for (const auto& member : request.ensemble->rule.members) {
+      const auto found = std::find_if(request.models.begin(), request.models.end(),
+                                      [&](const ModelSelection& selection) { return selection.name == member.name; });
+      prepared_->members.push_back(found == request.models.end()
+                                       ? request.models.size()
+                                       : static_cast<std::size_t>(found - request.models.begin()));
+    }
+  }
   for (const auto& selection : request.models) {
     prepared_->models.push_back(selection.info->make(selection.parameters));
     prepared_->names.push_back(selection.name);
@@ -69,7 +84,33 @@ std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values,
                                                     : std::numeric_limits<double>::quiet_NaN());
     }
   }
+  return with_headline(std::move(forecasts));
+}
+
+std::vector<double> MonteCarlo::member_forecasts(const std::vector<double>& forecasts, std::size_t issue,
+                                                 std::size_t offset) const {
+  const std::size_t issues = problem_.issues.size();
+  std::vector<double> members;
+  for (const std::size_t m : prepared_->members) {
+    members.push_back(m < prepared_->models.size() ? forecasts[offset + m * issues + issue]
+                                                   : std::numeric_limits<double>::quiet_NaN());
+  }
+  return members;
+}
+
+std::vector<double> MonteCarlo::with_headline(std::vector<double> models) const {
+  if (!prepared_->ensemble) return models;
+  std::vector<double> forecasts;
+  forecasts.reserve(problem_.issues.size() + models.size());
+  for (std::size_t i = 0; i < problem_.issues.size(); ++i) {
+    forecasts.push_back(combine(prepared_->ensemble->rule, member_forecasts(models, i, 0)));
+  }
+  forecasts.insert(forecasts.end(), models.begin(), models.end());
   return forecasts;
+}
+
+const std::optional<Calibration>& MonteCarlo::ensemble() const {
+  return prepared_->ensemble;
 }
 
 SampleResult MonteCarlo::evaluate(std::uint64_t sample) const {
@@ -99,6 +140,7 @@ SampleResult MonteCarlo::evaluate(std::uint64_t sample) const {
   }
   std::sort(result.exchanges.begin(), result.exchanges.end());
   result.exchanges.erase(std::unique(result.exchanges.begin(), result.exchanges.end()), result.exchanges.end());
+  result.forecasts = with_headline(std::move(result.forecasts));
   return result;
 }
 
@@ -185,6 +227,27 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
     summary.series.push_back(item);
   }
 
+  // The headline: each sample's ensemble forecast plus the calibrated error, pooled.
+  const Problem& problem = mc.problem();
+  std::vector<std::vector<MixtureComponent>> components;
+  if (mc.ensemble()) {
+    const std::size_t issues = problem.issues.size();
+    components.resize(issues);
+    for (const auto& result : results) {
+      for (std::size_t i = 0; i < issues; ++i) {
+        if (std::isnan(result.forecasts[i])) continue;
+        const double width = problem.issues[i].max - problem.issues[i].min;
+        components[i].push_back(
+            {result.forecasts[i], member_spread(mc.member_forecasts(result.forecasts, i, issues), width)});
+      }
+    }
+    for (std::size_t i = 0; i < issues; ++i) {
+      summary.headlines.push_back({problem.issues[i].id, summarise_mixture(mc.ensemble()->intervals, components[i],
+                                                                            problem.issues[i].min,
+                                                                            problem.issues[i].max)});
+    }
+  }
+
   std::map<std::uint64_t, std::size_t> frequency;
   for (const auto& result : results) {
     for (const auto key : result.exchanges) ++frequency[key];
@@ -193,7 +256,6 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
   std::stable_sort(summary.exchanges.begin(), summary.exchanges.end(),
                    [](const ExchangeFrequency& a, const ExchangeFrequency& b) { return a.samples > b.samples; });
 
-  const Problem& problem = mc.problem();
   const auto index_of = [](const std::vector<std::string>& ids, const std::string& id) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
   };
@@ -239,6 +301,13 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
         if (std::isnan(forecast)) continue;
         ++item.samples;
         item.holds += claim.holds(forecast) ? 1U : 0U;
+      }
+      if (mc.ensemble() && s < components.size()) {
+        const IssueProblem& issue = problem.issues[s];
+        const double infinity = std::numeric_limits<double>::infinity();
+        const double low = claim.kind == ClaimKind::below ? -infinity : claim.low;
+        const double high = claim.kind == ClaimKind::above ? infinity : claim.high;
+        item.calibrated = mixture_probability(mc.ensemble()->intervals, components[s], issue.max - issue.min, low, high);
       }
       summary.claims.push_back(item);
     }

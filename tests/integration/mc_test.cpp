@@ -38,9 +38,28 @@ TEST(MonteCarlo, SameResultsWithOneTwoAndEightThreads) {
     EXPECT_EQ(one, read_text(directory / "t8" / file)) << file;
   }
   const auto summary = lines_of(read_text(directory / "t1" / "mc_summary.csv"));
-  EXPECT_EQ(summary[0], "model,issue,samples,missing,mean,sd,q05,q25,q50,q75,q95");
+  EXPECT_EQ(summary[0],
+            "model,issue,samples,missing,mean,sd,q05,q25,q50,q75,q95,median,low50,high50,low80,high80,low95,high95");
+  // The headline leads, its intervals combining the samples with the calibrated error: wider than the
+  // samples' own 90 % range.
+  ASSERT_TRUE(summary[1].starts_with("ensemble,pak_alignment,120,0,"));
+  const auto cells = [](const std::string& line) {
+    std::vector<double> values;
+    std::size_t start = 0;
+    for (std::size_t column = 0; column < 18; ++column) {
+      const std::size_t end = line.find(',', start);
+      const std::string cell = line.substr(start, end - start);
+      values.push_back(column < 2 || cell.empty() ? 0.0 : std::stod(cell));
+      start = end + 1;
+    }
+    return values;
+  };
+  const auto headline = cells(summary[1]);
+  EXPECT_LT(headline[14], headline[6]);   // low80 below q05
+  EXPECT_GT(headline[15], headline[10]);  // high80 above q95
   const auto claims = lines_of(read_text(directory / "t1" / "mc_claims.csv"));
-  EXPECT_EQ(claims[0], "claim,model,issue,samples,holds,probability");
+  EXPECT_EQ(claims[0], "claim,model,issue,samples,holds,probability,calibrated_probability");
+  EXPECT_TRUE(claims[1].starts_with("no_anti_china_camp,ensemble,"));
   bool trade = false;
   for (const auto& line : claims) trade = trade || line.starts_with("airspace_for_strikes,exchange,");
   EXPECT_TRUE(trade);
