@@ -5,24 +5,11 @@
 
 #include <fstream>
 
+#include "support/deu.hpp"
 #include "support/process.hpp"
 
 namespace parley::test {
 namespace {
-
-constexpr const char* kHeader = "prnr\tisnr\tprname\tintro\tpcom\tpfr\tscom\tsfr\trp\tout\n";
-constexpr const char* kCapabilities = "\t\t\t\t4.1\t2.8\t\t\t\t\n";
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::filesystem::path deu_file(const std::filesystem::path& directory, const std::string& rows) {
-  const auto path = directory / "data.tsv";
-  std::filesystem::create_directories(directory);
-  write(path, std::string(kHeader) + kCapabilities + rows);
-  return path;
-}
 
 TEST(Backtest, ScoresAFileAndWritesItsOutputs) {
   const auto directory = fresh_directory("backtest-small");
@@ -99,7 +86,7 @@ TEST(Backtest, ScenarioFilesWithOutcomes) {
   // An outcome outside the scale is a scenario error, located in the YAML file.
   std::string yaml = read_text(directory / "cases" / "d1.yaml");
   yaml.replace(yaml.find("outcome: 60"), 11, "outcome: 160");
-  write(directory / "cases" / "d1.yaml", yaml);
+  write_file(directory / "cases" / "d1.yaml", yaml);
   const auto bad = run_parley({"backtest", "cases"}, directory);
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_NE(bad.err.find("issues[0].outcome: 160 is outside [0, 100]"), std::string::npos) << bad.err;
