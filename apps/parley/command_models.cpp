@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "io/calibration_json.hpp"
 #include "parley/registry.hpp"
 
 namespace parley::cli {
@@ -72,6 +73,23 @@ std::string text_listing(const ModelInfo& info) {
   return out;
 }
 
+// The ensemble is not a registered model: it combines them (docs/models/ensemble.md).
+std::string ensemble_listing(const Calibration& calibration) {
+  std::string members;
+  for (std::size_t m = 0; m < calibration.rule.members.size(); ++m) {
+    const double weight = m < calibration.rule.weights.size() ? calibration.rule.weights[m] : 1.0;
+    if (weight > 0.0) members += fmt::format("{}{} {:.3f}", members.empty() ? "" : ", ", calibration.rule.members[m].name, weight);
+  }
+  return fmt::format(
+      "{}\n  parley's headline forecast: a combination of the models, fitted on real decisions, with 50/80/95 % "
+      "intervals (-m {}; runs by default)\n  rule: {} ({}): {}\n  fitted on: {}\n  out of sample there: MAE "
+      "{:.3f} (compromise {:.3f}), 80 % interval coverage {:.1f} %\n  see docs/models/ensemble.md; refit with "
+      "`parley calibrate`, use another with --calibration FILE\n",
+      kEnsembleName, kEnsembleName, calibration.candidate.name, calibration.candidate.description, members,
+      calibration.domain, calibration.figures.mae, calibration.figures.reference_mae,
+      100.0 * calibration.figures.coverage[1]);
+}
+
 class ModelsCommand final : public Command {
  public:
   explicit ModelsCommand(CLI::App& parent) {
@@ -86,6 +104,10 @@ class ModelsCommand final : public Command {
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
   int execute() override {
+    if (name_ == kEnsembleName) {
+      std::cout << ensemble_listing(io::shipped_calibration());
+      return 0;
+    }
     std::vector<const ModelInfo*> shown;
     if (name_.empty()) {
       for (const auto& info : model_registry()) shown.push_back(&info);
@@ -101,6 +123,7 @@ class ModelsCommand final : public Command {
       for (const auto* info : shown) {
         if (format != "markdown") {
           std::cout << text_listing(*info);
+          if (info == shown.back() && name_.empty()) std::cout << '\n' << ensemble_listing(io::shipped_calibration());
         } else if (shown.size() == 1) {
           std::cout << markdown_parameters(*info);
         } else {
