@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "cli_common.hpp"
 #include "io/files.hpp"
@@ -28,6 +29,23 @@ std::vector<std::filesystem::path> scenario_files(const std::string& input) {
 }
 
 }  // namespace
+
+void add_decision_options(CLI::App* app, DecisionOptions& options) {
+  app->add_option("inputs", options.inputs,
+                  "Data files (with --from), or scenario files and folders of them whose issues have an outcome")
+      ->required();
+  app->add_option("--from", options.from, "Read the inputs in this import format (e.g. deu3)");
+  app->add_option("--seed", options.seed, "Seed of the bootstrap and of any model randomness")->capture_default_str();
+  app->add_option("--bootstrap", options.bootstrap, "Bootstrap resamples for the 95% intervals")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  app->add_option("-j,--threads", options.threads,
+                  "Threads for fitting the ensemble (default: every core; results never depend on it)");
+}
+
+unsigned threads_or_every_core(unsigned threads) {
+  return threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
+}
 
 std::vector<BacktestCase> load_backtest_cases(const std::vector<std::string>& inputs, const std::string& from,
                                               io::BacktestOrigin& origin) {

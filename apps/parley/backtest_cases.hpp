@@ -2,6 +2,7 @@
 // The decisions `backtest` and `calibrate` score: data files read with an importer, or scenario
 // files (and folders of them) whose issues have an outcome.
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,21 @@
 #include "parley/backtest.hpp"
 
 namespace parley::cli {
+
+// What `backtest` and `calibrate` share: the decisions, the seed, the bootstrap and the threads.
+struct DecisionOptions {
+  std::vector<std::string> inputs;
+  std::string from;
+  std::string seed = std::to_string(kDefaultSeed);
+  int bootstrap = 2000;
+  unsigned threads = 0;  // 0: every core
+};
+
+// Registers INPUT..., --from, --seed, --bootstrap and -j on `app`.
+void add_decision_options(CLI::App* app, DecisionOptions& options);
+
+// The threads to use: `threads`, or every core when it is 0.
+[[nodiscard]] unsigned threads_or_every_core(unsigned threads);
 
 // Fills `origin` with what was read. Throws InputNotFoundError, ScenarioError, UsageError.
 [[nodiscard]] std::vector<BacktestCase> load_backtest_cases(const std::vector<std::string>& inputs,

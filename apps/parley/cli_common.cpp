@@ -4,15 +4,15 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iterator>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <thread>
 
 #include "core/suggest.hpp"
+#include "io/calibration_json.hpp"
 #include "io/embedded.hpp"
 #include "io/files.hpp"
-#include "io/calibration_json.hpp"
 #include "io/importers.hpp"
 
 namespace parley::cli {

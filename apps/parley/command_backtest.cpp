@@ -7,7 +7,6 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
@@ -20,15 +19,11 @@ namespace parley::cli {
 namespace {
 
 struct BacktestOptions {
-  std::vector<std::string> inputs;
-  std::string from;
+  DecisionOptions decisions;
   std::vector<std::string> models;
   std::vector<std::string> parameters;
-  std::string seed = std::to_string(kDefaultSeed);
-  int bootstrap = 2000;
   std::string output = "parley-backtest";
   bool quiet = false;
-  unsigned threads = 0;
   bool cross_validate = false;
   std::string calibration;
   std::string ensemble_scoring = "auto";
@@ -101,22 +96,12 @@ class BacktestCommand final : public Command {
  public:
   explicit BacktestCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("backtest", "Score models against decisions whose outcomes are known");
-    app_->add_option("inputs", options_.inputs,
-                     "Data files (with --from), or scenario files and folders of them whose issues have an outcome")
-        ->required();
-    app_->add_option("--from", options_.from, "Read the inputs in this import format (e.g. deu3)");
+    add_decision_options(app_, options_.decisions);
     app_->add_option("-m,--model", options_.models, "Model to score (repeatable); default: every registered model")
         ->allow_extra_args(false);
     app_->add_option("-p,--param", options_.parameters, "Model parameter as MODEL.NAME=VALUE (repeatable)")
         ->allow_extra_args(false);
-    app_->add_option("--seed", options_.seed, "Seed of the bootstrap and of any model randomness")
-        ->capture_default_str();
-    app_->add_option("--bootstrap", options_.bootstrap, "Bootstrap resamples for the 95% intervals")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 1000000));
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
-    app_->add_option("-j,--threads", options_.threads,
-                     "Threads for fitting the ensemble (default: every core; results never depend on it)");
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the summary table");
     add_calibration_option(app_, options_.calibration);
     app_->add_option("--ensemble-scoring", options_.ensemble_scoring,
@@ -133,12 +118,13 @@ class BacktestCommand final : public Command {
 
   int execute() override {
     io::BacktestOrigin origin;
-    const std::vector<BacktestCase> cases = load_backtest_cases(options_.inputs, options_.from, origin);
+    const std::vector<BacktestCase> cases =
+        load_backtest_cases(options_.decisions.inputs, options_.decisions.from, origin);
 
     BacktestRequest request;
-    request.seed = parse_seed_option(options_.seed);
-    request.bootstrap_samples = options_.bootstrap;
-    request.threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    request.seed = parse_seed_option(options_.decisions.seed);
+    request.bootstrap_samples = options_.decisions.bootstrap;
+    request.threads = threads_or_every_core(options_.decisions.threads);
     const Calibration calibration = load_calibration(options_.calibration);
     ModelPlan plan = plan_models(options_.models, options_.parameters, most_issues(cases), calibration);
     if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
@@ -21,15 +20,11 @@ namespace parley::cli {
 namespace {
 
 struct CalibrateOptions {
-  std::vector<std::string> inputs;
-  std::string from;
+  DecisionOptions decisions;
   std::vector<std::string> models;
   std::vector<std::string> parameters;
-  std::string seed = std::to_string(kDefaultSeed);
-  int bootstrap = 2000;
   std::string output = "calibration.json";
   bool quiet = false;
-  unsigned threads = 0;
 };
 
 std::string number(double value, int decimals) {
@@ -78,15 +73,15 @@ std::string candidate_table(const CalibrationReport& report, const std::string& 
     const ModelScore& c = entry.constant;
     const ModelScore& s = entry.spread;
     const std::string versus = std::isfinite(c.difference)
-                                   ? fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", c.difference,
-                                                 c.difference_interval.low, c.difference_interval.high)
+                                   ? fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", c.difference, c.difference_interval.low,
+                                                 c.difference_interval.high)
                                    : "-";
-    out += fmt::format("{:<{}}{:>8}{:>8}{:>8}   {:<26}{:>6}{:>6}{:>6}{:>8}{:>8}  |{:>6}{:>8}{:>8}{}\n",
-                       (k == report.chosen ? "* " : "  ") + entry.candidate.name, width, number(c.mae, 3),
-                       number(c.median_ae, 2), number(c.rmse, 2), versus, percent(c.coverage[0]),
-                       percent(c.coverage[1]), percent(c.coverage[2]), number(c.width80, 1),
-                       number(c.interval_score80, 2), percent(s.coverage[1]), number(s.width80, 1),
-                       number(s.interval_score80, 2), entry.eligible ? "" : "  (misses issues)");
+    out +=
+        fmt::format("{:<{}}{:>8}{:>8}{:>8}   {:<26}{:>6}{:>6}{:>6}{:>8}{:>8}  |{:>6}{:>8}{:>8}{}\n",
+                    (k == report.chosen ? "* " : "  ") + entry.candidate.name, width, number(c.mae, 3),
+                    number(c.median_ae, 2), number(c.rmse, 2), versus, percent(c.coverage[0]), percent(c.coverage[1]),
+                    percent(c.coverage[2]), number(c.width80, 1), number(c.interval_score80, 2), percent(s.coverage[1]),
+                    number(s.width80, 1), number(s.interval_score80, 2), entry.eligible ? "" : "  (misses issues)");
   }
   return out;
 }
@@ -112,24 +107,14 @@ class CalibrateCommand final : public Command {
   explicit CalibrateCommand(CLI::App& parent) {
     app_ = parent.add_subcommand(
         "calibrate", "Fit the ensemble (the headline forecast and its intervals) on decisions with known outcomes");
-    app_->add_option("inputs", options_.inputs,
-                     "Data files (with --from), or scenario files and folders of them whose issues have an outcome")
-        ->required();
-    app_->add_option("--from", options_.from, "Read the inputs in this import format (e.g. deu3)");
+    add_decision_options(app_, options_.decisions);
     app_->add_option("-m,--model", options_.models,
                      "Offer these models (repeatable; MODEL@LABEL for variants) to every family of rule, instead of "
                      "the declared candidates")
         ->allow_extra_args(false);
     app_->add_option("-p,--param", options_.parameters, "Parameter of an offered model, as MODEL.NAME=VALUE")
         ->allow_extra_args(false);
-    app_->add_option("--seed", options_.seed, "Seed of the bootstrap and of any model randomness")
-        ->capture_default_str();
-    app_->add_option("--bootstrap", options_.bootstrap, "Bootstrap resamples for the 95% intervals")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 1000000));
     app_->add_option("-o,--output", options_.output, "The calibration file to write")->capture_default_str();
-    app_->add_option("-j,--threads", options_.threads,
-                     "Threads for fitting the ensemble (default: every core; results never depend on it)");
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the table of candidates");
   }
 
@@ -137,25 +122,27 @@ class CalibrateCommand final : public Command {
 
   int execute() override {
     io::BacktestOrigin origin;
-    const std::vector<BacktestCase> cases = load_backtest_cases(options_.inputs, options_.from, origin);
+    const std::vector<BacktestCase> cases =
+        load_backtest_cases(options_.decisions.inputs, options_.decisions.from, origin);
     if (cases.size() < 3) {
       throw UsageError(fmt::format("calibrate needs at least 3 cases to leave one out and still fit; {} has {}",
-                                   fmt::join(options_.inputs, " "), cases.size()));
+                                   fmt::join(options_.decisions.inputs, " "), cases.size()));
     }
     if (options_.models.empty() && !options_.parameters.empty()) {
       throw UsageError("-p sets parameters of the models given with -m; give the models too");
     }
     CalibrateRequest request;
-    request.candidates = options_.models.empty() ? declared_candidates()
-                                                 : candidates_over(options_.models, options_.parameters);
-    request.seed = parse_seed_option(options_.seed);
-    request.bootstrap_samples = options_.bootstrap;
-    request.threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    request.candidates =
+        options_.models.empty() ? declared_candidates() : candidates_over(options_.models, options_.parameters);
+    request.seed = parse_seed_option(options_.decisions.seed);
+    request.bootstrap_samples = options_.decisions.bootstrap;
+    request.threads = threads_or_every_core(options_.decisions.threads);
     std::vector<std::string> names;
-    for (const auto& input : options_.inputs) names.push_back(std::filesystem::path(input).filename().string());
+    for (const auto& input : options_.decisions.inputs)
+      names.push_back(std::filesystem::path(input).filename().string());
     request.data = fmt::format("{}", fmt::join(names, ", "));
     request.data_sha256 = sha256_hex(origin.text);
-    request.domain = options_.from == "deu3"
+    request.domain = options_.decisions.from == "deu3"
                          ? "EU legislative bargaining: the DEU III development set (the Commission, the Parliament "
                            "and the member states on proposals of the Union)"
                          : fmt::format("the decisions in {}", request.data);
@@ -170,12 +157,12 @@ class CalibrateCommand final : public Command {
  private:
   [[nodiscard]] std::string command_line() const {
     std::string line = "parley calibrate";
-    for (const auto& input : options_.inputs) line += " " + input;
-    if (!options_.from.empty()) line += " --from " + options_.from;
+    for (const auto& input : options_.decisions.inputs) line += " " + input;
+    if (!options_.decisions.from.empty()) line += " --from " + options_.decisions.from;
     for (const auto& model : options_.models) line += " -m " + model;
     for (const auto& parameter : options_.parameters) line += " -p " + parameter;
-    if (options_.seed != std::to_string(kDefaultSeed)) line += " --seed " + options_.seed;
-    if (options_.bootstrap != 2000) line += fmt::format(" --bootstrap {}", options_.bootstrap);
+    if (options_.decisions.seed != std::to_string(kDefaultSeed)) line += " --seed " + options_.decisions.seed;
+    if (options_.decisions.bootstrap != 2000) line += fmt::format(" --bootstrap {}", options_.decisions.bootstrap);
     return line + " -o " + options_.output;
   }
 

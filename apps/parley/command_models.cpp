@@ -78,7 +78,8 @@ std::string ensemble_listing(const Calibration& calibration) {
   std::string members;
   for (std::size_t m = 0; m < calibration.rule.members.size(); ++m) {
     const double weight = m < calibration.rule.weights.size() ? calibration.rule.weights[m] : 1.0;
-    if (weight > 0.0) members += fmt::format("{}{} {:.3f}", members.empty() ? "" : ", ", calibration.rule.members[m].name, weight);
+    if (weight > 0.0)
+      members += fmt::format("{}{} {:.3f}", members.empty() ? "" : ", ", calibration.rule.members[m].name, weight);
   }
   return fmt::format(
       "{}\n  parley's headline forecast: a combination of the models, fitted on real decisions, with 50/80/95 % "

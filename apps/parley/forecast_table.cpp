@@ -34,15 +34,16 @@ std::string range(const Range& r) {
 
 std::string standings(const std::vector<ModelStanding>& models) {
   std::string out;
-  for (const auto& model : models) out += fmt::format("{}{} {:.1f}", out.empty() ? "" : ", ", model.model, model.forecast);
+  for (const auto& model : models)
+    out += fmt::format("{}{} {:.1f}", out.empty() ? "" : ", ", model.model, model.forecast);
   return out.empty() ? "none" : out;
 }
 
 // The answer first: per issue the headline with its intervals, who agrees, and what to distrust.
 std::string answer_block(const RunResult& result, const Answer& answer) {
-  std::string out = fmt::format(
-      "parley's answer: the ensemble ({}: {}), with 80 % intervals calibrated on real decisions\n",
-      answer.calibration.candidate.name, answer.calibration.candidate.description);
+  std::string out =
+      fmt::format("parley's answer: the ensemble ({}: {}), with 80 % intervals calibrated on real decisions\n",
+                  answer.calibration.candidate.name, answer.calibration.candidate.description);
   for (std::size_t i = 0; i < result.scenario.issues.size() && i < answer.issues.size(); ++i) {
     const Issue& issue = result.scenario.issues[i];
     const IssueAnswer& item = answer.issues[i];
@@ -54,7 +55,8 @@ std::string answer_block(const RunResult& result, const Answer& answer) {
                          range(item.intervals[1]), range(item.intervals[0]), range(item.intervals[2]));
       out += fmt::format("  {}\n", number_line(item.forecast, issue, &item.intervals[1]));
     }
-    out += fmt::format("  {}  …  {}\n", pole(issue.scale.min, issue.scale.low), pole(issue.scale.max, issue.scale.high));
+    out +=
+        fmt::format("  {}  …  {}\n", pole(issue.scale.min, issue.scale.low), pole(issue.scale.max, issue.scale.high));
     out += fmt::format("  agree (inside the 50 % interval): {}\n", standings(item.agree));
     out += fmt::format("  disagree: {}\n", standings(item.disagree));
     for (const auto& flag : item.flags) out += fmt::format("  ! {}: {}\n", flag.model, flag.text);

@@ -35,10 +35,10 @@ struct ModelStanding {
 struct IssueAnswer {
   std::string issue;
   double forecast = std::numeric_limits<double>::quiet_NaN();  // NaN: no member forecasts the issue
-  double spread = 0.0;                                          // the members' spread (share of the scale)
-  std::array<Range, 3> intervals{};                             // at kIntervalLevels
-  std::vector<ModelStanding> agree;     // models whose forecast lies inside the 50 % interval
-  std::vector<ModelStanding> disagree;  // the others with a forecast
+  double spread = 0.0;                                         // the members' spread (share of the scale)
+  std::array<Range, 3> intervals{};                            // at kIntervalLevels
+  std::vector<ModelStanding> agree;                            // models whose forecast lies inside the 50 % interval
+  std::vector<ModelStanding> disagree;                         // the others with a forecast
   std::vector<ModelFlag> flags;
 };
 

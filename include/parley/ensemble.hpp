@@ -155,11 +155,11 @@ struct Calibration {
   IntervalCalibration intervals;
   CalibrationFigures figures;
   std::vector<std::string> cases;  // the cases (e.g. DEU proposal ids) it was fitted on, in name order
-  std::string data;         // what it was fitted on, e.g. "deu3-dev.tsv (DEU III development set)"
+  std::string data;                // what it was fitted on, e.g. "deu3-dev.tsv (DEU III development set)"
   std::string data_sha256;
-  std::string domain;       // one sentence on where it holds, for reports
-  std::string command;      // that produced it
-  std::string engine;       // parley version and commit that produced it
+  std::string domain;   // one sentence on where it holds, for reports
+  std::string command;  // that produced it
+  std::string engine;   // parley version and commit that produced it
 
   bool operator==(const Calibration&) const = default;
 };

@@ -16,12 +16,12 @@ namespace parley {
 
 // How a model's run on an issue ended.
 enum class StopReason {
-  closed_form,  // computed directly, no rounds
-  converged,    // positions stopped moving
-  cycle,        // positions repeat; the forecast is the cycle's mean
-  max_rounds,   // ran out of rounds
-  no_actors,    // nobody takes a stance on the issue; no forecast
-  no_weight,    // every participant weighs zero (e.g. all saliences 0); no forecast
+  closed_form,    // computed directly, no rounds
+  converged,      // positions stopped moving
+  cycle,          // positions repeat; the forecast is the cycle's mean
+  max_rounds,     // ran out of rounds
+  no_actors,      // nobody takes a stance on the issue; no forecast
+  no_weight,      // every participant weighs zero (e.g. all saliences 0); no forecast
   no_status_quo,  // the model needs the issue's status quo and it has none; no forecast
   undefined,      // the model's equations are undefined here (e.g. eum: equal dangers, flat_danger=fail)
   excluded,       // the issue is not among those the model was asked to bargain over (smp's `issues`)

@@ -120,7 +120,7 @@ struct HeadlineSummary {
 struct McSummary {
   std::size_t samples = 0;
   std::vector<HeadlineSummary> headlines;  // when the ensemble ran, per issue
-  std::vector<SeriesSummary> series;  // as MonteCarlo::series()
+  std::vector<SeriesSummary> series;       // as MonteCarlo::series()
   std::vector<ClaimResult> claims;
   std::vector<ExchangeFrequency> exchanges;  // most frequent first, then by key
 };

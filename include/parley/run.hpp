@@ -47,7 +47,7 @@ struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of
   std::uint64_t seed = kDefaultSeed;
   std::vector<ModelSelection> models;
-  unsigned threads = 1;  // for models that use threads within one run (smp); results never depend on it
+  unsigned threads = 1;                 // for models that use threads within one run (smp); results never depend on it
   std::optional<Calibration> ensemble;  // compute the answer with it (its members must be among models)
 };
 
@@ -64,7 +64,7 @@ struct RunResult {
   Scenario scenario;  // as it stood at `at` (its events: those after `at`)
   Problem problem;
   std::vector<ModelRun> runs;
-  std::vector<Event> timeline;  // every event of the scenario, before and after `at`
+  std::vector<Event> timeline;   // every event of the scenario, before and after `at`
   std::optional<Answer> answer;  // when the ensemble was asked for
 };
 

@@ -23,9 +23,10 @@ std::vector<EnsembleMember> union_of_pools(const std::vector<EnsembleCandidate>&
       if (same == members.end()) {
         members.push_back(member);
       } else if (same->parameters != member.parameters) {
-        throw ConfigError(fmt::format("ensemble candidate '{}': member '{}' has other parameters than in an "
-                                      "earlier candidate; give the variant a label of its own",
-                                      candidate.name, member.name));
+        throw ConfigError(
+            fmt::format("ensemble candidate '{}': member '{}' has other parameters than in an "
+                        "earlier candidate; give the variant a label of its own",
+                        candidate.name, member.name));
       }
     }
   }
@@ -102,7 +103,8 @@ CalibrationReport calibrate(const std::vector<BacktestCase>& cases, const Calibr
   std::vector<double> reference;
   const auto found = std::find(data.members.begin(), data.members.end(), request.reference);
   if (found != data.members.end()) {
-    for (const auto& row : result.rows) reference.push_back(row.forecasts[static_cast<std::size_t>(found - data.members.begin())]);
+    for (const auto& row : result.rows)
+      reference.push_back(row.forecasts[static_cast<std::size_t>(found - data.members.begin())]);
   }
   const scoring::Scorer scorer(result.rows, data.cases, reference, request.seed, request.bootstrap_samples);
 
@@ -127,7 +129,7 @@ CalibrationReport calibrate(const std::vector<BacktestCase>& cases, const Calibr
   if (!any) throw ConfigError("calibrate: no candidate forecasts every issue with an outcome");
   const CandidateResult& chosen = report.candidates[report.chosen];
   report.scale = chosen.spread.interval_score80 < chosen.constant.interval_score80 ? IntervalScale::spread
-                                                                                    : IntervalScale::constant;
+                                                                                   : IntervalScale::constant;
 
   // The selection itself, out of sample: case c's candidate is the one with the least error on the
   // other cases, measured by the forecasts that never saw c.

@@ -4,8 +4,7 @@ namespace parley {
 namespace {
 
 std::vector<EnsembleMember> the_models() {
-  return {{"compromise", {}}, {"mean", {}}, {"median", {}}, {"nash", {}},
-          {"eum", {}},        {"exchange", {}}, {"smp", {}}};
+  return {{"compromise", {}}, {"mean", {}}, {"median", {}}, {"nash", {}}, {"eum", {}}, {"exchange", {}}, {"smp", {}}};
 }
 
 std::vector<EnsembleMember> with_variants() {

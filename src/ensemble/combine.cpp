@@ -94,14 +94,14 @@ double interval_scale(const IntervalCalibration& intervals, double spread) {
   return intervals.scale == IntervalScale::constant ? 1.0 : spread + intervals.floor;
 }
 
-std::array<Range, 3> intervals_around(const IntervalCalibration& intervals, double forecast, double spread,
-                                      double min, double max) {
+std::array<Range, 3> intervals_around(const IntervalCalibration& intervals, double forecast, double spread, double min,
+                                      double max) {
   std::array<Range, 3> ranges{};
   const double scale = interval_scale(intervals, spread) * (max - min);
   for (std::size_t l = 0; l < ranges.size(); ++l) {
     const double half = intervals.quantiles[l] * scale;
-    ranges[l] = std::isfinite(half) ? Range{std::max(min, forecast - half), std::min(max, forecast + half)}
-                                    : Range{min, max};
+    ranges[l] =
+        std::isfinite(half) ? Range{std::max(min, forecast - half), std::min(max, forecast + half)} : Range{min, max};
   }
   return ranges;
 }

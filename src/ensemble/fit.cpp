@@ -214,7 +214,8 @@ CrossValidated cross_validate(const Candidate& candidate, const Data& data, bool
   for (std::size_t c = 0; c < data.cases; ++c) {
     for (const std::size_t i : by_case[c]) {
       result.forecast[i] = combine(result.rules[c], pool_forecasts(data.items[i], columns));
-      if (!std::isnan(result.forecast[i])) result.outer[i] = residual_of(data.items[i], result.forecast[i], result.spread[i]);
+      if (!std::isnan(result.forecast[i]))
+        result.outer[i] = residual_of(data.items[i], result.forecast[i], result.spread[i]);
     }
   }
   if (!nested) return result;

@@ -17,7 +17,10 @@ constexpr int kDegenerateLimit = 50;
 class Tableau {
  public:
   Tableau(const std::vector<std::vector<double>>& rows, std::span<const double> targets, std::size_t start)
-      : n_(rows.size()), k_(rows.front().size()), width_(k_ + 2 * n_ + 1), cells_((n_ + 1) * width_, 0.0),
+      : n_(rows.size()),
+        k_(rows.front().size()),
+        width_(k_ + 2 * n_ + 1),
+        cells_((n_ + 1) * width_, 0.0),
         basis_(n_ + 1) {
     // Row n: Σ w_j = 1, with w_start basic. Row i: x_i · w + u_i − v_i = y_i, after w_start is
     // eliminated; the residual y_i − x_i,start is basic in u_i or, negated, in v_i.

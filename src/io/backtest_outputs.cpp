@@ -13,10 +13,10 @@ using Json = nlohmann::ordered_json;
 std::string backtest_summary_csv(const BacktestResult& result) {
   std::string out;
   const std::string versus = "_vs_" + result.reference;
-  append_csv_row(out,
-                 {"model", "issues", "mae", "median_ae", "rmse", "mae_low", "mae_high", "no_forecast", "not_applicable",
-                  "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus,
-                  "coverage50", "coverage80", "coverage95", "width80", "interval_score80"});
+  append_csv_row(
+      out, {"model", "issues", "mae", "median_ae", "rmse", "mae_low", "mae_high", "no_forecast", "not_applicable",
+            "paired_issues", "difference" + versus, "difference_low" + versus, "difference_high" + versus, "coverage50",
+            "coverage80", "coverage95", "width80", "interval_score80"});
   std::vector<const ModelScore*> rows;
   if (result.ensemble) rows.push_back(&*result.ensemble);
   for (const auto& score : result.models) rows.push_back(&score);
@@ -46,9 +46,9 @@ std::string backtest_issues_csv(const BacktestResult& result) {
   append_csv_row(out, {"proposal", "issue", "model", "forecast", "outcome", "error", "low50", "high50", "low80",
                        "high80", "low95", "high95"});
   for (const auto& score : result.scores) {
-    std::vector<std::string> row{score.case_name,           score.issue,
-                                 score.model,               csv_number(score.forecast),
-                                 csv_number(score.outcome), csv_number(score.error())};
+    std::vector<std::string> row{
+        score.case_name,          score.issue, score.model, csv_number(score.forecast), csv_number(score.outcome),
+        csv_number(score.error())};
     for (const auto& interval : score.intervals) {
       row.push_back(csv_number(interval.low));
       row.push_back(csv_number(interval.high));

@@ -89,7 +89,7 @@ class CalibrationReader {
     if (!fields.valid()) return;
     candidate.name = fields.text("name", true).value_or("");
     candidate.description = fields.text("description", false).value_or("");
-    constexpr std::array families{EnsembleFamily::single, EnsembleFamily::mean,   EnsembleFamily::median,
+    constexpr std::array families{EnsembleFamily::single,  EnsembleFamily::mean,   EnsembleFamily::median,
                                   EnsembleFamily::trimmed, EnsembleFamily::choice, EnsembleFamily::stack};
     candidate.family = parse_choice(context_, fields, "family", families).value_or(EnsembleFamily::single);
   }
@@ -102,7 +102,8 @@ class CalibrationReader {
     rule.combination = parse_choice(context_, fields, "combination", combinations).value_or(Combination::weighted);
     rule.trim = fields.number("trim", false).value_or(0.0);
     if (rule.trim < 0.0 || rule.trim >= 0.5) {
-      context_.error(*fields.node("trim", false), fields.path("trim"), fmt::format("{} is outside [0, 0.5)", rule.trim));
+      context_.error(*fields.node("trim", false), fields.path("trim"),
+                     fmt::format("{} is outside [0, 0.5)", rule.trim));
     }
     const auto members = fields.node("members", true);
     if (!members || !expect_sequence(context_, *members, "rule.members")) return;
@@ -142,7 +143,8 @@ class CalibrationReader {
     for (const auto& info : model_registry()) {
       if (info.name == model) return;
     }
-    context_.error(*member.node("name", true), member.path("name"), fmt::format("'{}' is not a registered model", model));
+    context_.error(*member.node("name", true), member.path("name"),
+                   fmt::format("'{}' is not a registered model", model));
   }
 
   void read_intervals(const YAML::Node& node, IntervalCalibration& intervals) {
@@ -164,7 +166,8 @@ class CalibrationReader {
     }
     intervals.score_quantiles = numbers(fields, "score_quantiles", true);
     const auto& q = intervals.score_quantiles;
-    const bool ordered = std::is_sorted(q.begin(), q.end()) && (q.empty() || (q.front() >= 0.0 && std::isfinite(q.back())));
+    const bool ordered =
+        std::is_sorted(q.begin(), q.end()) && (q.empty() || (q.front() >= 0.0 && std::isfinite(q.back())));
     if (const auto scores = fields.node("score_quantiles", false); scores && (q.size() < 2 || !ordered)) {
       context_.error(*scores, "intervals.score_quantiles", "give at least two finite, non-negative quantiles in order");
     }
@@ -187,9 +190,9 @@ class CalibrationReader {
   }
 
   void read_figures(const YAML::Node& node, CalibrationFigures& figures) {
-    Fields fields(context_, node, "figures",
-                  {"cases", "issues", "mae", "median_ae", "rmse", "reference_mae", "coverage", "width80",
-                   "interval_score80"});
+    Fields fields(
+        context_, node, "figures",
+        {"cases", "issues", "mae", "median_ae", "rmse", "reference_mae", "coverage", "width80", "interval_score80"});
     if (!fields.valid()) return;
     figures.cases = static_cast<std::size_t>(std::max(0LL, fields.integer("cases", false).value_or(0)));
     figures.issues = static_cast<std::size_t>(std::max(0LL, fields.integer("issues", false).value_or(0)));
@@ -248,15 +251,10 @@ Json calibration_to_json(const Calibration& calibration) {
                            {"half_widths", half_widths},
                            {"score_quantiles", intervals.score_quantiles}};
   const CalibrationFigures& figures = calibration.figures;
-  root["figures"] = Json{{"cases", figures.cases},
-                         {"issues", figures.issues},
-                         {"mae", figures.mae},
-                         {"median_ae", figures.median_ae},
-                         {"rmse", figures.rmse},
-                         {"reference_mae", figures.reference_mae},
-                         {"coverage", figures.coverage},
-                         {"width80", figures.width80},
-                         {"interval_score80", figures.interval_score80}};
+  root["figures"] = Json{
+      {"cases", figures.cases},         {"issues", figures.issues},   {"mae", figures.mae},
+      {"median_ae", figures.median_ae}, {"rmse", figures.rmse},       {"reference_mae", figures.reference_mae},
+      {"coverage", figures.coverage},   {"width80", figures.width80}, {"interval_score80", figures.interval_score80}};
   root["fitted_on"] = Json{{"data", calibration.data},
                            {"sha256", calibration.data_sha256},
                            {"domain", calibration.domain},

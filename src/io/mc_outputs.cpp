@@ -73,10 +73,10 @@ std::string mc_summary_csv(const MonteCarlo& mc, const McSummary& summary) {
   for (std::size_t s = 0; s < mc.series().size(); ++s) {
     const Series& series = mc.series()[s];
     const SeriesSummary& item = summary.series[s];
-    std::vector<std::string> row{series.model,          series.issue,          std::to_string(item.samples),
-                                 std::to_string(item.missing), csv_number(item.mean), csv_number(item.sd),
-                                 csv_number(item.q05),  csv_number(item.q25),  csv_number(item.q50),
-                                 csv_number(item.q75),  csv_number(item.q95)};
+    std::vector<std::string> row{
+        series.model,          series.issue,         std::to_string(item.samples), std::to_string(item.missing),
+        csv_number(item.mean), csv_number(item.sd),  csv_number(item.q05),         csv_number(item.q25),
+        csv_number(item.q50),  csv_number(item.q75), csv_number(item.q95)};
     // The ensemble's rows: the predictive distribution, the samples and the calibrated error together.
     if (s < summary.headlines.size() && item.samples > 0) {
       const MixtureSummary& mixture = summary.headlines[s].mixture;
@@ -129,8 +129,7 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
   root["samples"] = samples;
   root["models"] = Json::array();
   for (const auto& selection : request.models) {
-    root["models"].push_back(
-        Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
+    root["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   root["store"] = store;
   root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"});

@@ -30,8 +30,15 @@ std::string forecast_csv(const RunResult& result) {
   // The headline first; its interval columns are the only ones filled.
   if (result.answer) {
     for (const auto& item : result.answer->issues) {
-      std::vector<std::string> row{std::string(kEnsembleName), item.issue, csv_number(item.forecast), "", "",
-                                   std::isnan(item.forecast) ? "no_forecast" : "combined", "", "", ""};
+      std::vector<std::string> row{std::string(kEnsembleName),
+                                   item.issue,
+                                   csv_number(item.forecast),
+                                   "",
+                                   "",
+                                   std::isnan(item.forecast) ? "no_forecast" : "combined",
+                                   "",
+                                   "",
+                                   ""};
       for (const auto& interval : item.intervals) {
         row.push_back(std::isnan(item.forecast) ? "" : csv_number(interval.low));
         row.push_back(std::isnan(item.forecast) ? "" : csv_number(interval.high));

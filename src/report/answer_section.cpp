@@ -54,8 +54,7 @@ std::string answer_section(const Json& answer, const Json& scenario) {
       "(the compromise model's {:.1f}) and its 80 % intervals held {:.0f} % of the outcomes. A model "
       "<em>agrees</em> when its own forecast lies inside the 50 % interval.</p>\n",
       escape(rule.value("name", std::string{})), escape(rule.value("description", std::string{})),
-      figures.value("mae", 0.0), figures.value("reference_mae", 0.0),
-      100.0 * figures["coverage"].value("80", 0.0));
+      figures.value("mae", 0.0), figures.value("reference_mae", 0.0), 100.0 * figures["coverage"].value("80", 0.0));
   std::vector<HeadlineRow> rows;
   std::string table =
       "<table class=\"answer\"><tr><th>issue</th><th>parley forecast</th><th>agree</th><th>disagree</th></tr>\n";
@@ -68,12 +67,14 @@ std::string answer_section(const Json& answer, const Json& scenario) {
     const Json& scale = (*issue)["scale"];
     const double min = scale.value("min", 0.0);
     const double max = scale.value("max", 100.0);
-    const std::string poles = fmt::format("{} = {} … {} = {}", tick_label(min), escape(scale.value("low", std::string{})),
-                                          tick_label(max), escape(scale.value("high", std::string{})));
+    const std::string poles =
+        fmt::format("{} = {} … {} = {}", tick_label(min), escape(scale.value("low", std::string{})), tick_label(max),
+                    escape(scale.value("high", std::string{})));
     if (!item["forecast"].is_number()) {
-      table += fmt::format("<tr><td><strong>{}</strong><br><span class=\"note\">{}</span></td><td>no forecast</td>"
-                           "<td></td><td></td></tr>\n",
-                           escape(id), poles);
+      table += fmt::format(
+          "<tr><td><strong>{}</strong><br><span class=\"note\">{}</span></td><td>no forecast</td>"
+          "<td></td><td></td></tr>\n",
+          escape(id), poles);
     } else {
       const double forecast = item["forecast"].get<double>();
       const Json& intervals = item["intervals"];

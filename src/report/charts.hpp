@@ -28,7 +28,7 @@ struct HeadlineRow {
   double max = 100.0;
   double forecast = 0.0;
   std::vector<std::pair<double, double>> bands;  // the 50, 80 and 95 % intervals, narrowest first
-  std::vector<double> status_quo;               // none or one
+  std::vector<double> status_quo;                // none or one
   std::vector<Mark> models;                      // each model's forecast, a small grey mark
 };
 

@@ -257,8 +257,9 @@ class Builder {
       if (!mc && run_.contains("answer")) {
         for (const auto& judged : run_["answer"].value("claims", Json::array())) {
           if (judged.value("claim", std::string{}) != id) continue;
-          results.emplace_back("parley forecast", fmt::format("{:.0f} % likely{}", 100.0 * judged.value("probability", 0.0),
-                                                              verdict(judged.value("probability", 0.0))));
+          results.emplace_back("parley forecast",
+                               fmt::format("{:.0f} % likely{}", 100.0 * judged.value("probability", 0.0),
+                                           verdict(judged.value("probability", 0.0))));
         }
       }
       if (mc) {

@@ -48,8 +48,8 @@ void run_cases(const std::vector<BacktestCase>& cases, const BacktestRequest& re
     }
     for (const auto& issue : scenario.issues) {
       if (!issue.outcome) continue;
-      OutcomeRow row{c, issue.id, *issue.outcome, issue.scale.min, issue.scale.max,
-                     std::vector<double>(model_count, kNoValue)};
+      OutcomeRow row{
+          c, issue.id, *issue.outcome, issue.scale.min, issue.scale.max, std::vector<double>(model_count, kNoValue)};
       for (std::size_t r = 0; r < run_result.runs.size(); ++r) {
         for (const auto& forecast : run_result.runs[r].outcome.issues) {
           if (forecast.issue == issue.id) row.forecasts[run_models[r]] = forecast.forecast;
@@ -103,8 +103,8 @@ void score_ensemble(const Calibration& calibration, const BacktestRequest& reque
   const std::vector<std::size_t> columns = ensemble::pool_columns(calibration.candidate, data);
   result.ensemble_scoring = request.ensemble_scoring;
   if (result.ensemble_scoring == EnsembleScoring::automatic) {
-    result.ensemble_scoring = fitted_on_any(calibration, result.case_names) ? EnsembleScoring::refit
-                                                                             : EnsembleScoring::shipped;
+    result.ensemble_scoring =
+        fitted_on_any(calibration, result.case_names) ? EnsembleScoring::refit : EnsembleScoring::shipped;
   }
   std::vector<double> forecasts(result.rows.size(), kNoValue);
   std::vector<std::array<Range, 3>> intervals(result.rows.size());
@@ -130,8 +130,8 @@ void score_ensemble(const Calibration& calibration, const BacktestRequest& reque
   for (std::size_t i = 0; i < result.rows.size(); ++i) {
     const OutcomeRow& row = result.rows[i];
     if (!std::isnan(forecasts[i])) {
-      scores.push_back({result.case_names[row.case_index], row.issue, "ensemble", forecasts[i], row.outcome,
-                        intervals[i]});
+      scores.push_back(
+          {result.case_names[row.case_index], row.issue, "ensemble", forecasts[i], row.outcome, intervals[i]});
     }
     while (next < result.scores.size() && result.scores[next].case_name == result.case_names[row.case_index] &&
            result.scores[next].issue == row.issue) {

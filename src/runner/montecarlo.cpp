@@ -242,9 +242,9 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
       }
     }
     for (std::size_t i = 0; i < issues; ++i) {
-      summary.headlines.push_back({problem.issues[i].id, summarise_mixture(mc.ensemble()->intervals, components[i],
-                                                                            problem.issues[i].min,
-                                                                            problem.issues[i].max)});
+      summary.headlines.push_back(
+          {problem.issues[i].id,
+           summarise_mixture(mc.ensemble()->intervals, components[i], problem.issues[i].min, problem.issues[i].max)});
     }
   }
 
@@ -307,7 +307,8 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
         const double infinity = std::numeric_limits<double>::infinity();
         const double low = claim.kind == ClaimKind::below ? -infinity : claim.low;
         const double high = claim.kind == ClaimKind::above ? infinity : claim.high;
-        item.calibrated = mixture_probability(mc.ensemble()->intervals, components[s], issue.max - issue.min, low, high);
+        item.calibrated =
+            mixture_probability(mc.ensemble()->intervals, components[s], issue.max - issue.min, low, high);
       }
       summary.claims.push_back(item);
     }

@@ -112,7 +112,8 @@ void expect_same_numbers(const nlohmann::json& derived, const nlohmann::json& sh
     }
   } else if (derived.is_array()) {
     ASSERT_EQ(derived.size(), shipped.size()) << path;
-    for (std::size_t i = 0; i < derived.size(); ++i) expect_same_numbers(derived[i], shipped[i], path + "[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < derived.size(); ++i)
+      expect_same_numbers(derived[i], shipped[i], path + "[" + std::to_string(i) + "]");
   } else if (derived.is_number_float()) {
     const double a = derived.get<double>();
     const double b = shipped.get<double>();
@@ -131,7 +132,8 @@ TEST(Deu3, ShippedCalibrationIsReDerivedFromTheDevelopmentSet) {
   const auto outcome = run_parley({"calibrate", data, "--from", "deu3", "-o", "calibration.json"}, directory);
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   auto derived = nlohmann::json::parse(read_text(directory / "calibration.json"));
-  auto shipped = nlohmann::json::parse(read_text(std::filesystem::path(PARLEY_SOURCE_DIR) / "calibration" / "deu3-dev.json"));
+  auto shipped =
+      nlohmann::json::parse(read_text(std::filesystem::path(PARLEY_SOURCE_DIR) / "calibration" / "deu3-dev.json"));
   derived.erase("produced_by");  // the commit and the command line differ
   shipped.erase("produced_by");
   expect_same_numbers(derived, shipped, "calibration");

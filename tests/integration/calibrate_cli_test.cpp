@@ -26,9 +26,8 @@ std::filesystem::path six_proposals(const std::filesystem::path& directory) {
 TEST(Calibrate, WritesACalibrationThatRunsUse) {
   const auto directory = fresh_directory("calibrate-small");
   six_proposals(directory);
-  const auto outcome =
-      run_parley({"calibrate", "data.tsv", "--from", "deu3", "-m", "compromise", "-m", "median", "-o", "mine.json"},
-                 directory);
+  const auto outcome = run_parley(
+      {"calibrate", "data.tsv", "--from", "deu3", "-m", "compromise", "-m", "median", "-o", "mine.json"}, directory);
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   EXPECT_NE(outcome.out.find("chosen: "), std::string::npos) << outcome.out;
   const auto calibration = nlohmann::json::parse(read_text(directory / "mine.json"));
@@ -41,16 +40,17 @@ TEST(Calibrate, WritesACalibrationThatRunsUse) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(read_text(directory / "out" / "run.json"));
   EXPECT_EQ(json["answer"]["rule"]["name"], calibration["candidate"]["name"]);
-  const auto backtest = run_parley({"backtest", "data.tsv", "--from", "deu3", "--calibration", "mine.json", "-m",
-                                    "ensemble", "-o", "bt"},
-                                   directory);
+  const auto backtest =
+      run_parley({"backtest", "data.tsv", "--from", "deu3", "--calibration", "mine.json", "-m", "ensemble", "-o", "bt"},
+                 directory);
   ASSERT_EQ(backtest.exit_code, 0) << backtest.err;
   EXPECT_NE(backtest.out.find("refitted leaving out each case"), std::string::npos) << backtest.out;
 }
 
 TEST(Calibrate, BadCalibrationFilesNameLineColumnAndKey) {
   const auto directory = fresh_directory("calibrate-bad-file");
-  write_file(directory / "bad.json", "{\n  \"parley_calibration\": 1,\n  \"candidate\": {\"name\": \"x\", \"famly\": 1}\n}\n");
+  write_file(directory / "bad.json",
+             "{\n  \"parley_calibration\": 1,\n  \"candidate\": {\"name\": \"x\", \"famly\": 1}\n}\n");
   const auto bad = run_parley({"-q", "--calibration", "bad.json"}, directory);
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_NE(bad.err.find("bad.json:3:"), std::string::npos) << bad.err;
@@ -58,7 +58,8 @@ TEST(Calibrate, BadCalibrationFilesNameLineColumnAndKey) {
   write_file(directory / "broken.json", "{\"parley_calibration\": 1,\n \"rule\": [1, 2\n");
   const auto broken = run_parley({"-q", "--calibration", "broken.json"}, directory);
   EXPECT_EQ(broken.exit_code, 65);
-  EXPECT_NE(broken.err.find("broken.json:1:1: syntax error: this '{' is never closed"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("broken.json:1:1: syntax error: this '{' is never closed"), std::string::npos)
+      << broken.err;
   const auto missing = run_parley({"-q", "--calibration", "nowhere.json"}, directory);
   EXPECT_EQ(missing.exit_code, 66);
   EXPECT_NE(missing.err.find("nowhere.json: no such file"), std::string::npos) << missing.err;

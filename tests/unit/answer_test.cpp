@@ -25,7 +25,8 @@ Scenario pakistan() {
 // A calibration of two members, half and half, with a ±10-point 80 % interval.
 Calibration half_and_half() {
   Calibration calibration;
-  calibration.candidate = {"pair", EnsembleFamily::stack, {{"compromise", {}}, {"nash@conflict", {{"disagreement", "conflict"}}}}, ""};
+  calibration.candidate = {
+      "pair", EnsembleFamily::stack, {{"compromise", {}}, {"nash@conflict", {{"disagreement", "conflict"}}}}, ""};
   calibration.rule.members = calibration.candidate.pool;
   calibration.rule.weights = {0.5, 0.5};
   calibration.intervals.quantiles = {0.05, 0.1, 0.2};
@@ -115,7 +116,7 @@ TEST(Mixture, WithoutScenarioUncertaintyItIsTheCalibratedError) {
   const MixtureSummary summary =
       summarise_mixture(intervals, std::vector<MixtureComponent>(5000, {50.0, 0.0}), 0.0, 100.0);
   EXPECT_NEAR(summary.median, 50.0, 1e-9);
-  EXPECT_NEAR(summary.intervals[1].low, 34.0, 1e-9);   // 80 %: |error| <= 16
+  EXPECT_NEAR(summary.intervals[1].low, 34.0, 1e-9);  // 80 %: |error| <= 16
   EXPECT_NEAR(summary.intervals[1].high, 66.0, 1e-9);
   EXPECT_NEAR(summary.intervals[0].high, 60.0, 1e-9);  // 50 %: |error| <= 10
 }

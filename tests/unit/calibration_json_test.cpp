@@ -68,8 +68,8 @@ TEST(CalibrationJson, BadFilesNameLineColumnAndKey) {
             "c.json:27:14: intervals.scale: 'wide' is not one of constant, spread");
   EXPECT_EQ(first_error(replaced(good, "\"family\": \"stack\"", "\"family\": 3")),
             "c.json:5:15: candidate.family: '3' is not one of single, mean, median, trimmed, choice, stack");
-  EXPECT_NE(first_error(replaced(good, "\"score_quantiles\": [", "\"score_quantiles\": [0.9, ")).find(
-                "intervals.score_quantiles: give at least two finite, non-negative quantiles in order"),
+  EXPECT_NE(first_error(replaced(good, "\"score_quantiles\": [", "\"score_quantiles\": [0.9, "))
+                .find("intervals.score_quantiles: give at least two finite, non-negative quantiles in order"),
             std::string::npos);
   EXPECT_EQ(first_error(good.substr(0, 40)).substr(0, 7), "c.json:");
   EXPECT_EQ(first_error(""), "c.json:1:1: the file is empty; a calibration is written by `parley calibrate`");

@@ -1,13 +1,12 @@
 // Least absolute deviations on the simplex: exact on known answers, and never worse than any point
 // of a fine grid over the simplex.
 
-#include "ensemble/lad.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numeric>
 
+#include "ensemble/lad.hpp"
 #include "parley/rng.hpp"
 
 namespace parley::ensemble {

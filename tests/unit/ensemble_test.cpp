@@ -2,6 +2,8 @@
 // quantiles, probabilities from the error distribution, and leave-one-case-out scoring that never
 // lets a case inform its own forecast or interval.
 
+#include "parley/ensemble.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,7 +11,6 @@
 
 #include "ensemble/fit.hpp"
 #include "parley/errors.hpp"
-#include "parley/ensemble.hpp"
 
 namespace parley {
 namespace {
@@ -172,7 +173,11 @@ TEST(EnsembleCrossValidate, ThreadsChangeNothing) {
     for (int k = 0; k < 2; ++k) {
       const double x = static_cast<double>((c * 37 + static_cast<std::size_t>(k) * 11) % 100);
       const double forecasts_c = k == 1 && c == 4 ? kNaN : std::fmod(x * 1.7, 100.0);
-      data.items.push_back({c, "i" + std::to_string(k), std::fmod(x * 0.9 + 7.0, 100.0), 0, 100,
+      data.items.push_back({c,
+                            "i" + std::to_string(k),
+                            std::fmod(x * 0.9 + 7.0, 100.0),
+                            0,
+                            100,
                             {x, std::fmod(x + 40.0, 100.0), forecasts_c}});
     }
   }

@@ -6,11 +6,11 @@
 
 #include <cmath>
 
+#include "core/parallel.hpp"
 #include "models/smp/election.hpp"
 #include "models/smp/engine.hpp"
 #include "models/smp/input.hpp"
 #include "models/smp/options.hpp"
-#include "core/parallel.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/rng.hpp"

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "models/smp/engine_impl.hpp"
 #include "core/parallel.hpp"
+#include "models/smp/engine_impl.hpp"
 
 namespace parley::models::smp {
 

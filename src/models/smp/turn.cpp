@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "models/smp/engine_impl.hpp"
 #include "core/parallel.hpp"
+#include "models/smp/engine_impl.hpp"
 
 namespace parley::models::smp {
 
