@@ -94,8 +94,10 @@ std::string forecast_table(const RunResult& result) {
           out += fmt::format("  {:<{}}{:>7}  ({})\n", model_run.model, width, "-", to_string(forecast.reason));
           continue;
         }
-        out += fmt::format("  {:<{}}{:>7.1f}  {}\n", model_run.model, width, forecast.forecast,
-                           number_line(forecast.forecast, issue));
+        std::string marks;  // what to distrust in this result, where it stands
+        for (const auto& flag : flags_of(model_run.model, forecast)) marks += "  ! " + flag.code;
+        out += fmt::format("  {:<{}}{:>7.1f}  {}{}\n", model_run.model, width, forecast.forecast,
+                           number_line(forecast.forecast, issue), marks);
       }
     }
   }

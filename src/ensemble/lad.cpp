@@ -13,15 +13,19 @@ constexpr double kTolerance = 1e-11;  // reduced costs and pivots this small cou
 constexpr int kDegenerateLimit = 50;
 
 // The simplex tableau of the program in lad.hpp, in the form B⁻¹[A | b]: row r holds the
-// coefficients of the basic variable basis[r]. Columns: the k weights, then u_1..u_n, then v_1..v_n.
+// coefficients of the basic variable basis[r]. Variables: the k weights (ids 0..k-1), u_1..u_n
+// (k..k+n-1) and v_1..v_n (k+n..k+2n-1). Only the weights' and the u's columns are stored: v_i's
+// column is always minus u_i's (a_v = −a_u), and its reduced cost 2 − u_i's (both cost 1), which
+// halves the work of every pivot.
 class Tableau {
  public:
   Tableau(const std::vector<std::vector<double>>& rows, std::span<const double> targets, std::size_t start)
       : n_(rows.size()),
         k_(rows.front().size()),
-        width_(k_ + 2 * n_ + 1),
+        width_(k_ + n_ + 1),
         cells_((n_ + 1) * width_, 0.0),
-        basis_(n_ + 1) {
+        basis_(n_ + 1),
+        column_(n_ + 1) {
     // Row n: Σ w_j = 1, with w_start basic. Row i: x_i · w + u_i − v_i = y_i, after w_start is
     // eliminated; the residual y_i − x_i,start is basic in u_i or, negated, in v_i.
     for (std::size_t j = 0; j < k_; ++j) at(n_, j) = 1.0;
@@ -31,7 +35,6 @@ class Tableau {
       const double anchor = rows[i][start];
       for (std::size_t j = 0; j < k_; ++j) at(i, j) = rows[i][j] - anchor;
       at(i, k_ + i) = 1.0;
-      at(i, k_ + n_ + i) = -1.0;
       at(i, width_ - 1) = targets[i] - anchor;
       if (at(i, width_ - 1) < 0.0) {
         for (std::size_t c = 0; c < width_; ++c) at(i, c) = -at(i, c);
@@ -40,14 +43,12 @@ class Tableau {
         basis_[i] = k_ + i;
       }
     }
-    // Reduced costs c_j − c_B B⁻¹ a_j, with cost 1 on every u and v and 0 on the weights.
-    costs_.assign(width_ - 1, 0.0);
-    for (std::size_t c = k_; c + 1 < width_; ++c) costs_[c] = 1.0;
-    reduced_ = costs_;
-    for (std::size_t r = 0; r <= n_; ++r) {
-      const double basic_cost = costs_[basis_[r]];
-      if (basic_cost == 0.0) continue;
-      for (std::size_t c = 0; c + 1 < width_; ++c) reduced_[c] -= basic_cost * at(r, c);
+    // Reduced costs c_j − c_B B⁻¹ a_j of the stored columns, with cost 1 on every u and v (every
+    // row but the last has one of them basic) and 0 on the weights.
+    reduced_.assign(width_ - 1, 0.0);
+    for (std::size_t c = k_; c + 1 < width_; ++c) reduced_[c] = 1.0;
+    for (std::size_t r = 0; r < n_; ++r) {
+      for (std::size_t c = 0; c + 1 < width_; ++c) reduced_[c] -= at(r, c);
     }
   }
 
@@ -56,7 +57,8 @@ class Tableau {
     while (true) {
       const std::size_t entering = choose_entering(degenerate >= kDegenerateLimit);
       if (entering == kNone) return;
-      const std::size_t row = choose_leaving(entering);
+      load_column(entering);
+      const std::size_t row = choose_leaving();
       if (row == kNone) return;  // unbounded: impossible here (the objective is at least 0)
       degenerate = at(row, width_ - 1) <= kTolerance ? degenerate + 1 : 0;
       pivot(row, entering);
@@ -80,25 +82,40 @@ class Tableau {
   double& at(std::size_t row, std::size_t column) { return cells_[row * width_ + column]; }
   [[nodiscard]] double at(std::size_t row, std::size_t column) const { return cells_[row * width_ + column]; }
 
-  // Dantzig's rule (the most negative reduced cost; ties to the lowest index), or Bland's.
+  // The stored column of a variable, and the sign its own column has relative to it.
+  [[nodiscard]] std::size_t stored(std::size_t variable) const { return variable < k_ + n_ ? variable : variable - n_; }
+  [[nodiscard]] double sign(std::size_t variable) const { return variable < k_ + n_ ? 1.0 : -1.0; }
+  [[nodiscard]] double reduced_cost(std::size_t variable) const {
+    return variable < k_ + n_ ? reduced_[variable] : 2.0 - reduced_[variable - n_];
+  }
+
+  // Dantzig's rule (the most negative reduced cost; ties to the lowest id), or Bland's.
   [[nodiscard]] std::size_t choose_entering(bool bland) const {
     std::size_t best = kNone;
     double lowest = -kTolerance;
-    for (std::size_t c = 0; c + 1 < width_; ++c) {
-      if (reduced_[c] >= lowest) continue;
-      best = c;
+    for (std::size_t variable = 0; variable < k_ + 2 * n_; ++variable) {
+      const double cost = reduced_cost(variable);
+      if (cost >= lowest) continue;
+      best = variable;
       if (bland) break;
-      lowest = reduced_[c];
+      lowest = cost;
     }
     return best;
   }
 
-  // The minimum ratio test; ties go to the row whose basic variable has the lowest index.
-  [[nodiscard]] std::size_t choose_leaving(std::size_t entering) const {
+  void load_column(std::size_t variable) {
+    const std::size_t c = stored(variable);
+    const double s = sign(variable);
+    for (std::size_t r = 0; r <= n_; ++r) column_[r] = s * at(r, c);
+  }
+
+  // The minimum ratio test on the loaded column; ties go to the row whose basic variable has the
+  // lowest id.
+  [[nodiscard]] std::size_t choose_leaving() const {
     std::size_t best = kNone;
     double lowest = std::numeric_limits<double>::infinity();
     for (std::size_t r = 0; r <= n_; ++r) {
-      const double coefficient = at(r, entering);
+      const double coefficient = column_[r];
       if (coefficient <= kTolerance) continue;
       const double ratio = at(r, width_ - 1) / coefficient;
       if (best == kNone || ratio < lowest || (ratio == lowest && basis_[r] < basis_[best])) {
@@ -110,31 +127,34 @@ class Tableau {
   }
 
   void pivot(std::size_t row, std::size_t entering) {
-    const double scale = 1.0 / at(row, entering);
+    const double scale = 1.0 / column_[row];
     double* pivot_row = &cells_[row * width_];
     for (std::size_t c = 0; c < width_; ++c) pivot_row[c] *= scale;
-    pivot_row[entering] = 1.0;
+    const std::size_t stored_column = stored(entering);
+    const double stored_sign = sign(entering);
+    pivot_row[stored_column] = stored_sign;
     for (std::size_t r = 0; r <= n_; ++r) {
       if (r == row) continue;
-      double* target = &cells_[r * width_];
-      const double factor = target[entering];
+      const double factor = column_[r];
       if (factor == 0.0) continue;
+      double* target = &cells_[r * width_];
       for (std::size_t c = 0; c < width_; ++c) target[c] -= factor * pivot_row[c];
-      target[entering] = 0.0;
+      target[stored_column] = 0.0;
     }
-    const double factor = reduced_[entering];
+    const double factor = reduced_cost(entering);
     for (std::size_t c = 0; c + 1 < width_; ++c) reduced_[c] -= factor * pivot_row[c];
-    reduced_[entering] = 0.0;
+    // The entering variable's own reduced cost is 0, so its stored column's is 0 (a u) or 2 (a v).
+    reduced_[stored_column] = stored_sign > 0.0 ? 0.0 : 2.0;
     basis_[row] = entering;
   }
 
   std::size_t n_;
   std::size_t k_;
-  std::size_t width_;  // columns, with the right-hand side last
+  std::size_t width_;  // stored columns, with the right-hand side last
   std::vector<double> cells_;
   std::vector<std::size_t> basis_;
-  std::vector<double> costs_;
   std::vector<double> reduced_;
+  std::vector<double> column_;  // the entering variable's column
 };
 
 }  // namespace
