@@ -54,3 +54,18 @@ void NestedStackCrossValidation(benchmark::State& state) {
 BENCHMARK(NestedStackCrossValidation)->Arg(18)->Arg(36)->Arg(71)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+namespace {
+
+// Monte Carlo's headline of one issue: N samples' forecasts plus the calibrated error.
+void MixtureOfSamples(benchmark::State& state) {
+  parley::Rng rng = parley::make_rng(5, 0);
+  std::vector<parley::MixtureComponent> components(static_cast<std::size_t>(state.range(0)));
+  for (auto& component : components) component.forecast = 30.0 + 40.0 * rng.uniform();
+  parley::IntervalCalibration intervals;
+  for (int p = 0; p <= 20; ++p) intervals.score_quantiles.push_back(0.03 * p);
+  for (auto _ : state) benchmark::DoNotOptimize(parley::summarise_mixture(intervals, components, 0.0, 100.0));
+}
+BENCHMARK(MixtureOfSamples)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
