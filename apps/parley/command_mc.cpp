@@ -142,7 +142,7 @@ class McCommand final : public Command {
     if (interrupted.load()) {
       std::cerr << fmt::format("\nmc: interrupted; {} of {} samples are in {}. Continue with --resume.\n",
                                store.completed().size(), options_.samples, store_path);
-      return 130;
+      return static_cast<int>(ExitCode::interrupted);
     }
 
     finish(store, scenario, input, request, mc, store_path, seconds);
@@ -175,22 +175,21 @@ class McCommand final : public Command {
     const std::string store_path = this->store_path();
     std::unique_ptr<io::RunStore> store;
     std::vector<std::uint64_t> missing;
-    bool ok = true;
-    std::string failure;
+    int failed = 0;  // rank 0's exit code when it fails to open the store
     if (root) {
       try {
         io::make_output_directory(options_.output);
         const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
         store = std::make_unique<io::RunStore>(store_path, fingerprint, mc.series(), options_.resume);
         missing = missing_samples(store->completed());
-      } catch (const Error&) {
-        ok = false;
-        mpi.broadcast(missing, ok);
+      } catch (const Error& error) {
+        failed = static_cast<int>(error.exit_code());
+        mpi.broadcast(missing, failed);
         throw;
       }
     }
-    mpi.broadcast(missing, ok);
-    if (!ok) return 1;  // rank 0 reports the error
+    mpi.broadcast(missing, failed);
+    if (failed != 0) return failed;  // rank 0 reports the error; every rank exits with its code
     std::vector<std::uint64_t> mine;
     for (std::size_t k = static_cast<std::size_t>(mpi.rank()); k < missing.size();
          k += static_cast<std::size_t>(mpi.size())) {

@@ -45,18 +45,21 @@ Mpi::~Mpi() {
 #endif
 }
 
-void Mpi::broadcast(std::vector<std::uint64_t>& values, bool& ok) const {
+void Mpi::broadcast(std::vector<std::uint64_t>& values, int& failed) const {
 #ifdef PARLEY_WITH_MPI
   if (!active()) return;
-  std::uint64_t count = ok ? values.size() : UINT64_MAX;
+  // The count, or UINT64_MAX minus the exit code of rank 0's failure.
+  std::uint64_t count = failed == 0 ? values.size() : UINT64_MAX - static_cast<std::uint64_t>(failed);
   MPI_Bcast(&count, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
-  ok = count != UINT64_MAX;
-  if (!ok) return;
+  if (count > UINT64_MAX - 256) {
+    failed = static_cast<int>(UINT64_MAX - count);
+    return;
+  }
   values.resize(count);
   MPI_Bcast(values.data(), static_cast<int>(count), MPI_UINT64_T, 0, MPI_COMM_WORLD);
 #else
   (void)values;
-  (void)ok;
+  (void)failed;
 #endif
 }
 

@@ -17,8 +17,9 @@ class Mpi {
   [[nodiscard]] int size() const { return size_; }
   [[nodiscard]] int local_size() const { return local_size_; }
 
-  // Rank 0's `values` reach every rank; `ok` false on rank 0 makes every rank's false.
-  void broadcast(std::vector<std::uint64_t>& values, bool& ok) const;
+  // Rank 0's `values` reach every rank; a non-zero `failed` on rank 0 (an exit code, below 256)
+  // reaches every rank instead.
+  void broadcast(std::vector<std::uint64_t>& values, int& failed) const;
   // Every rank's `mine`, concatenated in rank order, on rank 0 (empty elsewhere).
   [[nodiscard]] std::vector<double> gather(const std::vector<double>& mine) const;
 

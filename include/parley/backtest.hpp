@@ -117,7 +117,8 @@ struct BacktestResult {
 // Runs every model on every case (at its as_of date) and scores it. The bootstrap resamples whole
 // cases (issues of one proposal are not independent), with the same resamples for every model,
 // drawn from make_rng(seed, b); the result is the same whatever the order of evaluation.
-// A case whose run fails throws ModelError naming the case.
+// A case whose run fails throws the error of its family (UnsolvableError, ModelError, ...), naming
+// the case.
 [[nodiscard]] BacktestResult backtest(const std::vector<BacktestCase>& cases, const BacktestRequest& request);
 
 }  // namespace parley

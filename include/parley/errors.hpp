@@ -10,12 +10,13 @@ namespace parley {
 
 enum class ExitCode : int {
   ok = 0,
-  usage = 64,        // EX_USAGE: a bad command line
-  data = 65,         // EX_DATAERR: a malformed scenario or data file
-  no_input = 66,     // EX_NOINPUT: a file or scenario that does not exist
-  software = 70,     // EX_SOFTWARE: a model failed; a bug
-  cant_create = 73,  // EX_CANTCREAT: an output file cannot be written
-  config = 78,       // EX_CONFIG: a bad model name or parameter
+  usage = 64,         // EX_USAGE: a bad command line
+  data = 65,          // EX_DATAERR: a malformed scenario or data file
+  no_input = 66,      // EX_NOINPUT: a file or scenario that does not exist
+  software = 70,      // EX_SOFTWARE: a model failed; a bug
+  cant_create = 73,   // EX_CANTCREAT: an output file cannot be written
+  config = 78,        // EX_CONFIG: a bad model name or parameter
+  interrupted = 130,  // 128 + SIGINT: stopped by Ctrl-C or SIGTERM; `--resume` continues
 };
 
 // Where something is in an input file. line and column start at 1; 0 means "unknown".
@@ -93,6 +94,11 @@ class UnsolvableError : public Error {
 };
 
 // An output file or folder cannot be written.
+// Throws an error of the same family as `error`, its message prefixed with `context` (e.g.
+// "case d04240: "), so that the blame and the exit code survive. A ScenarioError keeps its
+// diagnostics, which already name their file.
+[[noreturn]] void rethrow_with_context(const Error& error, const std::string& context);
+
 class OutputError : public Error {
  public:
   using Error::Error;

@@ -37,4 +37,15 @@ Diagnostic diagnostic_at(std::string file, int line, int column, std::string pat
   return diagnostic;
 }
 
+void rethrow_with_context(const Error& error, const std::string& context) {
+  const std::string message = context + error.what();
+  if (const auto* scenario = dynamic_cast<const ScenarioError*>(&error)) throw *scenario;
+  if (dynamic_cast<const ConfigError*>(&error) != nullptr) throw ConfigError(message);
+  if (dynamic_cast<const UsageError*>(&error) != nullptr) throw UsageError(message);
+  if (dynamic_cast<const InputNotFoundError*>(&error) != nullptr) throw InputNotFoundError(message);
+  if (dynamic_cast<const UnsolvableError*>(&error) != nullptr) throw UnsolvableError(message);
+  if (dynamic_cast<const OutputError*>(&error) != nullptr) throw OutputError(message);
+  throw ModelError(message);
+}
+
 }  // namespace parley

@@ -44,7 +44,7 @@ void run_cases(const std::vector<BacktestCase>& cases, const BacktestRequest& re
     try {
       run_result = run(scenario, run_request);
     } catch (const Error& error) {
-      throw ModelError(fmt::format("case {}: {}", backtest_case.name, error.what()));
+      rethrow_with_context(error, fmt::format("case {}: ", backtest_case.name));
     }
     for (const auto& issue : scenario.issues) {
       if (!issue.outcome) continue;

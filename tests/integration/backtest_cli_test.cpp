@@ -36,6 +36,20 @@ TEST(Backtest, ScoresAFileAndWritesItsOutputs) {
   EXPECT_TRUE(std::filesystem::exists(directory / "out" / "backtest.json"));
 }
 
+// A case the input makes unsolvable (KTAB's own abort, under smp.checks=ktab) keeps its blame: exit
+// 65, naming the case, not 70 as if parley had failed.
+TEST(Backtest, AnUnsolvableCaseKeepsItsExitCodeAndNamesTheCase) {
+  const auto directory = fresh_directory("backtest-unsolvable");
+  deu_file(directory,
+           "d1\td1i1\tcars\t26-01-00\t100\t0\t50\t50\t0\t60\n"
+           "d1\td1i2\tcars\t26-01-00\t0\t100\t50\t50\t0\t60\n");
+  const auto outcome =
+      run_parley({"backtest", "data.tsv", "--from", "deu3", "-m", "smp", "-p", "smp.checks=ktab", "-q"}, directory);
+  EXPECT_EQ(outcome.exit_code, 65) << outcome.err;
+  EXPECT_NE(outcome.err.find("case d1: smp: "), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("KTAB aborts the run here"), std::string::npos) << outcome.err;
+}
+
 TEST(Backtest, MalformedDataFilesNameFileLineColumnAndKey) {
   const auto directory = fresh_directory("backtest-bad");
   struct Case {

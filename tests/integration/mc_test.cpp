@@ -2,6 +2,7 @@
 // resumed gives exactly the summary of an uninterrupted one.
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -130,6 +131,14 @@ TEST(MonteCarlo, TwoMpiRanksEqualOneProcess) {
   for (const char* file : {"mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"}) {
     EXPECT_EQ(read_text(directory / "one" / file), read_text(directory / "two" / file)) << file;
   }
+  // When rank 0 cannot open the store, every rank exits with its code (73), not 1.
+  const std::string failing = "cd '" + directory.string() +
+                              "' && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_BINARY
+                              "' mc -n 40 -q -o two --store /proc/no/such/store.db >fail.out 2>fail.err";
+  const int failed = std::system(failing.c_str());
+  ASSERT_TRUE(WIFEXITED(failed));
+  EXPECT_EQ(WEXITSTATUS(failed), 73) << read_text(directory / "fail.err");
 #endif
 }
 
