@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/parameter_table.hpp"
 #include "core/suggest.hpp"
 #include "parley/errors.hpp"
 
@@ -47,6 +48,18 @@ std::string_view to_string(ParameterType type) {
       return "text";
   }
   return "real";
+}
+
+std::string format_parameter_real(double value) {
+  std::string text = fmt::format("{}", value);
+  const auto exponent = text.find('e');
+  if (exponent == std::string::npos) return text;
+  std::size_t digits = exponent + 1;
+  if (digits < text.size() && (text[digits] == '-' || text[digits] == '+')) ++digits;
+  const std::size_t first = text.find_first_not_of('0', digits);
+  text.erase(digits, (first == std::string::npos ? text.size() - 1 : first) - digits);
+  if (text[exponent + 1] == '+') text.erase(exponent + 1, 1);
+  return text;
 }
 
 std::string to_string(const ParameterValue& value) {

@@ -5,13 +5,6 @@
 
 namespace parley {
 
-Weighting parse_weighting(const std::string& name) {
-  if (name == "capability") return Weighting::capability;
-  if (name == "salience") return Weighting::salience;
-  if (name == "none") return Weighting::none;
-  return Weighting::capability_salience;
-}
-
 double weight_of(const Participant& participant, Weighting weighting) {
   switch (weighting) {
     case Weighting::capability_salience:

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parameter_table.hpp"
 #include "parley/problem.hpp"
 
 namespace parley {
@@ -13,13 +14,24 @@ namespace parley {
 // Which product of capability and salience weighs an actor.
 enum class Weighting { capability_salience, capability, salience, none };
 
-[[nodiscard]] Weighting parse_weighting(const std::string& name);
+inline constexpr EnumName<Weighting> kWeightingNames[]{{Weighting::capability_salience, "capability_salience"},
+                                                        {Weighting::capability, "capability"},
+                                                        {Weighting::salience, "salience"},
+                                                        {Weighting::none, "none"}};
+constexpr std::span<const EnumName<Weighting>> names_of(Weighting /*tag*/) {
+  return kWeightingNames;
+}
+
 [[nodiscard]] double weight_of(const Participant& participant, Weighting weighting);
 
 // Σ w x / Σ w; nullopt when the weights sum to zero.
 [[nodiscard]] std::optional<double> weighted_mean(std::span<const double> positions, std::span<const double> weights);
 
 enum class MedianTie { lower, midpoint };
+inline constexpr EnumName<MedianTie> kMedianTieNames[]{{MedianTie::lower, "lower"}, {MedianTie::midpoint, "midpoint"}};
+constexpr std::span<const EnumName<MedianTie>> names_of(MedianTie /*tag*/) {
+  return kMedianTieNames;
+}
 
 // The weighted median: the smallest position whose cumulative weight reaches half the total
 // (`lower`), or, when the cumulative weight hits exactly half, the midpoint of that position and

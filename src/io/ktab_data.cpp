@@ -6,9 +6,35 @@
 
 #include <cctype>
 #include <charconv>
+#include <algorithm>
 #include <limits>
 
+#include "parley/registry.hpp"
+
 namespace parley::io::ktab {
+
+const std::vector<std::string>& enum_parameter_names() {
+  static const std::vector<std::string> names{"VictoryProbModel", "PCEModel",         "StateTransitions",
+                                              "VotingRule",       "BigRAdjust",       "BigRRange",
+                                              "ThirdPartyCommit", "InterVecBrgn",     "BargnModel"};
+  return names;
+}
+
+std::vector<std::string> parameter_values(std::string_view parameter) {
+  for (const auto& spec : find_model("smp").parameters) {
+    if (spec.name == parameter) return spec.choices;
+  }
+  return {};
+}
+
+std::optional<std::string> canonical_value(std::string_view parameter, std::string_view value) {
+  const auto values = parameter_values(parameter);
+  if (std::find(values.begin(), values.end(), value) != values.end()) return std::string(value);
+  // KTAB's XML schema spells two values differently from KTAB's code.
+  if (parameter == "VotingRule" && value == "Proportional") return "Prop";
+  if (parameter == "BigRAdjust" && value == "No") return "None";
+  return std::nullopt;
+}
 
 // KTAB's lenient number: leading whitespace skipped, the longest decimal prefix read (optional
 // sign, digits, fraction, exponent), the rest ignored. nullopt when there is no such prefix.

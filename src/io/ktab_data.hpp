@@ -82,6 +82,17 @@ void check_actor(const KtabActor& actor, const std::vector<std::string>& dimensi
                  const std::vector<Where>& position_at, const std::vector<Where>& salience_at, Errors& errors);
 
 // The readers: throw ScenarioError at file, line, column and field.
+// KTAB's nine enumerated model parameters, as elements of <ModelParameters>, in KTAB's order; each
+// is an smp parameter of the same name.
+[[nodiscard]] const std::vector<std::string>& enum_parameter_names();
+
+// KTAB's code spelling of a value of one of those parameters, written either that way or as KTAB's
+// XML schema spells it ("Proportional" for Prop, "No" for None); nullopt when it is neither.
+[[nodiscard]] std::optional<std::string> canonical_value(std::string_view parameter, std::string_view value);
+
+// The values KTAB's code spells for one of those parameters (the smp parameter's choices).
+[[nodiscard]] std::vector<std::string> parameter_values(std::string_view parameter);
+
 [[nodiscard]] KtabScenario read_csv(std::string_view text, const std::string& file);
 [[nodiscard]] KtabScenario read_xml_scenario(std::string_view text, const std::string& file);
 

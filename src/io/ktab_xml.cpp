@@ -6,7 +6,6 @@
 
 #include "io/ktab_data.hpp"
 #include "io/xml.hpp"
-#include "models/smp/options.hpp"
 
 namespace parley::io::ktab {
 namespace {
@@ -71,13 +70,12 @@ class XmlScenarioReader {
   void read_parameters(KtabScenario& scenario) {
     const XmlElement* parameters = root_->child("ModelParameters");
     if (parameters == nullptr) return;
-    for (const auto& parameter : models::smp::enum_parameters()) {
-      const std::string name(parameter.name);
+    for (const auto& name : enum_parameter_names()) {
       const XmlElement* element = required(*parameters, name, "ModelParameters." + name);
-      const auto value = models::smp::canonical_value(name, element->text);
+      const auto value = canonical_value(name, element->text);
       if (!value) {
         std::string choices;
-        for (const auto v : parameter.values) choices += (choices.empty() ? "" : ", ") + std::string(v);
+        for (const auto& v : parameter_values(name)) choices += (choices.empty() ? "" : ", ") + v;
         errors_.add(where(*element), "ModelParameters." + name,
                     fmt::format("'{}' is not one of: {}", element->text, choices));
         continue;

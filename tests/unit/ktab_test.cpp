@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "io/ktab_data.hpp"
 #include "io/xml.hpp"
 #include "parley/errors.hpp"
 
@@ -169,6 +170,13 @@ TEST(KtabXml, ParametersSeedAndAccommodationBecomeTheRunsSettings) {
       "");
   const auto defaults = read_ktab(plain, "t.xml");
   EXPECT_TRUE(defaults.front().parameters.empty());
+}
+
+TEST(KtabXml, SchemaSpellingsAreAcceptedByTheImporterOnly) {
+  EXPECT_EQ(ktab::canonical_value("VotingRule", "Proportional"), "Prop");
+  EXPECT_EQ(ktab::canonical_value("BigRAdjust", "No"), "None");
+  EXPECT_EQ(ktab::canonical_value("BigRAdjust", "OneThird"), "OneThird");
+  EXPECT_EQ(ktab::canonical_value("VotingRule", "prop"), std::nullopt);  // case-sensitive, as KTAB
 }
 
 TEST(KtabXml, BadFilesAreReportedAtTheirElement) {

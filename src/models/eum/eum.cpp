@@ -173,16 +173,12 @@ class Eum final : public Model {
 }  // namespace
 
 ModelInfo eum_info() {
-  return {
-      .name = "eum",
-      .summary =
-          "Bueno de Mesquita's expected-utility model: challenges, compromises and capitulations, round by "
-          "round, until positions settle",
-      .reference = "Bueno de Mesquita 1994, 1997; Scholz, Calbert & Smith 2011; Masad 2014",
-      .needs_multiple_issues = false,
-      .parameters = eum::parameter_specs(),
-      .make = [](const ParameterValues& values) { return std::make_unique<Eum>(eum::resolve_options(values)); },
-  };
+  return with_parameters(
+      {.name = "eum",
+       .summary = "Bueno de Mesquita's expected-utility model: challenges, compromises and capitulations, round by "
+                  "round, until positions settle",
+       .reference = "Bueno de Mesquita 1994, 1997; Scholz, Calbert & Smith 2011; Masad 2014"},
+      eum::parameter_table(), [](const eum::Parameters& parameters) { return std::make_unique<Eum>(eum::resolve(parameters)); });
 }
 
 }  // namespace parley::models

@@ -3,9 +3,10 @@
 // one named switch per difference between them, so that every quirk can be turned on or off alone.
 // docs/models/eum.md explains each.
 
+#include <optional>
 #include <vector>
 
-#include "parley/parameters.hpp"
+#include "core/parameter_table.hpp"
 
 namespace parley::models::eum {
 
@@ -29,6 +30,33 @@ enum class Range { positions, scale };
 
 enum class Forecast { median, mean };
 
+// The switches that are yes/no in Options, as users name their two sides.
+enum class Capitulation { never, intended };
+enum class QSign { standard, slip };
+enum class FlatDanger { fail, neutral };
+enum class Stop { converge, rounds };
+
+// What users set (`-p eum.NAME=VALUE`): a variant, and each of its switches left to it (unset) or
+// chosen. Options are what the model runs with.
+struct Parameters {
+  Variant variant = Variant::textbook;
+  std::optional<Protocol> protocol;
+  std::optional<Probability> probability;
+  std::optional<Capitulation> capitulation;
+  std::optional<CompromiseChoice> compromise_choice;
+  std::optional<QSign> q_sign;
+  std::optional<FlatDanger> flat_danger;
+  std::optional<Range> range;
+  double q = 1.0;
+  double t = 1.0;
+  Forecast forecast = Forecast::median;
+  Stop stop = Stop::converge;
+  int max_rounds = 100;
+  double tolerance = 1e-9;
+  double cycle_tolerance = 0.05;
+  bool offers = false;
+};
+
 struct Options {
   Variant variant = Variant::textbook;
   Protocol protocol = Protocol::receiver;
@@ -49,9 +77,12 @@ struct Options {
   bool log_offers = false;        // also report every offer weighed, not only the moves (eum_offers.csv)
 };
 
+// Every registry parameter of the model, bound to its field of Parameters.
+[[nodiscard]] ParameterTable<Parameters> parameter_table();
 [[nodiscard]] std::vector<ParameterSpec> parameter_specs();
 
-// The options a set of parameter values means: each switch left at `variant` takes the variant's value.
+// The options parameters mean: each switch left unset takes the variant's value.
+[[nodiscard]] Options resolve(const Parameters& parameters);
 [[nodiscard]] Options resolve_options(const ParameterValues& values);
 
 }  // namespace parley::models::eum

@@ -25,7 +25,7 @@ struct ScaleMap {
 
 class Exchange final : public Model {
  public:
-  Exchange(Settings settings, int rounds) : settings_(settings), rounds_(rounds) {}
+  explicit Exchange(const Settings& settings) : settings_(settings) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
     const std::size_t issues = problem.issues.size();
@@ -68,7 +68,7 @@ class Exchange final : public Model {
     Table rounds{
         "exchange_rounds", {"round", "issue", "start_forecast", "voting_forecast", "candidates", "exchanges"}, {}};
     std::size_t last_exchanges = 0;
-    for (int round = 1; round <= rounds_; ++round) {
+    for (int round = 1; round <= settings_.rounds; ++round) {
       const auto result = exchange::play_round(data, settings_, start, context.seed, static_cast<std::uint64_t>(round));
       std::size_t order = 0;
       for (const auto& record : result.exchanges) {
@@ -127,62 +127,18 @@ class Exchange final : public Model {
   }
 
   Settings settings_;
-  int rounds_;
 };
 
 }  // namespace
 
 ModelInfo exchange_info() {
-  return {
-      .name = "exchange",
-      .summary =
-          "Stokman's exchange of voting positions: actors trade concessions across pairs of issues at "
-          "equal gain, as Decide computes it",
-      .reference = "Stokman & van Oosten 1994; Decide (decide-exchange-model)",
-      .needs_multiple_issues = true,
-      .parameters =
-          {
-              {.name = "semantics",
-               .type = ParameterType::choice,
-               .default_value = "intended",
-               .choices = {"intended", "upstream"},
-               .description = "intended: Decide's move-history defect fixed; upstream: Decide's bookkeeping exactly"},
-              {.name = "ties",
-               .type = ParameterType::choice,
-               .default_value = "order",
-               .choices = {"order", "random"},
-               .description = "equal gains: keep the list order (Decide's stable sort), or draw among them with the "
-                              "run's seed"},
-              {.name = "rounds",
-               .type = ParameterType::integer,
-               .default_value = "10",
-               .min = 1.0,
-               .max = 10000.0,
-               .description = "rounds of exchange (Decide runs a fixed number; it has no convergence test)"},
-              {.name = "salience_weight",
-               .type = ParameterType::real,
-               .default_value = "0.4",
-               .min = 0.0,
-               .max = 1.0,
-               .description = "w_s: next start = (1 - w) x0 + w y with w = w_s (1 - s) + w_f"},
-              {.name = "fixed_weight",
-               .type = ParameterType::real,
-               .default_value = "0.1",
-               .min = 0.0,
-               .max = 1.0,
-               .description = "w_f of the partial adjustment toward the voting position"},
-          },
-      .make =
-          [](const ParameterValues& values) {
-            Settings settings;
-            settings.semantics = values.choice("semantics") == "upstream" ? exchange::Semantics::upstream
-                                                                          : exchange::Semantics::intended;
-            settings.ties = values.choice("ties") == "random" ? exchange::Ties::random : exchange::Ties::order;
-            settings.salience_weight = values.real("salience_weight");
-            settings.fixed_weight = values.real("fixed_weight");
-            return std::make_unique<Exchange>(settings, static_cast<int>(values.integer("rounds")));
-          },
-  };
+  return with_parameters({.name = "exchange",
+                          .summary = "Stokman's exchange of voting positions: actors trade concessions across pairs "
+                                     "of issues at equal gain, as Decide computes it",
+                          .reference = "Stokman & van Oosten 1994; Decide (decide-exchange-model)",
+                          .needs_multiple_issues = true},
+                         exchange::parameter_table(),
+                         [](const Settings& settings) { return std::make_unique<Exchange>(settings); });
 }
 
 }  // namespace parley::models

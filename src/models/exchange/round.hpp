@@ -8,20 +8,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/exchange/options.hpp"
+
 namespace parley::models::exchange {
-
-enum class Semantics { intended, upstream };  // §3.8: the move-history defect fixed, or kept
-enum class Ties { order, random };            // §3.9: stable-sort order, or a seeded coin among equal gains
-
-struct Settings {
-  Semantics semantics = Semantics::intended;
-  Ties ties = Ties::order;
-  double salience_weight = 0.4;  // w_s of §3.11
-  double fixed_weight = 0.1;     // w_f of §3.11
-  // Re-sort the whole list before every pick, as §3.9 is written (quadratic; for tests). The
-  // default selection gives the same exchanges in the same order.
-  bool literal_selection = false;
-};
 
 // The actors' constant data: dense [actor][issue] arrays; `data` lists, per issue, the actors with
 // data on it in data order.

@@ -1,41 +1,43 @@
 #include "models/mean/mean.hpp"
 
+#include "core/parameter_table.hpp"
 #include "models/closed_form.hpp"
 
 namespace parley::models {
 namespace {
 
+struct MeanOptions {
+  Weighting weights = Weighting::none;
+};
+
+ParameterTable<MeanOptions> parameter_table() {
+  ParameterTable<MeanOptions> table;
+  table.choice("weights", &MeanOptions::weights, {Weighting::none, Weighting::salience},
+               "none: plain mean of positions; salience: sum(s x) / sum(s)");
+  return table;
+}
+
 class Mean final : public IssueModel {
  public:
-  explicit Mean(Weighting weighting) : weighting_(weighting) {}
+  explicit Mean(const MeanOptions& options) : options_(options) {}
 
  protected:
   [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
-    return closed_form_forecast(issue, weighted_mean(positions_of(issue), weights_of(issue, weighting_)));
+    return closed_form_forecast(issue, weighted_mean(positions_of(issue), weights_of(issue, options_.weights)));
   }
 
  private:
-  Weighting weighting_;
+  MeanOptions options_;
 };
 
 }  // namespace
 
 ModelInfo mean_info() {
-  return {
-      .name = "mean",
-      .summary = "mean of the actors' positions, unweighted or weighted by salience",
-      .reference = "baseline of the DEU studies (Thomson et al. 2006)",
-      .needs_multiple_issues = false,
-      .parameters = {{.name = "weights",
-                      .type = ParameterType::choice,
-                      .default_value = "none",
-                      .choices = {"none", "salience"},
-                      .description = "none: plain mean of positions; salience: sum(s x) / sum(s)"}},
-      .make =
-          [](const ParameterValues& values) {
-            return std::make_unique<Mean>(parse_weighting(values.choice("weights")));
-          },
-  };
+  return with_parameters({.name = "mean",
+                          .summary = "mean of the actors' positions, unweighted or weighted by salience",
+                          .reference = "baseline of the DEU studies (Thomson et al. 2006)"},
+                         parameter_table(),
+                         [](const MeanOptions& options) { return std::make_unique<Mean>(options); });
 }
 
 }  // namespace parley::models

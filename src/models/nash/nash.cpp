@@ -4,19 +4,43 @@
 #include <cmath>
 #include <limits>
 
+#include "core/parameter_table.hpp"
 #include "models/closed_form.hpp"
 
 namespace parley::models {
 namespace {
 
 enum class Utility { linear, quadratic };
+constexpr EnumName<Utility> kUtilityNames[]{{Utility::linear, "linear"}, {Utility::quadratic, "quadratic"}};
+constexpr std::span<const EnumName<Utility>> names_of(Utility /*tag*/) {
+  return kUtilityNames;
+}
+
 enum class Disagreement { status_quo, conflict };
+constexpr EnumName<Disagreement> kDisagreementNames[]{{Disagreement::status_quo, "status_quo"},
+                                                      {Disagreement::conflict, "conflict"}};
+constexpr std::span<const EnumName<Disagreement>> names_of(Disagreement /*tag*/) {
+  return kDisagreementNames;
+}
 
 struct NashParameters {
   Utility utility = Utility::linear;
   Disagreement disagreement = Disagreement::status_quo;
   Weighting weighting = Weighting::capability_salience;
 };
+
+ParameterTable<NashParameters> parameter_table() {
+  ParameterTable<NashParameters> table;
+  table.choice("utility", &NashParameters::utility,
+               "an actor's utility for outcome o: -|x - o| (linear) or -(x - o)^2 (quadratic)");
+  table.choice("disagreement", &NashParameters::disagreement,
+               "the disagreement point: the issue's status quo (conflict when it has none), or each actor's worst "
+               "outcome on the scale");
+  table.choice("weights", &NashParameters::weighting,
+               {Weighting::capability_salience, Weighting::capability, Weighting::none},
+               "the bargaining weights (exponents of the Nash product)");
+  return table;
+}
 
 // The bargaining problem of one issue: maximise Σ w_i log(g_i(o)), where g_i(o) = u_i(o) − u_i(d)
 // is actor i's gain over disagreement and u_i(o) = −|x_i − o| or −(x_i − o)². Salience would only
@@ -140,38 +164,11 @@ class Nash final : public IssueModel {
 }  // namespace
 
 ModelInfo nash_info() {
-  return {
-      .name = "nash",
-      .summary = "asymmetric Nash bargaining solution with the status quo as disagreement point",
-      .reference = "Nash (1950); Kalai (1977) for the asymmetric form; Thomson et al. (2006), ch. 10",
-      .needs_multiple_issues = false,
-      .parameters = {{.name = "utility",
-                      .type = ParameterType::choice,
-                      .default_value = "linear",
-                      .choices = {"linear", "quadratic"},
-                      .description = "an actor's utility for outcome o: -|x - o| (linear) or -(x - o)^2 (quadratic)"},
-                     {.name = "disagreement",
-                      .type = ParameterType::choice,
-                      .default_value = "status_quo",
-                      .choices = {"status_quo", "conflict"},
-                      .description =
-                          "the disagreement point: the issue's status quo (conflict when it has none), or each "
-                          "actor's worst outcome on the scale"},
-                     {.name = "weights",
-                      .type = ParameterType::choice,
-                      .default_value = "capability_salience",
-                      .choices = {"capability_salience", "capability", "none"},
-                      .description = "the bargaining weights (exponents of the Nash product)"}},
-      .make =
-          [](const ParameterValues& values) {
-            NashParameters parameters;
-            parameters.utility = values.choice("utility") == "quadratic" ? Utility::quadratic : Utility::linear;
-            parameters.disagreement =
-                values.choice("disagreement") == "conflict" ? Disagreement::conflict : Disagreement::status_quo;
-            parameters.weighting = parse_weighting(values.choice("weights"));
-            return std::make_unique<Nash>(parameters);
-          },
-  };
+  return with_parameters(
+      {.name = "nash",
+       .summary = "asymmetric Nash bargaining solution with the status quo as disagreement point",
+       .reference = "Nash (1950); Kalai (1977) for the asymmetric form; Thomson et al. (2006), ch. 10"},
+      parameter_table(), [](const NashParameters& parameters) { return std::make_unique<Nash>(parameters); });
 }
 
 }  // namespace parley::models

@@ -6,11 +6,10 @@
 #include <vector>
 
 #include "models/smp/engine.hpp"
+#include "models/smp/options.hpp"
 #include "parley/problem.hpp"
 
 namespace parley::models::smp {
-
-enum class SalienceMode { automatic, given, divide };
 
 struct Mapping {
   std::vector<std::size_t> issues;  // the problem's issues that are the model's dimensions, in problem order

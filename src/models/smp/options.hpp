@@ -1,6 +1,7 @@
 #pragma once
 // The settings of KTAB's spatial model of politics: its nine enumerated parameters (KTAB's names
-// and spellings) and the stopping rule's constants (docs/models/smp.md, spec §2).
+// and spellings), the stopping rule's constants (docs/models/smp.md, spec §2) and how parley's
+// problem maps onto the model, each declared once as a registry parameter.
 
 #include <cstdint>
 #include <optional>
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parley/parameters.hpp"
+#include "core/parameter_table.hpp"
 
 namespace parley::models::smp {
 
@@ -21,6 +22,9 @@ enum class BigRRange { Min, Mid, Max };
 enum class ThirdPartyCommit { NoCommit, SemiCommit, FullCommit };
 enum class InterVecBrgn { S1P1, S2P2, S2PMax };
 enum class BargnModel { InitOnlyInterp, InitRcvrInterp, PWCompInterp };
+
+// How saliences become shares of attention (input.hpp).
+enum class SalienceMode { automatic, given, divide };
 
 struct Settings {
   VictoryProbModel victory = VictoryProbModel::Linear;
@@ -43,7 +47,17 @@ struct Settings {
   // and always with BigRAdjust=Full), a total salience of 1 plus a rounding error (§12(6)), and
   // actors without capability or salience (§12(2), §12(3)), which parley otherwise leaves out.
   bool ktab_checks = false;
+  // From parley's problem to the model's (input.hpp): the issues bargained over (comma-separated
+  // ids; empty: all), how saliences become shares, and KTAB's ideal accommodation matrix.
+  std::string issues;
+  SalienceMode salience = SalienceMode::automatic;
+  std::string ideal_adjustment;
 };
+
+// Every registry parameter of the model (the nine, the stopping rule, parley's own), bound to its
+// field of Settings.
+[[nodiscard]] ParameterTable<Settings> parameter_table();
+[[nodiscard]] std::vector<ParameterSpec> parameter_specs();
 
 // One of KTAB's enumerated parameters: its name and its values in KTAB's index order.
 struct EnumParameter {
@@ -53,15 +67,8 @@ struct EnumParameter {
   std::string_view description;
 };
 
-// The nine parameters in KTAB's order (VictoryProbModel ... BargnModel).
+// The nine parameters in KTAB's order (VictoryProbModel ... BargnModel), as the table declares them.
 [[nodiscard]] const std::vector<EnumParameter>& enum_parameters();
-
-// KTAB's code spelling for a value written either that way or as KTAB's XML schema spells it
-// ("Proportional" for Prop, "No" for None); nullopt when it is neither.
-[[nodiscard]] std::optional<std::string> canonical_value(std::string_view parameter, std::string_view value);
-
-// Every registry parameter of the model (the nine, the stopping rule, parley's own).
-[[nodiscard]] std::vector<ParameterSpec> parameter_specs();
 
 // The settings from resolved parameter values.
 [[nodiscard]] Settings settings_from(const ParameterValues& values);

@@ -14,19 +14,14 @@ using smp::Mapping;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-struct Adapter {
-  std::string issues;
-  smp::SalienceMode salience = smp::SalienceMode::automatic;
-  std::string accommodation;
-};
-
 class Smp final : public Model {
  public:
-  Smp(smp::Settings settings, Adapter adapter) : settings_(settings), adapter_(std::move(adapter)) {}
+  explicit Smp(smp::Settings settings) : settings_(std::move(settings)) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
     const Mapping mapping =
-        smp::map_problem(problem, adapter_.issues, adapter_.salience, adapter_.accommodation, settings_.ktab_checks);
+        smp::map_problem(problem, settings_.issues, settings_.salience, settings_.ideal_adjustment,
+                         settings_.ktab_checks);
     ModelOutcome outcome;
     for (const auto& issue : problem.issues) {
       IssueForecast forecast{issue.id, kNaN, 0, StopReason::excluded, {}};
@@ -160,51 +155,17 @@ class Smp final : public Model {
   }
 
   smp::Settings settings_;
-  Adapter adapter_;
 };
 
 }  // namespace
 
 ModelInfo smp_info() {
-  std::vector<ParameterSpec> parameters = smp::parameter_specs();
-  parameters.push_back({.name = "issues",
-                        .type = ParameterType::text,
-                        .default_value = "",
-                        .description = "the issues bargained over jointly, as comma-separated ids; empty: every issue "
-                                       "with a stance"});
-  parameters.push_back({.name = "salience",
-                        .type = ParameterType::choice,
-                        .default_value = "auto",
-                        .choices = {"auto", "given", "divide"},
-                        .description = "saliences as shares of attention: given (each actor's must sum to at most 1, "
-                                       "as in KTAB), divide (by the number of issues), auto (given when every sum is "
-                                       "at most 1, else divide)"});
-  parameters.push_back({.name = "ideal_adjustment",
-                        .type = ParameterType::text,
-                        .default_value = "",
-                        .description =
-                            "KTAB's ideal accommodation matrix as ADJUSTING:REFERENCE=VALUE,... (actor ids); "
-                            "empty: the identity, ideals equal positions"});
-  return {
-      .name = "smp",
-      .summary =
-          "KTAB's spatial model of politics: expected-utility challenges, bargains and probabilistic Condorcet "
-          "elections over several issues at once",
-      .reference = "KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP version 1.4 (2019 code line)",
-      .needs_multiple_issues = false,
-      .parameters = std::move(parameters),
-      .make =
-          [](const ParameterValues& values) {
-            Adapter adapter;
-            adapter.issues = values.text("issues");
-            const std::string& salience = values.choice("salience");
-            adapter.salience = salience == "given"    ? smp::SalienceMode::given
-                               : salience == "divide" ? smp::SalienceMode::divide
-                                                      : smp::SalienceMode::automatic;
-            adapter.accommodation = values.text("ideal_adjustment");
-            return std::make_unique<Smp>(smp::settings_from(values), std::move(adapter));
-          },
-  };
+  return with_parameters(
+      {.name = "smp",
+       .summary = "KTAB's spatial model of politics: expected-utility challenges, bargains and probabilistic "
+                  "Condorcet elections over several issues at once",
+       .reference = "KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP version 1.4 (2019 code line)"},
+      smp::parameter_table(), [](const smp::Settings& settings) { return std::make_unique<Smp>(settings); });
 }
 
 }  // namespace parley::models
