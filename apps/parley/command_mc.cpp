@@ -110,7 +110,7 @@ class McCommand final : public Command {
     io::make_output_directory(options_.output);
     const std::string store_path = this->store_path();
     const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
-    io::RunStore store(store_path, fingerprint, mc.series(), options_.resume);
+    io::RunStore store(store_path, fingerprint, mc, options_.resume);
     const std::vector<std::uint64_t> done = store.completed();
     const std::vector<std::uint64_t> missing = missing_samples(store.completed());
 
@@ -151,18 +151,17 @@ class McCommand final : public Command {
 
   void finish(io::RunStore& store, const Scenario& scenario, const Input& input, const RunRequest& request,
               const MonteCarlo& mc, const std::string& store_path, double seconds) const {
-    const std::vector<SampleResult> results = store.read_all(mc.series().size());
+    const std::vector<SampleResult> results = store.read_all();
     const McSummary summary = summarise(mc, scenario, results);
-    store.describe_exchanges(mc, summary.exchanges);
+    store.describe_keys(mc, summary.indicators);
     io::write_mc_outputs(options_.output, mc, scenario, summary, request, input.origin, options_.samples, store_path,
                          seconds);
     report::write_report(options_.output);
     if (!options_.quiet) {
       std::cout << io::mc_table(mc, scenario, summary);
       std::cout << fmt::format(
-          "\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, mc_exchanges.csv, "
-          "report.html; samples in {}\n",
-          options_.output, store_path);
+          "\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, {}report.html; samples in {}\n",
+          options_.output, indicator_files(mc), store_path);
     }
   }
 
@@ -180,7 +179,7 @@ class McCommand final : public Command {
       try {
         io::make_output_directory(options_.output);
         const std::string fingerprint = io::mc_fingerprint(request, mc.at(), input.origin, options_.samples).dump();
-        store = std::make_unique<io::RunStore>(store_path, fingerprint, mc.series(), options_.resume);
+        store = std::make_unique<io::RunStore>(store_path, fingerprint, mc, options_.resume);
         missing = missing_samples(store->completed());
       } catch (const Error& error) {
         failed = static_cast<int>(error.exit_code());
@@ -218,8 +217,10 @@ class McCommand final : public Command {
               packed.push_back(static_cast<double>(result.sample));
               packed.push_back(static_cast<double>(result.forecasts.size()));
               packed.insert(packed.end(), result.forecasts.begin(), result.forecasts.end());
-              packed.push_back(static_cast<double>(result.exchanges.size()));
-              for (const auto code : result.exchanges) packed.push_back(static_cast<double>(code));
+              for (const auto& codes : result.indicators) {
+                packed.push_back(static_cast<double>(codes.size()));
+                for (const auto code : codes) packed.push_back(static_cast<double>(code));
+              }
             }
           },
           [](std::size_t) {}, never);
@@ -233,8 +234,11 @@ class McCommand final : public Command {
         result.forecasts.assign(all.begin() + static_cast<std::ptrdiff_t>(at),
                                 all.begin() + static_cast<std::ptrdiff_t>(at + forecasts));
         at += forecasts;
-        const auto exchanges = static_cast<std::size_t>(all[at++]);
-        for (std::size_t e = 0; e < exchanges; ++e) result.exchanges.push_back(static_cast<std::uint64_t>(all[at++]));
+        result.indicators.resize(mc.indicator_series().size());
+        for (auto& codes : result.indicators) {
+          const auto count = static_cast<std::size_t>(all[at++]);
+          for (std::size_t e = 0; e < count; ++e) codes.push_back(static_cast<std::uint64_t>(all[at++]));
+        }
         results.push_back(std::move(result));
       }
       store->write(results);
@@ -251,6 +255,13 @@ class McCommand final : public Command {
   [[nodiscard]] std::string store_path() const {
     return options_.store.empty() ? (std::filesystem::path(options_.output) / "samples.sqlite").string()
                                   : options_.store;
+  }
+
+  // "mc_exchanges.csv, " for each indicator's file.
+  [[nodiscard]] static std::string indicator_files(const MonteCarlo& mc) {
+    std::string files;
+    for (const auto& series : mc.indicator_series()) files += io::mc_indicator_file(series) + ", ";
+    return files;
   }
 
   // The samples 0 .. n-1 not in `done` (sorted), in increasing order.

@@ -59,8 +59,17 @@ struct Claim {
   std::string rationale;
 
   bool operator==(const Claim&) const = default;
+  // Whether the claim is about an issue's forecast (within, above, below).
+  [[nodiscard]] bool about_forecast() const { return kind != ClaimKind::exchange; }
   // Whether a forecast satisfies a within/above/below claim.
   [[nodiscard]] bool holds(double forecast) const;
+  // Whether a trade bears an exchange claim out: `key` is (actor, issue it gives ground on, actor,
+  // issue it gives ground on), ids; either actor may give ground on either issue.
+  [[nodiscard]] bool bears_out(const std::vector<std::string>& key) const;
+  // What the claim is about: its issue, or for an exchange "ISSUE_A x ISSUE_B".
+  [[nodiscard]] std::string subject() const;
+  // The test in words, for an exchange claim: "A and B trade ISSUE_A for ISSUE_B".
+  [[nodiscard]] std::string trade_text() const;
 };
 
 [[nodiscard]] std::string_view to_string(ClaimKind kind);

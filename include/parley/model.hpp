@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/outputs.hpp"
 #include "parley/parameters.hpp"
 #include "parley/problem.hpp"
 
@@ -61,19 +62,10 @@ struct IssueForecast {
   [[nodiscard]] bool converged() const { return reason == StopReason::closed_form || reason == StopReason::converged; }
 };
 
-// A model-specific output table (e.g. exchanges.csv): a header and rows of cells.
-struct Table {
-  std::string name;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-
-// A number as a table cell: the shortest text that reads back to the same double; "" for NaN.
-[[nodiscard]] std::string table_cell(double value);
-
 struct ModelOutcome {
   std::vector<IssueForecast> issues;  // one per issue the model forecasts, in problem order
-  std::vector<Table> tables;
+  std::vector<Table> tables;          // of the model's declared tables, those this run wrote
+  std::vector<Indicator> indicators;  // one per declared indicator
 };
 
 struct RunContext {
@@ -81,8 +73,8 @@ struct RunContext {
   // Threads a model may use inside one solve (results never depend on it); 1 inside Monte Carlo,
   // whose samples already run in parallel.
   unsigned threads = 1;
-  // false: the caller keeps only the forecasts (Monte Carlo, sensitivity), so a model may skip the
-  // tables that exist only to be written (smp's). Tables that feed other outputs (exchanges) stay.
+  // false: the caller keeps only the forecasts and indicators (Monte Carlo, sensitivity), so a model
+  // may skip its tables.
   bool tables = true;
 };
 
@@ -110,6 +102,8 @@ struct ModelInfo {
   bool needs_multiple_issues = false;
   std::vector<ParameterSpec> parameters;
   std::function<std::unique_ptr<Model>(const ParameterValues&)> make;
+  std::vector<TableSpec> tables;          // the tables its runs may write
+  std::vector<IndicatorSpec> indicators;  // what it reports per Monte Carlo sample
 };
 
 }  // namespace parley

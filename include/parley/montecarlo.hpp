@@ -24,19 +24,18 @@ struct Series {
   std::string issue;
 };
 
-// One exchange as the exchange model realised it: `actor_a` supplied `issue_a`, `actor_b` supplied
-// `issue_b` (actor_a before actor_b in the scenario).
-struct ExchangeKey {
-  std::size_t actor_a = 0;
-  std::size_t issue_a = 0;
-  std::size_t actor_b = 0;
-  std::size_t issue_b = 0;
+// One indicator of one selected model (e.g. exchange's realised exchanges).
+struct IndicatorSeries {
+  std::string model;                   // the selection's name (MODEL or MODEL@LABEL)
+  const IndicatorSpec* spec = nullptr;  // the model's declaration, in the registry
+  std::string name;                    // the spec's name, with "@LABEL" for a variant: names files and tables
 };
 
 struct SampleResult {
   std::uint64_t sample = 0;
-  std::vector<double> forecasts;         // one per series; NaN: no forecast
-  std::vector<std::uint64_t> exchanges;  // encoded ExchangeKeys realised in any round, sorted, distinct
+  std::vector<double> forecasts;  // one per series; NaN: no forecast
+  // One per indicator series: the codes of the keys that occurred (MonteCarlo::encode), sorted, distinct.
+  std::vector<std::vector<std::uint64_t>> indicators;
 };
 
 class MonteCarlo {
@@ -68,8 +67,13 @@ class MonteCarlo {
   [[nodiscard]] std::vector<double> member_forecasts(const std::vector<double>& forecasts, std::size_t issue,
                                                      std::size_t offset) const;
 
-  [[nodiscard]] std::uint64_t encode(const ExchangeKey& key) const;
-  [[nodiscard]] ExchangeKey decode(std::uint64_t code) const;
+  [[nodiscard]] const std::vector<IndicatorSeries>& indicator_series() const { return indicator_series_; }
+  // A key of indicator series `series` as one number: the key's parts in mixed radix (each part's
+  // radix the number of actors or issues), the first part most significant; and back.
+  [[nodiscard]] std::uint64_t encode(std::size_t series, const std::size_t* key) const;
+  [[nodiscard]] std::vector<std::size_t> decode(std::size_t series, std::uint64_t code) const;
+  // The key as actor and issue ids.
+  [[nodiscard]] std::vector<std::string> key_ids(std::size_t series, std::uint64_t code) const;
 
  private:
   [[nodiscard]] std::vector<double> with_headline(std::vector<double> models) const;
@@ -80,6 +84,7 @@ class MonteCarlo {
   Problem problem_;
   std::unique_ptr<Sampler> sampler_;
   std::vector<Series> series_;
+  std::vector<IndicatorSeries> indicator_series_;
   std::unique_ptr<Prepared> prepared_;
 };
 
@@ -94,7 +99,7 @@ struct SeriesSummary {
 struct ClaimResult {
   std::string claim;
   std::string model;
-  std::string issue;  // for exchange claims, "ISSUE_A x ISSUE_B"
+  std::string issue;  // Claim::subject(): for exchange claims, "ISSUE_A x ISSUE_B"
   std::size_t samples = 0;
   std::size_t holds = 0;
   // The ensemble's: P(outcome bears it out) under the samples' forecasts plus the calibrated error.
@@ -105,9 +110,9 @@ struct ClaimResult {
   }
 };
 
-struct ExchangeFrequency {
-  std::uint64_t key = 0;
-  std::size_t samples = 0;  // samples in which it was realised
+struct KeyFrequency {
+  std::uint64_t key = 0;    // MonteCarlo::encode
+  std::size_t samples = 0;  // samples in which it occurred
 };
 
 // The headline of an issue under Monte Carlo: the scenario's own uncertainty (the samples) combined
@@ -122,7 +127,8 @@ struct McSummary {
   std::vector<HeadlineSummary> headlines;  // when the ensemble ran, per issue
   std::vector<SeriesSummary> series;       // as MonteCarlo::series()
   std::vector<ClaimResult> claims;
-  std::vector<ExchangeFrequency> exchanges;  // most frequent first, then by key
+  // As MonteCarlo::indicator_series(): each key that occurred, most frequent first, then by code.
+  std::vector<std::vector<KeyFrequency>> indicators;
 };
 
 // `results` in sample order.

@@ -103,17 +103,23 @@ std::string mc_claims_csv(const McSummary& summary) {
   return out;
 }
 
-std::string mc_exchanges_csv(const MonteCarlo& mc, const McSummary& summary) {
+std::string mc_indicator_csv(const MonteCarlo& mc, const McSummary& summary, std::size_t series) {
   std::string out;
-  append_csv_row(out, {"actor_a", "supplies_a", "actor_b", "supplies_b", "samples", "share"});
-  const Problem& problem = mc.problem();
-  for (const auto& item : summary.exchanges) {
-    const ExchangeKey key = mc.decode(item.key);
-    append_csv_row(out, {problem.actors[key.actor_a], problem.issues[key.issue_a].id, problem.actors[key.actor_b],
-                         problem.issues[key.issue_b].id, std::to_string(item.samples),
-                         csv_number(static_cast<double>(item.samples) / static_cast<double>(summary.samples))});
+  std::vector<std::string> header;
+  for (const auto& part : mc.indicator_series()[series].spec->key) header.push_back(part.name);
+  header.insert(header.end(), {"samples", "share"});
+  append_csv_row(out, header);
+  for (const auto& item : summary.indicators[series]) {
+    std::vector<std::string> row = mc.key_ids(series, item.key);
+    row.push_back(std::to_string(item.samples));
+    row.push_back(csv_number(static_cast<double>(item.samples) / static_cast<double>(summary.samples)));
+    append_csv_row(out, row);
   }
   return out;
+}
+
+std::string mc_indicator_file(const IndicatorSeries& series) {
+  return "mc_" + series.name + ".csv";
 }
 
 void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& mc, const Scenario& scenario,
@@ -132,7 +138,8 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
     root["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   root["store"] = store;
-  root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv", "mc_exchanges.csv"});
+  root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv"});
+  for (const auto& series : mc.indicator_series()) root["outputs"].push_back(mc_indicator_file(series));
   root["timings_seconds"] = Json{{"this_invocation", seconds}};
   write_text_file(directory / "run.json", root.dump(2) + "\n");
   Scenario at_date = scenario_at(scenario, mc.at());
@@ -140,7 +147,9 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
   write_text_file(directory / "scenario.json", scenario_to_json(at_date).dump(2) + "\n");
   write_text_file(directory / "mc_summary.csv", mc_summary_csv(mc, summary));
   write_text_file(directory / "mc_claims.csv", mc_claims_csv(summary));
-  write_text_file(directory / "mc_exchanges.csv", mc_exchanges_csv(mc, summary));
+  for (std::size_t k = 0; k < mc.indicator_series().size(); ++k) {
+    write_text_file(directory / mc_indicator_file(mc.indicator_series()[k]), mc_indicator_csv(mc, summary, k));
+  }
 }
 
 std::string mc_table(const MonteCarlo& mc, const Scenario& scenario, const McSummary& summary) {

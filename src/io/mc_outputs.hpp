@@ -1,6 +1,7 @@
 #pragma once
 // The files of a Monte Carlo run (docs/output-format.md#monte-carlo-outputs): run.json,
-// mc_summary.csv, mc_claims.csv, mc_exchanges.csv; and the summary table printed on the terminal.
+// mc_summary.csv, mc_claims.csv, mc_NAME.csv for each model's indicator (e.g. mc_exchanges.csv); and
+// the summary table printed on the terminal.
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -17,7 +18,10 @@ namespace parley::io {
 
 [[nodiscard]] std::string mc_summary_csv(const MonteCarlo& mc, const McSummary& summary);
 [[nodiscard]] std::string mc_claims_csv(const McSummary& summary);
-[[nodiscard]] std::string mc_exchanges_csv(const MonteCarlo& mc, const McSummary& summary);
+// Each key of indicator series `series` that occurred, with the samples it occurred in.
+[[nodiscard]] std::string mc_indicator_csv(const MonteCarlo& mc, const McSummary& summary, std::size_t series);
+// Its file: mc_NAME.csv.
+[[nodiscard]] std::string mc_indicator_file(const IndicatorSeries& series);
 
 void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& mc, const Scenario& scenario,
                       const McSummary& summary, const RunRequest& request, const ScenarioOrigin& origin,

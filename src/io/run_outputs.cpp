@@ -23,6 +23,23 @@ Json parameters_json(const ParameterValues& values) {
   return parameters;
 }
 
+std::string table_file(const std::string& model, const std::string& table) {
+  const auto at = model.find('@');
+  return table + (at == std::string::npos ? std::string{} : model.substr(at)) + ".csv";
+}
+
+std::string table_csv(const Table& table) {
+  std::string out;
+  append_csv_row(out, table.header());
+  std::vector<std::string> cells;
+  for (const auto& row : table.rows) {
+    cells.clear();
+    for (const auto& cell : row) cells.push_back(cell.text());
+    append_csv_row(out, cells);
+  }
+  return out;
+}
+
 std::string forecast_csv(const RunResult& result) {
   std::string out;
   append_csv_row(out, {"model", "issue", "forecast", "rounds", "converged", "stop", "cycle_period", "cycle_low",
@@ -94,7 +111,7 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
   }
   root["outputs"] = Json::array({"run.json", "scenario.json", "forecast.csv", "trajectories.csv"});
   for (const auto& model_run : result.runs) {
-    for (const auto& table : model_run.outcome.tables) root["outputs"].push_back(table.name + ".csv");
+    for (const auto& table : model_run.outcome.tables) root["outputs"].push_back(table_file(model_run.model, table.name));
   }
   Json timings = Json::object();
   for (const auto& model_run : result.runs) timings[model_run.model] = model_run.seconds;
@@ -113,10 +130,7 @@ void write_run_outputs(const std::filesystem::path& directory, const RunResult& 
   write_text_file(directory / "trajectories.csv", trajectories_csv(result));
   for (const auto& model_run : result.runs) {
     for (const auto& table : model_run.outcome.tables) {
-      std::string out;
-      append_csv_row(out, table.header);
-      for (const auto& row : table.rows) append_csv_row(out, row);
-      write_text_file(directory / (table.name + ".csv"), out);
+      write_text_file(directory / table_file(model_run.model, table.name), table_csv(table));
     }
   }
 }

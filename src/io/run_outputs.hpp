@@ -19,6 +19,9 @@ struct ScenarioOrigin {
 // A model's parameter values as a JSON object, in the registry's order.
 [[nodiscard]] nlohmann::ordered_json parameters_json(const ParameterValues& values);
 
+// The file of a model's table: NAME.csv, or NAME@LABEL.csv for the variant MODEL@LABEL.
+[[nodiscard]] std::string table_file(const std::string& model, const std::string& table);
+[[nodiscard]] std::string table_csv(const Table& table);
 [[nodiscard]] std::string forecast_csv(const RunResult& result);
 [[nodiscard]] std::string trajectories_csv(const RunResult& result);
 [[nodiscard]] nlohmann::ordered_json run_json(const RunResult& result, const ScenarioOrigin& origin);

@@ -131,4 +131,42 @@ Json scenario_to_json(const Scenario& scenario) {
   return root;
 }
 
+std::vector<Claim> claims_from_json(const nlohmann::json& claims) {
+  std::vector<Claim> list;
+  if (!claims.is_array()) return list;
+  const auto text = [](const nlohmann::json& item, const char* key) {
+    return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : std::string{};
+  };
+  const auto number = [](const nlohmann::json& value) { return value.is_number() ? value.get<double>() : 0.0; };
+  for (const auto& item : claims) {
+    Claim claim;
+    claim.id = text(item, "id");
+    claim.text = text(item, "text");
+    claim.issue = text(item, "issue");
+    claim.model = text(item, "model");
+    claim.rationale = text(item, "rationale");
+    if (item.contains("within") && item["within"].is_array() && item["within"].size() == 2) {
+      claim.kind = ClaimKind::within;
+      claim.low = number(item["within"][0]);
+      claim.high = number(item["within"][1]);
+    } else if (item.contains("above")) {
+      claim.kind = ClaimKind::above;
+      claim.low = number(item["above"]);
+    } else if (item.contains("below")) {
+      claim.kind = ClaimKind::below;
+      claim.high = number(item["below"]);
+    } else if (item.contains("exchange") && item["exchange"].is_object()) {
+      claim.kind = ClaimKind::exchange;
+      for (const auto& actor : item["exchange"].value("actors", nlohmann::json::array())) {
+        if (actor.is_string()) claim.actors.push_back(actor.get<std::string>());
+      }
+      for (const auto& issue : item["exchange"].value("issues", nlohmann::json::array())) {
+        if (issue.is_string()) claim.issues.push_back(issue.get<std::string>());
+      }
+    }
+    list.push_back(std::move(claim));
+  }
+  return list;
+}
+
 }  // namespace parley::io

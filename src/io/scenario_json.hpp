@@ -9,4 +9,7 @@ namespace parley::io {
 
 [[nodiscard]] nlohmann::ordered_json scenario_to_json(const Scenario& scenario);
 
+// The claims of a scenario.json as scenario_to_json wrote them (for the report); sources are not read.
+[[nodiscard]] std::vector<Claim> claims_from_json(const nlohmann::json& claims);
+
 }  // namespace parley::io

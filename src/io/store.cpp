@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 #include "parley/errors.hpp"
 
@@ -47,25 +48,39 @@ class Statement {
   sqlite3_stmt* statement_ = nullptr;
 };
 
+// The layout's version: a store of another layout is not resumed (its samples would read wrongly).
+constexpr const char* kLayout = "2";
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, model TEXT NOT NULL, issue TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS samples(sample INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS forecasts(sample INTEGER NOT NULL, series INTEGER NOT NULL, forecast REAL,
                                      PRIMARY KEY(sample, series)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS exchanges(sample INTEGER NOT NULL, exchange INTEGER NOT NULL,
-                                     PRIMARY KEY(sample, exchange)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS exchange_names(exchange INTEGER PRIMARY KEY, actor_a TEXT, issue_a TEXT,
-                                          actor_b TEXT, issue_b TEXT);
+CREATE TABLE IF NOT EXISTS indicators(id INTEGER PRIMARY KEY, model TEXT NOT NULL, indicator TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS occurrences(sample INTEGER NOT NULL, indicator INTEGER NOT NULL, code INTEGER NOT NULL,
+                                       PRIMARY KEY(sample, indicator, code)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keys(indicator INTEGER NOT NULL, code INTEGER NOT NULL, key TEXT NOT NULL,
+                                PRIMARY KEY(indicator, code)) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS forecast_view AS
   SELECT f.sample, s.model, s.issue, f.forecast FROM forecasts f JOIN series s ON s.id = f.series;
+CREATE VIEW IF NOT EXISTS occurrence_view AS
+  SELECT o.sample, i.model, i.indicator, o.code, k.key FROM occurrences o JOIN indicators i ON i.id = o.indicator
+  LEFT JOIN keys k ON k.indicator = o.indicator AND k.code = o.code;
 )sql";
+
+// A key as the store names it: a JSON object of the key's columns, e.g. {"actor_a":"PAK",...}.
+std::string key_json(const IndicatorSpec& spec, const std::vector<std::string>& ids) {
+  nlohmann::ordered_json key = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < ids.size() && k < spec.key.size(); ++k) key[spec.key[k].name] = ids[k];
+  return key.dump();
+}
 
 }  // namespace
 
-RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerprint, const std::vector<Series>& series,
+RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerprint, const MonteCarlo& mc,
                    bool resume)
-    : path_(path) {
+    : path_(path), series_(mc.series().size()), indicators_(mc.indicator_series().size()) {
   std::error_code error;
   const bool exists = std::filesystem::exists(path, error);
   if (exists && !resume) {
@@ -81,7 +96,7 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
     fail("cannot open the store");
   }
   try {
-    open(fingerprint, series, resume);
+    open(fingerprint, mc, resume);
   } catch (...) {
     sqlite3_close(db_);  // the destructor does not run for an object whose constructor throws
     db_ = nullptr;
@@ -89,17 +104,28 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
   }
 }
 
-void RunStore::open(const std::string& fingerprint, const std::vector<Series>& series, bool resume) {
+void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool resume) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   exec(kSchema);
   if (resume) {
-    Statement query(db_, "SELECT value FROM meta WHERE key = 'fingerprint'");
-    std::string stored;
-    if (query.ok() && sqlite3_step(query.get()) == SQLITE_ROW) {
-      stored = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0));
+    const auto meta = [&](const char* key) {
+      Statement query(db_, "SELECT value FROM meta WHERE key = ?");
+      std::string stored;
+      if (query.ok()) {
+        sqlite3_bind_text(query.get(), 1, key, -1, SQLITE_STATIC);
+        if (sqlite3_step(query.get()) == SQLITE_ROW) {
+          stored = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0));
+        }
+      }
+      return stored;
+    };
+    if (meta("layout") != kLayout) {
+      throw UsageError(fmt::format("{}: the store was written by another version of parley (layout {}, this one "
+                                   "reads {}); start a new run",
+                                   path_.string(), meta("layout").empty() ? "1" : meta("layout"), kLayout));
     }
-    if (stored != fingerprint) {
+    if (meta("fingerprint") != fingerprint) {
       throw UsageError(
           fmt::format("{}: the store holds a different run (scenario, date, seed, models or samples "
                       "differ); --resume continues only the same run",
@@ -108,15 +134,25 @@ void RunStore::open(const std::string& fingerprint, const std::vector<Series>& s
     return;
   }
   exec("BEGIN");
-  Statement meta(db_, "INSERT INTO meta(key, value) VALUES ('fingerprint', ?)");
-  meta.bind(1, fingerprint);
-  if (!meta.run()) fail("cannot write the store's metadata");
+  Statement meta(db_, "INSERT INTO meta(key, value) VALUES (?, ?)");
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"layout", kLayout}, {"fingerprint", fingerprint}}) {
+    meta.bind(1, key);
+    meta.bind(2, value);
+    if (!meta.run()) fail("cannot write the store's metadata");
+  }
   Statement insert(db_, "INSERT INTO series(id, model, issue) VALUES (?, ?, ?)");
-  for (std::size_t s = 0; s < series.size(); ++s) {
+  for (std::size_t s = 0; s < mc.series().size(); ++s) {
     insert.bind(1, static_cast<std::int64_t>(s));
-    insert.bind(2, series[s].model);
-    insert.bind(3, series[s].issue);
+    insert.bind(2, mc.series()[s].model);
+    insert.bind(3, mc.series()[s].issue);
     if (!insert.run()) fail("cannot write the store's series");
+  }
+  Statement indicator(db_, "INSERT INTO indicators(id, model, indicator) VALUES (?, ?, ?)");
+  for (std::size_t k = 0; k < mc.indicator_series().size(); ++k) {
+    indicator.bind(1, static_cast<std::int64_t>(k));
+    indicator.bind(2, mc.indicator_series()[k].model);
+    indicator.bind(3, mc.indicator_series()[k].spec->name);
+    if (!indicator.run()) fail("cannot write the store's indicators");
   }
   exec("COMMIT");
 }
@@ -153,7 +189,7 @@ void RunStore::write(const std::vector<SampleResult>& batch) {
   exec("BEGIN");
   Statement sample(db_, "INSERT INTO samples(sample) VALUES (?)");
   Statement forecast(db_, "INSERT INTO forecasts(sample, series, forecast) VALUES (?, ?, ?)");
-  Statement exchange(db_, "INSERT INTO exchanges(sample, exchange) VALUES (?, ?)");
+  Statement occurrence(db_, "INSERT INTO occurrences(sample, indicator, code) VALUES (?, ?, ?)");
   for (const auto& result : batch) {
     const auto id = static_cast<std::int64_t>(result.sample);
     sample.bind(1, id);
@@ -164,21 +200,25 @@ void RunStore::write(const std::vector<SampleResult>& batch) {
       forecast.bind(3, result.forecasts[s]);
       if (!forecast.run()) fail(fmt::format("cannot store sample {}", result.sample));
     }
-    for (const auto code : result.exchanges) {
-      exchange.bind(1, id);
-      exchange.bind(2, static_cast<std::int64_t>(code));
-      if (!exchange.run()) fail(fmt::format("cannot store sample {}", result.sample));
+    for (std::size_t k = 0; k < result.indicators.size(); ++k) {
+      for (const auto code : result.indicators[k]) {
+        occurrence.bind(1, id);
+        occurrence.bind(2, static_cast<std::int64_t>(k));
+        occurrence.bind(3, static_cast<std::int64_t>(code));
+        if (!occurrence.run()) fail(fmt::format("cannot store sample {}", result.sample));
+      }
     }
   }
   exec("COMMIT");
 }
 
-std::vector<SampleResult> RunStore::read_all(std::size_t series_count) const {
+std::vector<SampleResult> RunStore::read_all() const {
   std::vector<SampleResult> results;
   for (const auto sample : completed()) {
     SampleResult result;
     result.sample = sample;
-    result.forecasts.assign(series_count, std::numeric_limits<double>::quiet_NaN());
+    result.forecasts.assign(series_, std::numeric_limits<double>::quiet_NaN());
+    result.indicators.resize(indicators_);
     results.push_back(std::move(result));
   }
   const auto find = [&](std::int64_t sample) -> SampleResult* {
@@ -190,31 +230,30 @@ std::vector<SampleResult> RunStore::read_all(std::size_t series_count) const {
   while (forecasts.ok() && sqlite3_step(forecasts.get()) == SQLITE_ROW) {
     SampleResult* result = find(sqlite3_column_int64(forecasts.get(), 0));
     const auto s = static_cast<std::size_t>(sqlite3_column_int64(forecasts.get(), 1));
-    if (result == nullptr || s >= series_count) continue;
+    if (result == nullptr || s >= series_) continue;
     if (sqlite3_column_type(forecasts.get(), 2) != SQLITE_NULL)
       result->forecasts[s] = sqlite3_column_double(forecasts.get(), 2);
   }
-  Statement exchanges(db_, "SELECT sample, exchange FROM exchanges ORDER BY sample, exchange");
-  while (exchanges.ok() && sqlite3_step(exchanges.get()) == SQLITE_ROW) {
-    SampleResult* result = find(sqlite3_column_int64(exchanges.get(), 0));
-    if (result != nullptr)
-      result->exchanges.push_back(static_cast<std::uint64_t>(sqlite3_column_int64(exchanges.get(), 1)));
+  Statement occurrences(db_, "SELECT sample, indicator, code FROM occurrences ORDER BY sample, indicator, code");
+  while (occurrences.ok() && sqlite3_step(occurrences.get()) == SQLITE_ROW) {
+    SampleResult* result = find(sqlite3_column_int64(occurrences.get(), 0));
+    const auto k = static_cast<std::size_t>(sqlite3_column_int64(occurrences.get(), 1));
+    if (result == nullptr || k >= indicators_) continue;
+    result->indicators[k].push_back(static_cast<std::uint64_t>(sqlite3_column_int64(occurrences.get(), 2)));
   }
   return results;
 }
 
-void RunStore::describe_exchanges(const MonteCarlo& mc, const std::vector<ExchangeFrequency>& exchanges) {
+void RunStore::describe_keys(const MonteCarlo& mc, const std::vector<std::vector<KeyFrequency>>& indicators) {
   exec("BEGIN");
-  Statement insert(db_, "INSERT OR REPLACE INTO exchange_names VALUES (?, ?, ?, ?, ?)");
-  const Problem& problem = mc.problem();
-  for (const auto& item : exchanges) {
-    const ExchangeKey key = mc.decode(item.key);
-    insert.bind(1, static_cast<std::int64_t>(item.key));
-    insert.bind(2, problem.actors[key.actor_a]);
-    insert.bind(3, problem.issues[key.issue_a].id);
-    insert.bind(4, problem.actors[key.actor_b]);
-    insert.bind(5, problem.issues[key.issue_b].id);
-    if (!insert.run()) fail("cannot name the exchanges");
+  Statement insert(db_, "INSERT OR REPLACE INTO keys(indicator, code, key) VALUES (?, ?, ?)");
+  for (std::size_t k = 0; k < indicators.size(); ++k) {
+    for (const auto& item : indicators[k]) {
+      insert.bind(1, static_cast<std::int64_t>(k));
+      insert.bind(2, static_cast<std::int64_t>(item.key));
+      insert.bind(3, key_json(*mc.indicator_series()[k].spec, mc.key_ids(k, item.key)));
+      if (!insert.run()) fail("cannot name the indicators' keys");
+    }
   }
   exec("COMMIT");
 }

@@ -19,8 +19,7 @@ class RunStore {
   // Creates the store, or with `resume` opens an existing one, whose fingerprint (a JSON text that
   // identifies the run: scenario, date, seed, models, samples) must equal `fingerprint`.
   // Throws UsageError (a store that exists without --resume, or a different run) or OutputError.
-  RunStore(const std::filesystem::path& path, const std::string& fingerprint, const std::vector<Series>& series,
-           bool resume);
+  RunStore(const std::filesystem::path& path, const std::string& fingerprint, const MonteCarlo& mc, bool resume);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
@@ -30,17 +29,19 @@ class RunStore {
   // Stores the batch in one transaction: all of it or none of it.
   void write(const std::vector<SampleResult>& batch);
   // Every stored sample, in sample order.
-  [[nodiscard]] std::vector<SampleResult> read_all(std::size_t series_count) const;
-  // Names the exchange codes that occur (for readers of the store).
-  void describe_exchanges(const MonteCarlo& mc, const std::vector<ExchangeFrequency>& exchanges);
+  [[nodiscard]] std::vector<SampleResult> read_all() const;
+  // Names the indicators' codes that occur (for readers of the store).
+  void describe_keys(const MonteCarlo& mc, const std::vector<std::vector<KeyFrequency>>& indicators);
 
  private:
-  void open(const std::string& fingerprint, const std::vector<Series>& series, bool resume);
+  void open(const std::string& fingerprint, const MonteCarlo& mc, bool resume);
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
 
   std::filesystem::path path_;
   sqlite3* db_ = nullptr;
+  std::size_t series_ = 0;      // forecast series per sample
+  std::size_t indicators_ = 0;  // indicator series per sample
 };
 
 }  // namespace parley::io

@@ -45,10 +45,6 @@ ModelOutcome IssueModel::solve(const Problem& problem, const RunContext& context
   return outcome;
 }
 
-std::string table_cell(double value) {
-  return std::isnan(value) ? std::string{} : fmt::format("{}", value);
-}
-
 IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast) {
   std::vector<double> input;
   input.reserve(issue.participants.size());

@@ -11,6 +11,10 @@
 
 #include "io/delimited.hpp"
 #include "io/files.hpp"
+#include "io/mc_outputs.hpp"
+#include "io/run_outputs.hpp"
+#include "io/scenario_json.hpp"
+#include "parley/registry.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
 #include "report/answer_section.hpp"
@@ -85,11 +89,11 @@ class Builder {
     scenario_ = Json::parse(io::read_text_file(dir_ / "scenario.json"));
     forecast_ = read_csv(dir_ / "forecast.csv");
     trajectories_ = read_csv(dir_ / "trajectories.csv");
-    exchanges_ = read_csv(dir_ / "exchanges.csv");
     mc_summary_ = read_csv(dir_ / "mc_summary.csv");
     mc_claims_ = read_csv(dir_ / "mc_claims.csv");
-    mc_exchanges_ = read_csv(dir_ / "mc_exchanges.csv");
     sensitivity_ = read_csv(dir_ / "sensitivity.csv");
+    claims_ = io::claims_from_json(scenario_.value("claims", Json::array()));
+    read_trades();
   }
 
   std::string build() {
@@ -103,7 +107,7 @@ class Builder {
     forecasts();
     claims();
     trajectories();
-    exchanges();
+    for (const auto& trades : trades_) trade_section(trades);
     montecarlo();
     sensitivity();
     actors();
@@ -214,14 +218,44 @@ class Builder {
     }
   }
 
-  // Whether a realised exchange of the run matches an exchange claim.
-  bool exchange_realised(const Json& claim) const {
-    const auto& trade = claim["exchange"];
-    std::set<std::string> actors(trade["actors"].begin(), trade["actors"].end());
-    std::set<std::string> issues(trade["issues"].begin(), trade["issues"].end());
-    return std::any_of(exchanges_.begin(), exchanges_.end(), [&](const Row& row) {
-      return std::set<std::string>{row.at("i_actor"), row.at("j_actor")} == actors &&
-             std::set<std::string>{row.at("i_supply_issue"), row.at("j_supply_issue")} == issues;
+  // The trades a model declares (IndicatorSpec::trades) and the rows of the files that list them:
+  // the run's own table, or Monte Carlo's counts.
+  struct Trades {
+    std::string model;
+    const IndicatorSpec* spec = nullptr;
+    std::string run_file;
+    std::string mc_file;
+    std::vector<Row> run;
+    std::vector<Row> mc;
+  };
+
+  void read_trades() {
+    for (const auto& model : run_.value("models", Json::array())) {
+      const std::string name = model.value("name", std::string{});
+      const ModelInfo* info = nullptr;
+      for (const auto& entry : model_registry()) {
+        if (entry.name == name.substr(0, name.find('@'))) info = &entry;
+      }
+      if (info == nullptr) continue;  // a model this build does not have
+      const auto at = name.find('@');
+      const std::string label = at == std::string::npos ? std::string{} : name.substr(at);
+      for (const auto& spec : info->indicators) {
+        if (!spec.trades) continue;
+        Trades trades{name, &spec, io::table_file(name, spec.trades->table),
+                      io::mc_indicator_file({name, &spec, spec.name + label}), {}, {}};
+        trades.run = read_csv(dir_ / trades.run_file);
+        trades.mc = read_csv(dir_ / trades.mc_file);
+        trades_.push_back(std::move(trades));
+      }
+    }
+  }
+
+  // Whether a trade of the run bears a claim out.
+  static bool realised(const Trades& trades, const Claim& claim) {
+    const auto& sides = trades.spec->trades->sides;
+    return std::any_of(trades.run.begin(), trades.run.end(), [&](const Row& row) {
+      return claim.bears_out({row.at(sides[0].actor), row.at(sides[0].gives), row.at(sides[1].actor),
+                              row.at(sides[1].gives)});
     });
   }
 
@@ -236,21 +270,21 @@ class Builder {
            : "<p class=\"note\">Whether each model's forecast in this run bears the claim out (a Monte Carlo run "
              "gives how likely it is).</p>\n";
     out_ += "<table><tr><th>claim</th><th>test</th><th>model</th><th>result</th></tr>\n";
-    for (const auto& claim : scenario_["claims"]) {
-      const std::string id = claim["id"];
+    for (const Claim& claim : claims_) {
+      const std::string& id = claim.id;
       std::string test;
-      if (claim.contains("within")) {
-        test = fmt::format("{} within [{}, {}]", text_of(claim, "issue"), tick_label(claim["within"][0].get<double>()),
-                           tick_label(claim["within"][1].get<double>()));
-      } else if (claim.contains("above")) {
-        test = fmt::format("{} above {}", text_of(claim, "issue"), tick_label(claim["above"].get<double>()));
-      } else if (claim.contains("below")) {
-        test = fmt::format("{} below {}", text_of(claim, "issue"), tick_label(claim["below"].get<double>()));
-      } else if (claim.contains("exchange")) {
-        test = fmt::format("{} and {} trade {} for {}", claim["exchange"]["actors"][0].get<std::string>(),
-                           claim["exchange"]["actors"][1].get<std::string>(),
-                           claim["exchange"]["issues"][0].get<std::string>(),
-                           claim["exchange"]["issues"][1].get<std::string>());
+      switch (claim.kind) {
+        case ClaimKind::within:
+          test = fmt::format("{} within [{}, {}]", claim.issue, tick_label(claim.low), tick_label(claim.high));
+          break;
+        case ClaimKind::above:
+          test = fmt::format("{} above {}", claim.issue, tick_label(claim.low));
+          break;
+        case ClaimKind::below:
+          test = fmt::format("{} below {}", claim.issue, tick_label(claim.high));
+          break;
+        default:
+          test = claim.trade_text();
       }
       std::vector<std::pair<std::string, std::string>> results;  // model, html
       // The headline first: the probability, from its calibrated intervals, that the outcome bears the claim out.
@@ -276,27 +310,19 @@ class Builder {
             results.emplace_back(model, html);
           }
         }
-      } else if (claim.contains("exchange")) {
-        const bool any =
-            std::any_of(forecast_.begin(), forecast_.end(), [](const Row& r) { return r.at("model") == "exchange"; });
-        if (any) {
-          results.emplace_back(
-              "exchange", exchange_realised(claim) ? "<span class=\"yes\">yes</span>" : "<span class=\"no\">no</span>");
+      } else if (!claim.about_forecast()) {
+        for (const auto& trades : trades_) {
+          if (trades.spec->answers != claim.kind || trades.run.empty()) continue;
+          results.emplace_back(trades.model, realised(trades, claim) ? "<span class=\"yes\">yes</span>"
+                                                                     : "<span class=\"no\">no</span>");
         }
       } else {
         for (const auto& row : forecast_) {
-          if (row.at("issue") != text_of(claim, "issue")) continue;
-          if (claim.contains("model") && claim["model"] != row.at("model")) continue;
+          if (row.at("issue") != claim.issue) continue;
+          if (!claim.model.empty() && claim.model != row.at("model")) continue;
           const auto value = number_of(row, "forecast");
           if (!value) continue;
-          bool holds = false;
-          if (claim.contains("within")) {
-            holds = *value >= claim["within"][0].get<double>() && *value <= claim["within"][1].get<double>();
-          } else if (claim.contains("above")) {
-            holds = *value > claim["above"].get<double>();
-          } else if (claim.contains("below")) {
-            holds = *value < claim["below"].get<double>();
-          }
+          const bool holds = claim.holds(*value);
           results.emplace_back(row.at("model"), fmt::format("<span class=\"{}\">{}</span> ({:.1f})",
                                                             holds ? "yes" : "no", holds ? "yes" : "no", *value));
         }
@@ -305,7 +331,7 @@ class Builder {
         out_ += "<tr>";
         if (k == 0) {
           out_ += fmt::format("<td rowspan=\"{}\"><strong>{}</strong><br><em>“{}”</em></td><td rowspan=\"{}\">{}</td>",
-                              results.size(), escape(id), escape(text_of(claim, "text")), results.size(), escape(test));
+                              results.size(), escape(id), escape(claim.text), results.size(), escape(test));
         }
         out_ += fmt::format("<td>{}</td><td>{}</td></tr>\n", escape(results[k].first), results[k].second);
       }
@@ -357,9 +383,11 @@ class Builder {
     }
   }
 
-  void exchanges() {
-    if (exchanges_.empty() && mc_exchanges_.empty()) return;
-    section("exchanges", "Exchanges");
+  // A model's trades as a network of actors (an edge per pair that traded) and, for one run, a list.
+  void trade_section(const Trades& trades) {
+    if (trades.run.empty() && trades.mc.empty()) return;
+    const IndicatorSpec& spec = *trades.spec;
+    section(spec.name.c_str(), spec.title);
     std::vector<std::string> nodes;
     const auto node = [&](const std::string& id) {
       const auto found = std::find(nodes.begin(), nodes.end(), id);
@@ -367,7 +395,7 @@ class Builder {
       nodes.push_back(id);
       return nodes.size() - 1;
     };
-    std::map<std::pair<std::size_t, std::size_t>, std::map<std::string, double>> trades;  // pair -> label -> weight
+    std::map<std::pair<std::size_t, std::size_t>, std::map<std::string, double>> edges_of;  // pair -> label -> weight
     const auto add = [&](const std::string& a, const std::string& supply_a, const std::string& b,
                          const std::string& supply_b, double weight) {
       std::size_t x = node(a);
@@ -377,28 +405,34 @@ class Builder {
         std::swap(x, y);
         label = fmt::format("{}: {} / {}: {}", b, supply_b, a, supply_a);
       }
-      trades[{x, y}][label] += weight;
+      edges_of[{x, y}][label] += weight;
     };
-    const bool mc = exchanges_.empty();
+    const bool mc = trades.run.empty();
+    const auto& sides = spec.trades->sides;
     if (mc) {
-      out_ +=
-          "<p class=\"note\">Exchanges realised in at least a quarter of the Monte Carlo samples; an edge's width "
-          "grows with the share of samples, and its label says who gave ground on what.</p>\n";
-      for (const auto& row : mc_exchanges_) {
+      out_ += fmt::format(
+          "<p class=\"note\">{} realised in at least a quarter of the Monte Carlo samples; an edge's width "
+          "grows with the share of samples, and its label says who gave ground on what.</p>\n",
+          escape(spec.title));
+      const auto& key = spec.key;
+      for (const auto& row : trades.mc) {
         const double share = number_of(row, "share").value_or(0.0);
-        if (share >= 0.25) add(row.at("actor_a"), row.at("supplies_a"), row.at("actor_b"), row.at("supplies_b"), share);
+        if (share >= 0.25 && key.size() == 4) {
+          add(row.at(key[0].name), row.at(key[1].name), row.at(key[2].name), row.at(key[3].name), share);
+        }
       }
     } else {
-      out_ +=
-          "<p class=\"note\">Every exchange realised in the run; an edge's width grows with the number of times "
+      out_ += fmt::format(
+          "<p class=\"note\">Every {} realised in the run; an edge's width grows with the number of times "
           "the pair traded; the legend names, for the ten busiest pairs, the trade each made most often (who gave "
-          "ground on what).</p>\n";
-      for (const auto& row : exchanges_) {
-        add(row.at("i_actor"), row.at("i_supply_issue"), row.at("j_actor"), row.at("j_supply_issue"), 1.0);
+          "ground on what).</p>\n",
+          escape(spec.item));
+      for (const auto& row : trades.run) {
+        add(row.at(sides[0].actor), row.at(sides[0].gives), row.at(sides[1].actor), row.at(sides[1].gives), 1.0);
       }
     }
     std::vector<Edge> edges;
-    for (const auto& [pair, labels] : trades) {
+    for (const auto& [pair, labels] : edges_of) {
       double total = 0.0;
       std::string best;
       double best_weight = -1.0;
@@ -415,23 +449,28 @@ class Builder {
     }
     std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.weight > b.weight; });
     if (edges.size() > 10) edges.resize(10);
-    figure(network_chart("Realised exchanges between actors", nodes, edges));
-    if (!mc) {
-      out_ += "<table><tr><th>round</th><th>order</th><th>gain</th><th>gives ground</th><th>in return for</th></tr>\n";
-      std::size_t shown = 0;
-      for (const auto& row : exchanges_) {
-        if (++shown > 15) break;
-        out_ += fmt::format(
-            "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.3f}</td><td>{} on {}: {:.1f} → "
-            "{:.1f}</td><td>{} on {}: {:.1f} → {:.1f}</td></tr>\n",
-            escape(row.at("round")), escape(row.at("order")), number_of(row, "gain").value_or(0.0),
-            escape(row.at("i_actor")), escape(row.at("i_supply_issue")), number_of(row, "i_start").value_or(0.0),
-            number_of(row, "i_vote").value_or(0.0), escape(row.at("j_actor")), escape(row.at("j_supply_issue")),
-            number_of(row, "j_start").value_or(0.0), number_of(row, "j_vote").value_or(0.0));
-      }
-      out_ += fmt::format("</table>\n<p class=\"note\">The first {} of {} exchanges; all are in exchanges.csv.</p>\n",
-                          std::min<std::size_t>(15, exchanges_.size()), exchanges_.size());
+    figure(network_chart(fmt::format("Realised {} between actors", spec.name), nodes, edges));
+    if (!mc) trade_list(trades);
+  }
+
+  void trade_list(const Trades& trades) {
+    const TradeColumns& columns = *trades.spec->trades;
+    const auto& [a, b] = columns.sides;
+    out_ += "<table><tr><th>round</th><th>order</th><th>gain</th><th>gives ground</th><th>in return for</th></tr>\n";
+    std::size_t shown = 0;
+    for (const auto& row : trades.run) {
+      if (++shown > 15) break;
+      out_ += fmt::format(
+          "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.3f}</td><td>{} on {}: {:.1f} → "
+          "{:.1f}</td><td>{} on {}: {:.1f} → {:.1f}</td></tr>\n",
+          escape(row.at(columns.round)), escape(row.at(columns.order)), number_of(row, columns.gain).value_or(0.0),
+          escape(row.at(a.actor)), escape(row.at(a.gives)), number_of(row, a.from).value_or(0.0),
+          number_of(row, a.to).value_or(0.0), escape(row.at(b.actor)), escape(row.at(b.gives)),
+          number_of(row, b.from).value_or(0.0), number_of(row, b.to).value_or(0.0));
     }
+    out_ += fmt::format("</table>\n<p class=\"note\">The first {} of {} {}; all are in {}.</p>\n",
+                        std::min<std::size_t>(15, trades.run.size()), trades.run.size(), escape(trades.spec->name),
+                        escape(trades.run_file));
   }
 
   void montecarlo() {
@@ -529,7 +568,9 @@ class Builder {
   std::filesystem::path dir_;
   Json run_;
   Json scenario_;
-  std::vector<Row> forecast_, trajectories_, exchanges_, mc_summary_, mc_claims_, mc_exchanges_, sensitivity_;
+  std::vector<Row> forecast_, trajectories_, mc_summary_, mc_claims_, sensitivity_;
+  std::vector<Claim> claims_;
+  std::vector<Trades> trades_;
   std::string out_;
   bool open_ = false;
 };

@@ -23,8 +23,9 @@ struct MonteCarlo::Prepared {
   std::vector<std::string> names;
   std::optional<Calibration> ensemble;
   std::vector<std::size_t> members;  // for each member of the ensemble's rule: its index in `models`, or none
-  std::map<std::string, std::size_t> actor_index;
-  std::map<std::string, std::size_t> issue_index;
+  // For each indicator series: its model's index in `models`, and its radices (one per key part).
+  std::vector<std::size_t> indicator_model;
+  std::vector<std::vector<std::uint64_t>> radices;
 };
 
 MonteCarlo::MonteCarlo(const Scenario& scenario, const RunRequest& request)
@@ -47,30 +48,47 @@ MonteCarlo::MonteCarlo(const Scenario& scenario, const RunRequest& request)
     prepared_->models.push_back(selection.info->make(selection.parameters));
     prepared_->names.push_back(selection.name);
     for (const auto& issue : problem_.issues) series_.push_back({selection.name, issue.id});
+    const auto at = selection.name.find('@');
+    const std::string label = at == std::string::npos ? std::string{} : selection.name.substr(at);
+    for (const auto& spec : selection.info->indicators) {
+      indicator_series_.push_back({selection.name, &spec, spec.name + label});
+      prepared_->indicator_model.push_back(prepared_->models.size() - 1);
+      std::vector<std::uint64_t> radices;
+      for (const auto& part : spec.key) {
+        radices.push_back(part.part == KeyPart::actor ? problem_.actors.size() : problem_.issues.size());
+      }
+      prepared_->radices.push_back(std::move(radices));
+    }
   }
-  for (std::size_t a = 0; a < problem_.actors.size(); ++a) prepared_->actor_index[problem_.actors[a]] = a;
-  for (std::size_t i = 0; i < problem_.issues.size(); ++i) prepared_->issue_index[problem_.issues[i].id] = i;
 }
 
 MonteCarlo::~MonteCarlo() = default;
 
-std::uint64_t MonteCarlo::encode(const ExchangeKey& key) const {
-  const std::uint64_t actors = problem_.actors.size();
-  const std::uint64_t issues = problem_.issues.size();
-  return ((key.actor_a * issues + key.issue_a) * actors + key.actor_b) * issues + key.issue_b;
+std::uint64_t MonteCarlo::encode(std::size_t series, const std::size_t* key) const {
+  std::uint64_t code = 0;
+  const auto& radices = prepared_->radices[series];
+  for (std::size_t k = 0; k < radices.size(); ++k) code = code * radices[k] + key[k];
+  return code;
 }
 
-ExchangeKey MonteCarlo::decode(std::uint64_t code) const {
-  const std::uint64_t actors = problem_.actors.size();
-  const std::uint64_t issues = problem_.issues.size();
-  ExchangeKey key;
-  key.issue_b = code % issues;
-  code /= issues;
-  key.actor_b = code % actors;
-  code /= actors;
-  key.issue_a = code % issues;
-  key.actor_a = code / issues;
+std::vector<std::size_t> MonteCarlo::decode(std::size_t series, std::uint64_t code) const {
+  const auto& radices = prepared_->radices[series];
+  std::vector<std::size_t> key(radices.size());
+  for (std::size_t k = radices.size(); k-- > 0;) {
+    key[k] = static_cast<std::size_t>(code % radices[k]);
+    code /= radices[k];
+  }
   return key;
+}
+
+std::vector<std::string> MonteCarlo::key_ids(std::size_t series, std::uint64_t code) const {
+  const std::vector<std::size_t> key = decode(series, code);
+  const IndicatorSpec& spec = *indicator_series_[series].spec;
+  std::vector<std::string> ids;
+  for (std::size_t k = 0; k < key.size(); ++k) {
+    ids.push_back(spec.key[k].part == KeyPart::actor ? problem_.actors[key[k]] : problem_.issues[key[k]].id);
+  }
+  return ids;
 }
 
 std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values, std::uint64_t stream) const {
@@ -119,27 +137,31 @@ SampleResult MonteCarlo::evaluate(std::uint64_t sample) const {
   const RunContext context{make_rng(seed_, kModelStreams + sample).next(), 1, false};
   SampleResult result;
   result.sample = sample;
+  result.indicators.resize(indicator_series_.size());
+  std::size_t series = 0;  // the first indicator series of the model at hand
   for (const auto& model : prepared_->models) {
-    const ModelOutcome outcome = model->solve(problem, context);
+    ModelOutcome outcome = model->solve(problem, context);
     for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       result.forecasts.push_back(i < outcome.issues.size() ? outcome.issues[i].forecast
                                                            : std::numeric_limits<double>::quiet_NaN());
     }
-    for (const auto& table : outcome.tables) {
-      if (table.name != "exchanges") continue;
-      for (const auto& row : table.rows) {  // i_actor, i_supply_issue at 3, 4; j_actor, j_supply_issue at 9, 10
-        ExchangeKey key{prepared_->actor_index.at(row[3]), prepared_->issue_index.at(row[4]),
-                        prepared_->actor_index.at(row[9]), prepared_->issue_index.at(row[10])};
-        if (key.actor_b < key.actor_a) {
-          std::swap(key.actor_a, key.actor_b);
-          std::swap(key.issue_a, key.issue_b);
-        }
-        result.exchanges.push_back(encode(key));
+    // The model's indicators, in the order its registry entry declares them.
+    for (; series < indicator_series_.size() &&
+           prepared_->models[prepared_->indicator_model[series]].get() == model.get();
+         ++series) {
+      const IndicatorSpec& spec = *indicator_series_[series].spec;
+      const auto found = std::find_if(outcome.indicators.begin(), outcome.indicators.end(),
+                                      [&](const Indicator& indicator) { return indicator.name == spec.name; });
+      if (found == outcome.indicators.end()) continue;
+      auto& codes = result.indicators[series];
+      const std::size_t parts = spec.key.size();
+      for (std::size_t at = 0; at + parts <= found->keys.size(); at += parts) {
+        codes.push_back(encode(series, found->keys.data() + at));
       }
+      std::sort(codes.begin(), codes.end());
+      codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     }
   }
-  std::sort(result.exchanges.begin(), result.exchanges.end());
-  result.exchanges.erase(std::unique(result.exchanges.begin(), result.exchanges.end()), result.exchanges.end());
   result.forecasts = with_headline(std::move(result.forecasts));
   return result;
 }
@@ -248,49 +270,52 @@ McSummary summarise(const MonteCarlo& mc, const Scenario& scenario, const std::v
     }
   }
 
-  std::map<std::uint64_t, std::size_t> frequency;
-  for (const auto& result : results) {
-    for (const auto key : result.exchanges) ++frequency[key];
+  const auto& indicators = mc.indicator_series();
+  summary.indicators.resize(indicators.size());
+  for (std::size_t k = 0; k < indicators.size(); ++k) {
+    std::map<std::uint64_t, std::size_t> frequency;
+    for (const auto& result : results) {
+      for (const auto code : result.indicators[k]) ++frequency[code];
+    }
+    auto& keys = summary.indicators[k];
+    for (const auto& [code, count] : frequency) keys.push_back({code, count});
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const KeyFrequency& a, const KeyFrequency& b) { return a.samples > b.samples; });
   }
-  for (const auto& [key, count] : frequency) summary.exchanges.push_back({key, count});
-  std::stable_sort(summary.exchanges.begin(), summary.exchanges.end(),
-                   [](const ExchangeFrequency& a, const ExchangeFrequency& b) { return a.samples > b.samples; });
 
-  const auto index_of = [](const std::vector<std::string>& ids, const std::string& id) {
-    return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+  const auto present = [&](const Claim& claim) {
+    const auto has_actor = [&](const std::string& id) {
+      return std::find(problem.actors.begin(), problem.actors.end(), id) != problem.actors.end();
+    };
+    const auto has_issue = [&](const std::string& id) {
+      return std::any_of(problem.issues.begin(), problem.issues.end(),
+                         [&](const IssueProblem& issue) { return issue.id == id; });
+    };
+    return std::all_of(claim.actors.begin(), claim.actors.end(), has_actor) &&
+           std::all_of(claim.issues.begin(), claim.issues.end(), has_issue);
   };
-  std::vector<std::string> issue_ids;
-  for (const auto& issue : problem.issues) issue_ids.push_back(issue.id);
   for (const Claim& claim : scenario.claims) {
-    if (claim.kind == ClaimKind::exchange) {
-      const bool has_model =
-          std::any_of(series.begin(), series.end(), [](const Series& s) { return s.model == "exchange"; });
-      if (!has_model || claim.actors.size() != 2 || claim.issues.size() != 2) continue;
-      const std::size_t a = index_of(problem.actors, claim.actors[0]);
-      const std::size_t b = index_of(problem.actors, claim.actors[1]);
-      const std::size_t p = index_of(issue_ids, claim.issues[0]);
-      const std::size_t q = index_of(issue_ids, claim.issues[1]);
-      if (a >= problem.actors.size() || b >= problem.actors.size() || p >= issue_ids.size() || q >= issue_ids.size()) {
-        continue;  // an actor absent at the run's date
-      }
-      // Either actor may supply either issue.
-      std::vector<std::uint64_t> keys;
-      for (const auto& [x, y] : {std::pair{p, q}, std::pair{q, p}}) {
-        ExchangeKey key{a, x, b, y};
-        if (key.actor_b < key.actor_a) {
-          std::swap(key.actor_a, key.actor_b);
-          std::swap(key.issue_a, key.issue_b);
+    if (!claim.about_forecast()) {
+      // Judged by the keys of the indicators that answer claims of its kind; not at all when an actor
+      // or issue it names is absent at the run's date.
+      if (!present(claim)) continue;
+      for (std::size_t k = 0; k < indicators.size(); ++k) {
+        if (indicators[k].spec->answers != claim.kind) continue;
+        std::vector<std::uint64_t> bearing;  // the codes that bear the claim out, ascending
+        for (const auto& item : summary.indicators[k]) {
+          if (claim.bears_out(mc.key_ids(k, item.key))) bearing.push_back(item.key);
         }
-        keys.push_back(mc.encode(key));
+        std::sort(bearing.begin(), bearing.end());
+        ClaimResult item{claim.id, indicators[k].model, claim.subject(), results.size(), 0};
+        for (const auto& result : results) {
+          const auto& codes = result.indicators[k];
+          const bool found = std::any_of(bearing.begin(), bearing.end(), [&](std::uint64_t code) {
+            return std::binary_search(codes.begin(), codes.end(), code);
+          });
+          item.holds += found ? 1U : 0U;
+        }
+        summary.claims.push_back(item);
       }
-      ClaimResult item{claim.id, "exchange", claim.issues[0] + " x " + claim.issues[1], results.size(), 0};
-      for (const auto& result : results) {
-        const bool found = std::any_of(keys.begin(), keys.end(), [&](std::uint64_t key) {
-          return std::binary_search(result.exchanges.begin(), result.exchanges.end(), key);
-        });
-        item.holds += found ? 1U : 0U;
-      }
-      summary.claims.push_back(item);
       continue;
     }
     for (std::size_t s = 0; s < series.size(); ++s) {

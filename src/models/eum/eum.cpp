@@ -1,8 +1,11 @@
 #include "models/eum/eum.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "core/weighted.hpp"
 #include "models/eum/options.hpp"
@@ -16,38 +19,112 @@ using eum::Options;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kLongestCycle = 64;  // rounds; longer repetitions are reported as max_rounds
 
-std::string number(double value) {
-  return table_cell(value);
+std::vector<Column> move_columns(const char* what) {
+  return {{"issue", ColumnType::text, "", "the issue"},
+          {"round", ColumnType::integer, "", "the round"},
+          {"actor", ColumnType::text, "", fmt::format("the actor that {}", what)},
+          {"counterpart", ColumnType::text, "", "the actor it answers"},
+          {"type", ColumnType::text, "", "conflict, compromise or capitulation"},
+          {"eu_actor", ColumnType::real, "", "the actor's expected utility of the challenge"},
+          {"eu_counterpart", ColumnType::real, "", "the counterpart's"},
+          {"new_position", ColumnType::real, "issue scale", "where the actor moves"}};
+}
+
+TableSpec moves_table() {
+  return {"eum_moves", "move", "", move_columns("moves")};
+}
+
+TableSpec rounds_table() {
+  return {"eum_rounds",
+          "issue × round (0 = input)",
+          "",
+          {{"issue", ColumnType::text, "", "the issue"},
+           {"round", ColumnType::integer, "", "the round"},
+           {"median", ColumnType::real, "issue scale", "the c*s-weighted median of the positions"},
+           {"mean", ColumnType::real, "issue scale", "the c*s-weighted mean of the positions"},
+           {"moves", ColumnType::integer, "", "moves made in the round"}}};
+}
+
+TableSpec offers_table() {
+  TableSpec spec{"eum_offers", "offer weighed", "offers=true", move_columns("would move")};
+  spec.columns.push_back({"taken", ColumnType::boolean, "", "whether the offer became the move"});
+  return spec;
+}
+
+// The tables a run writes; none inside Monte Carlo.
+struct Tables {
+  Table moves = make_table(moves_table());
+  Table rounds = make_table(rounds_table());
+  Table offers = make_table(offers_table());
+};
+
+// How a run stands after a round: settled, cycling (with its period), or still moving.
+struct Standing {
+  StopReason reason = StopReason::max_rounds;
+  int period = 0;
+};
+
+// The largest move of any actor between two states.
+double distance(const std::vector<double>& a, const std::vector<double>& b) {
+  double largest = 0.0;
+  for (std::size_t k = 0; k < a.size(); ++k) largest = std::max(largest, std::fabs(a[k] - b[k]));
+  return largest;
+}
+
+Standing standing(const std::vector<std::vector<double>>& history, int t, double tolerance, double cycle_tolerance) {
+  const auto at = [&](int r) -> const std::vector<double>& { return history[static_cast<std::size_t>(r)]; };
+  if (distance(at(t), at(t - 1)) <= tolerance) return {StopReason::converged, 0};
+  // A cycle of p rounds: for two whole cycles each state recurs, within cycle_tolerance, p rounds
+  // earlier, and within the cycle the positions do move by more than that (else it is a slow creep).
+  for (int p = 2; p <= kLongestCycle && 3 * p - 1 <= t; ++p) {
+    bool recurs = true;
+    for (int s = 0; s < 2 * p && recurs; ++s) recurs = distance(at(t - s), at(t - s - p)) <= cycle_tolerance;
+    double swing = 0.0;
+    for (int s = 0; s < p && recurs; ++s) swing = std::max(swing, distance(at(t - s), at(t - s - 1)));
+    if (recurs && swing > cycle_tolerance) return {StopReason::cycle, p};
+  }
+  return {};
+}
+
+// The forecast of a run that ended as `end` says: a cycle's mean over its period, else the last round's.
+void conclude(IssueForecast& result, const std::vector<double>& forecasts, Standing end) {
+  result.reason = end.reason;
+  if (end.reason != StopReason::cycle) {
+    result.forecast = forecasts.back();
+    return;
+  }
+  const auto last = forecasts.end();
+  const auto first = last - end.period;
+  double sum = 0.0;
+  for (auto it = first; it != last; ++it) sum += *it;
+  result.forecast = sum / static_cast<double>(end.period);
+  result.cycle_period = end.period;
+  result.cycle_low = *std::min_element(first, last);
+  result.cycle_high = *std::max_element(first, last);
 }
 
 class Eum final : public Model {
  public:
   explicit Eum(Options options) : options_(options) {}
 
-  [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& /*context*/) const override {
+  [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
     ModelOutcome outcome;
-    Table moves{"eum_moves",
-                {"issue", "round", "actor", "counterpart", "type", "eu_actor", "eu_counterpart", "new_position"},
-                {}};
-    Table rounds{"eum_rounds", {"issue", "round", "median", "mean", "moves"}, {}};
-    Table offers{
-        "eum_offers",
-        {"issue", "round", "actor", "counterpart", "type", "eu_actor", "eu_counterpart", "new_position", "taken"},
-        {}};
+    std::optional<Tables> tables;
+    if (context.tables) tables.emplace();
     for (const auto& issue : problem.issues) {
-      outcome.issues.push_back(solve_issue(problem, issue, moves, rounds, offers));
+      outcome.issues.push_back(solve_issue(problem, issue, tables ? &*tables : nullptr));
     }
-    outcome.tables.push_back(std::move(moves));
-    outcome.tables.push_back(std::move(rounds));
-    if (options_.log_offers) outcome.tables.push_back(std::move(offers));
+    if (tables) {
+      outcome.tables.push_back(std::move(tables->moves));
+      outcome.tables.push_back(std::move(tables->rounds));
+      if (options_.log_offers) outcome.tables.push_back(std::move(tables->offers));
+    }
     return outcome;
   }
 
  private:
-  [[nodiscard]] IssueForecast solve_issue(const Problem& problem, const IssueProblem& issue, Table& moves,
-                                          Table& rounds, Table& offers) const {
+  [[nodiscard]] IssueForecast solve_issue(const Problem& problem, const IssueProblem& issue, Tables* tables) const {
     IssueForecast result{issue.id, kNaN, 0, StopReason::no_actors, {}, {}};
-    const std::size_t n = issue.participants.size();
     std::vector<double> x;
     eum::Actors actors;
     for (const auto& participant : issue.participants) {
@@ -57,47 +134,36 @@ class Eum final : public Model {
     }
     result.positions.push_back(x);
     result.risk.emplace_back();
-    if (n == 0) return result;
-    const auto median = [&](const std::vector<double>& positions) {
-      return weighted_median(positions, actors.weight, MedianTie::lower);
-    };
-    const auto mean = [&](const std::vector<double>& positions) { return weighted_mean(positions, actors.weight); };
-    if (!median(x)) {
+    if (x.empty()) return result;
+    if (!weighted_median(x, actors.weight, MedianTie::lower)) {
       result.reason = StopReason::no_weight;
       return result;
     }
-    const auto forecast_of = [&](const std::vector<double>& positions) {
-      return (options_.forecast == eum::Forecast::median ? median(positions) : mean(positions)).value_or(kNaN);
-    };
-    const auto summary = [&](int round, const std::vector<double>& positions, std::size_t count) {
-      rounds.rows.push_back({issue.id, std::to_string(round), number(median(positions).value_or(kNaN)),
-                             number(mean(positions).value_or(kNaN)), std::to_string(count)});
-    };
-    summary(0, x, 0);
-
+    record_round(issue, actors, 0, x, 0, tables);
     const auto [low, high] = std::minmax_element(x.begin(), x.end());
     actors.delta = options_.range == eum::Range::positions ? *high - *low : issue.max - issue.min;
     if (*high == *low || !(actors.delta > 0.0)) {  // nothing to decide
       result.reason = StopReason::converged;
-      result.forecast = forecast_of(x);
+      result.forecast = forecast_of(actors, x);
       return result;
     }
+    play(problem, issue, actors, result, tables);
+    return result;
+  }
+
+  // The rounds, from result.positions[0] until the run settles, cycles or runs out of rounds.
+  void play(const Problem& problem, const IssueProblem& issue, const eum::Actors& actors, IssueForecast& result,
+            Tables* tables) const {
     const double tolerance = options_.tolerance * actors.delta;
     const double cycle_tolerance = std::max(options_.cycle_tolerance, options_.tolerance) * actors.delta;
-    const auto distance = [](const std::vector<double>& a, const std::vector<double>& b) {
-      double largest = 0.0;
-      for (std::size_t k = 0; k < a.size(); ++k) largest = std::max(largest, std::fabs(a[k] - b[k]));
-      return largest;
-    };
-    std::vector<double> forecasts{forecast_of(x)};
-    StopReason reason = StopReason::max_rounds;
-    int period = 0;
+    std::vector<double> forecasts{forecast_of(actors, result.positions.back())};
+    Standing now;
     for (int t = 1; t <= options_.max_rounds; ++t) {
       // Once every actor holds the same position there is nothing left to decide (and every danger
       // level is equal, where the replications divide by zero): the run has converged.
       const auto& start = result.positions.back();
       if (t > 1 && std::all_of(start.begin(), start.end(), [&](double value) { return value == start.front(); })) {
-        reason = StopReason::converged;
+        now = {StopReason::converged, 0};
         break;
       }
       eum::Round round = eum::play_round(options_, actors, result.positions.back());
@@ -106,65 +172,49 @@ class Eum final : public Model {
         result.risk.push_back(std::move(round.risk));
         result.positions.push_back(std::move(round.positions));
         result.reason = StopReason::undefined;
-        return result;
+        return;
       }
-      for (const auto& move : round.moves) {
-        moves.rows.push_back({issue.id, std::to_string(t), problem.actors[issue.participants[move.actor].actor],
-                              problem.actors[issue.participants[move.counterpart].actor], eum::to_string(move.type),
-                              number(move.eu_actor), number(move.eu_counterpart), number(move.position)});
-      }
-      for (const auto& offer : round.offers) {
-        const bool taken = std::any_of(round.moves.begin(), round.moves.end(), [&](const eum::Move& move) {
-          return move.actor == offer.actor && move.counterpart == offer.counterpart;
-        });
-        offers.rows.push_back({issue.id, std::to_string(t), problem.actors[issue.participants[offer.actor].actor],
-                               problem.actors[issue.participants[offer.counterpart].actor], eum::to_string(offer.type),
-                               number(offer.eu_actor), number(offer.eu_counterpart), number(offer.position),
-                               taken ? "true" : "false"});
-      }
-      summary(t, round.positions, round.moves.size());
-      forecasts.push_back(forecast_of(round.positions));
+      if (tables != nullptr) record_moves(problem, issue, t, round, *tables);
+      record_round(issue, actors, t, round.positions, round.moves.size(), tables);
+      forecasts.push_back(forecast_of(actors, round.positions));
       result.risk.push_back(std::move(round.risk));
       result.positions.push_back(std::move(round.positions));
+      now = standing(result.positions, t, tolerance, cycle_tolerance);
+      if (options_.stop_on_convergence && now.reason != StopReason::max_rounds) break;
+    }
+    conclude(result, forecasts, now);
+  }
 
-      // How the run stands after round t: settled, cycling, or still moving.
-      const auto& history = result.positions;
-      const auto at = [&](int r) -> const std::vector<double>& { return history[static_cast<std::size_t>(r)]; };
-      reason = StopReason::max_rounds;
-      period = 0;
-      if (distance(at(t), at(t - 1)) <= tolerance) {
-        reason = StopReason::converged;
-      } else {
-        // A cycle of p rounds: for two whole cycles each state recurs, within cycle_tolerance, p rounds
-        // earlier, and within the cycle the positions do move by more than that (else it is a slow creep).
-        for (int p = 2; p <= kLongestCycle && 3 * p - 1 <= t; ++p) {
-          bool recurs = true;
-          for (int s = 0; s < 2 * p && recurs; ++s) recurs = distance(at(t - s), at(t - s - p)) <= cycle_tolerance;
-          double swing = 0.0;
-          for (int s = 0; s < p && recurs; ++s) swing = std::max(swing, distance(at(t - s), at(t - s - 1)));
-          if (recurs && swing > cycle_tolerance) {
-            reason = StopReason::cycle;
-            period = p;
-            break;
-          }
-        }
-      }
-      if (options_.stop_on_convergence && reason != StopReason::max_rounds) break;
+  [[nodiscard]] double forecast_of(const eum::Actors& actors, const std::vector<double>& positions) const {
+    return (options_.forecast == eum::Forecast::median ? weighted_median(positions, actors.weight, MedianTie::lower)
+                                                       : weighted_mean(positions, actors.weight))
+        .value_or(kNaN);
+  }
+
+  static void record_round(const IssueProblem& issue, const eum::Actors& actors, int round,
+                           const std::vector<double>& positions, std::size_t moves, Tables* tables) {
+    if (tables == nullptr) return;
+    tables->rounds.rows.push_back({issue.id, round,
+                                   weighted_median(positions, actors.weight, MedianTie::lower).value_or(kNaN),
+                                   weighted_mean(positions, actors.weight).value_or(kNaN), moves});
+  }
+
+  void record_moves(const Problem& problem, const IssueProblem& issue, int round, const eum::Round& played,
+                    Tables& tables) const {
+    const auto actor = [&](std::size_t k) { return problem.actors[issue.participants[k].actor]; };
+    for (const auto& move : played.moves) {
+      tables.moves.rows.push_back({issue.id, round, actor(move.actor), actor(move.counterpart),
+                                   eum::to_string(move.type), move.eu_actor, move.eu_counterpart, move.position});
     }
-    result.reason = reason;
-    if (reason == StopReason::cycle) {
-      const auto last = forecasts.end();
-      const auto first = last - period;
-      double sum = 0.0;
-      for (auto it = first; it != last; ++it) sum += *it;
-      result.forecast = sum / static_cast<double>(period);
-      result.cycle_period = period;
-      result.cycle_low = *std::min_element(first, last);
-      result.cycle_high = *std::max_element(first, last);
-    } else {
-      result.forecast = forecasts.back();
+    if (!options_.log_offers) return;
+    for (const auto& offer : played.offers) {
+      const bool taken = std::any_of(played.moves.begin(), played.moves.end(), [&](const eum::Move& move) {
+        return move.actor == offer.actor && move.counterpart == offer.counterpart;
+      });
+      tables.offers.rows.push_back({issue.id, round, actor(offer.actor), actor(offer.counterpart),
+                                    eum::to_string(offer.type), offer.eu_actor, offer.eu_counterpart, offer.position,
+                                    taken});
     }
-    return result;
   }
 
   Options options_;
@@ -177,8 +227,10 @@ ModelInfo eum_info() {
       {.name = "eum",
        .summary = "Bueno de Mesquita's expected-utility model: challenges, compromises and capitulations, round by "
                   "round, until positions settle",
-       .reference = "Bueno de Mesquita 1994, 1997; Scholz, Calbert & Smith 2011; Masad 2014"},
-      eum::parameter_table(), [](const eum::Parameters& parameters) { return std::make_unique<Eum>(eum::resolve(parameters)); });
+       .reference = "Bueno de Mesquita 1994, 1997; Scholz, Calbert & Smith 2011; Masad 2014",
+       .tables = {moves_table(), rounds_table(), offers_table()}},
+      eum::parameter_table(),
+      [](const eum::Parameters& parameters) { return std::make_unique<Eum>(eum::resolve(parameters)); });
 }
 
 }  // namespace parley::models

@@ -1,5 +1,7 @@
 #include "models/exchange/exchange.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 
@@ -10,8 +12,65 @@ namespace {
 
 using exchange::Data;
 using exchange::Settings;
+using exchange::SideRecord;
 
 constexpr double kScale = 100.0;
+constexpr const char* kExchanges = "exchanges";
+
+Column side_column(const char* side, const char* name, ColumnType type, const char* unit, const char* description) {
+  return {fmt::format("{}_{}", side, name), type, unit, fmt::format("side {}: {}", side, description)};
+}
+
+TableSpec exchanges_table() {
+  TableSpec spec{kExchanges,
+                 "realised exchange",
+                 "",
+                 {{"round", ColumnType::integer, "", "the round it was realised in"},
+                  {"order", ColumnType::integer, "", "its place in the round's order of realisation"},
+                  {"gain", ColumnType::real, "", "the equal gain of both sides (utility on the 0-100 scale)"}}};
+  for (const char* side : {"i", "j"}) {
+    spec.columns.push_back(side_column(side, "actor", ColumnType::text, "", "the actor"));
+    spec.columns.push_back(side_column(side, "supply_issue", ColumnType::text, "", "the issue it gives ground on"));
+    spec.columns.push_back(side_column(side, "demand_issue", ColumnType::text, "", "the issue it gains on"));
+    spec.columns.push_back(
+        side_column(side, "start", ColumnType::real, "issue scale", "its position on the supply issue before"));
+    spec.columns.push_back(side_column(side, "move", ColumnType::real, "issue scale", "how far it moves there"));
+    spec.columns.push_back(
+        side_column(side, "vote", ColumnType::real, "issue scale", "its voting position there after the exchange"));
+  }
+  return spec;
+}
+
+TableSpec rounds_table() {
+  return {"exchange_rounds",
+          "round × issue",
+          "",
+          {{"round", ColumnType::integer, "", "the round"},
+           {"issue", ColumnType::text, "", "the issue"},
+           {"start_forecast", ColumnType::real, "issue scale", "the forecast from the round's start positions"},
+           {"voting_forecast", ColumnType::real, "issue scale", "the forecast from the round's voting positions"},
+           {"candidates", ColumnType::integer, "", "candidate exchanges created in the round"},
+           {"exchanges", ColumnType::integer, "", "exchanges realised in the round"}}};
+}
+
+// The realised exchanges as Monte Carlo counts them and claims of kind exchange are judged.
+IndicatorSpec exchanges_indicator() {
+  return {.name = kExchanges,
+          .item = "exchange",
+          .title = "Exchanges",
+          .description = "pairs of actors that traded, and the issue each gave ground on, in any round",
+          .key = {{"actor_a", KeyPart::actor},
+                  {"supplies_a", KeyPart::issue},
+                  {"actor_b", KeyPart::actor},
+                  {"supplies_b", KeyPart::issue}},
+          .answers = ClaimKind::exchange,
+          .trades = TradeColumns{kExchanges,
+                                 "round",
+                                 "order",
+                                 "gain",
+                                 {{{"i_actor", "i_supply_issue", "i_start", "i_vote"},
+                                   {"j_actor", "j_supply_issue", "j_start", "j_vote"}}}}};
+}
 
 // The 0–100 scale of the model and the issue's own, as Decide maps them (§1.2).
 struct ScaleMap {
@@ -61,34 +120,41 @@ class Exchange final : public Model {
       forecast.votes.emplace_back();
       outcome.issues.push_back(std::move(forecast));
     }
-    Table exchanges{"exchanges",
-                    {"round", "order", "gain", "i_actor", "i_supply_issue", "i_demand_issue", "i_start", "i_move",
-                     "i_vote", "j_actor", "j_supply_issue", "j_demand_issue", "j_start", "j_move", "j_vote"},
-                    {}};
-    Table rounds{
-        "exchange_rounds", {"round", "issue", "start_forecast", "voting_forecast", "candidates", "exchanges"}, {}};
+    Table exchanges = make_table(exchanges_table());
+    Table rounds = make_table(rounds_table());
+    Indicator realised{kExchanges, {}};
     std::size_t last_exchanges = 0;
     for (int round = 1; round <= settings_.rounds; ++round) {
       const auto result = exchange::play_round(data, settings_, start, context.seed, static_cast<std::uint64_t>(round));
-      std::size_t order = 0;
       for (const auto& record : result.exchanges) {
-        std::vector<std::string> row{std::to_string(round), std::to_string(++order), table_cell(record.gain)};
-        for (const auto* side : {&record.i, &record.j}) {
-          const ScaleMap& scale = scales[side->supply];
-          row.push_back(problem.actors[side->actor]);
-          row.push_back(problem.issues[side->supply].id);
-          row.push_back(problem.issues[side->demand].id);
-          row.push_back(table_cell(scale.position(side->start)));
-          row.push_back(table_cell(scale.move(side->move)));
-          row.push_back(table_cell(scale.position(side->vote)));
+        // The indicator's key: the actor first in the scenario, then the other.
+        const bool i_first = record.i.actor < record.j.actor;
+        const SideRecord& a = i_first ? record.i : record.j;
+        const SideRecord& b = i_first ? record.j : record.i;
+        realised.keys.insert(realised.keys.end(), {a.actor, a.supply, b.actor, b.supply});
+      }
+      if (context.tables) {
+        std::size_t order = 0;
+        for (const auto& record : result.exchanges) {
+          std::vector<Cell> row{round, ++order, record.gain};
+          for (const auto* side : {&record.i, &record.j}) {
+            const ScaleMap& scale = scales[side->supply];
+            row.emplace_back(problem.actors[side->actor]);
+            row.emplace_back(problem.issues[side->supply].id);
+            row.emplace_back(problem.issues[side->demand].id);
+            row.emplace_back(scale.position(side->start));
+            row.emplace_back(scale.move(side->move));
+            row.emplace_back(scale.position(side->vote));
+          }
+          exchanges.rows.push_back(std::move(row));
         }
-        exchanges.rows.push_back(std::move(row));
+        for (std::size_t i = 0; i < issues; ++i) {
+          rounds.rows.push_back({round, problem.issues[i].id, scales[i].position(result.start_forecast[i]),
+                                 scales[i].position(result.voting_forecast[i]), result.candidates,
+                                 result.exchanges.size()});
+        }
       }
       for (std::size_t i = 0; i < issues; ++i) {
-        rounds.rows.push_back({std::to_string(round), problem.issues[i].id,
-                               table_cell(scales[i].position(result.start_forecast[i])),
-                               table_cell(scales[i].position(result.voting_forecast[i])),
-                               std::to_string(result.candidates), std::to_string(result.exchanges.size())});
         IssueForecast& forecast = outcome.issues[i];
         forecast.votes.push_back(own_positions(problem.issues[i], i, result.voting, scales[i], data));
         forecast.positions.push_back(own_positions(problem.issues[i], i, result.next, scales[i], data));
@@ -111,8 +177,11 @@ class Exchange final : public Model {
         forecast.reason = last_exchanges == 0 ? StopReason::converged : StopReason::max_rounds;
       }
     }
-    outcome.tables.push_back(std::move(exchanges));
-    outcome.tables.push_back(std::move(rounds));
+    if (context.tables) {
+      outcome.tables.push_back(std::move(exchanges));
+      outcome.tables.push_back(std::move(rounds));
+    }
+    outcome.indicators.push_back(std::move(realised));
     return outcome;
   }
 
@@ -136,7 +205,9 @@ ModelInfo exchange_info() {
                           .summary = "Stokman's exchange of voting positions: actors trade concessions across pairs "
                                      "of issues at equal gain, as Decide computes it",
                           .reference = "Stokman & van Oosten 1994; Decide (decide-exchange-model)",
-                          .needs_multiple_issues = true},
+                          .needs_multiple_issues = true,
+                          .tables = {exchanges_table(), rounds_table()},
+                          .indicators = {exchanges_indicator()}},
                          exchange::parameter_table(),
                          [](const Settings& settings) { return std::make_unique<Exchange>(settings); });
 }

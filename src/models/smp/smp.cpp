@@ -14,6 +14,38 @@ using smp::Mapping;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+TableSpec probabilities_spec() {
+  return {"smp_probabilities",
+          "state × actor",
+          "",
+          {{"state", ColumnType::integer, "", "the state (0 = input)"},
+           {"actor", ColumnType::text, "", "the actor"},
+           {"probability", ColumnType::real, "probability", "the actor's position's probability of prevailing"},
+           {"risk", ColumnType::real, "", "the actor's risk attitude R in the state; empty when undefined"},
+           {"stay_probability", ColumnType::real, "probability",
+            "the probability of the actor's status-quo entry in its queue, in the turn that led here"}}};
+}
+
+TableSpec bargains_spec() {
+  return {"smp_bargains",
+          "bargain of a turn",
+          "",
+          {{"turn", ColumnType::integer, "", "the turn"},
+           {"initiator", ColumnType::text, "", "the actor that proposes"},
+           {"receiver", ColumnType::text, "", "the actor it targets"},
+           {"view", ColumnType::text, "", "whose view the bargain takes: initiator, receiver or mixed"},
+           {"gain", ColumnType::real, "", "the initiator's expected gain"},
+           {"win_probability", ColumnType::real, "probability", "the initiator's probability of winning"},
+           {"initiator_queue_probability", ColumnType::real, "probability",
+            "the bargain's probability in the initiator's queue"},
+           {"initiator_moved", ColumnType::boolean, "", "whether the initiator moved to it"},
+           {"receiver_queue_probability", ColumnType::real, "probability",
+            "the bargain's probability in the receiver's queue"},
+           {"receiver_moved", ColumnType::boolean, "", "whether the receiver moved to it"},
+           {"initiator", ColumnType::real, "issue scale", "the initiator's position in the bargain", true},
+           {"receiver", ColumnType::real, "issue scale", "the receiver's position in the bargain", true}}};
+}
+
 class Smp final : public Model {
  public:
   explicit Smp(smp::Settings settings) : settings_(std::move(settings)) {}
@@ -109,44 +141,40 @@ class Smp final : public Model {
   }
 
   static Table probabilities_table(const Problem& problem, const Mapping& mapping, const smp::Result& result) {
-    Table table{"smp_probabilities", {"state", "actor", "probability", "risk", "stay_probability"}, {}};
+    Table table = make_table(probabilities_spec());
     for (std::size_t t = 0; t < result.states.size(); ++t) {
       const smp::State& state = result.states[t];
       for (std::size_t a = 0; a < mapping.actors.size(); ++a) {
         // The probability of the actor's status-quo entry in its queue, in the turn that led here.
-        const std::string stay = t == 0 ? "" : table_cell(result.turns[t - 1].status_quo[a]);
-        table.rows.push_back({std::to_string(t), problem.actors[mapping.actors[a]], table_cell(state.probability[a]),
-                              table_cell(state.risk[a]), stay});
+        const Cell stay = t == 0 ? Cell{} : Cell{result.turns[t - 1].status_quo[a]};
+        table.rows.push_back({t, problem.actors[mapping.actors[a]], state.probability[a], state.risk[a], stay});
       }
     }
     return table;
   }
 
   static Table bargains_table(const Problem& problem, const Mapping& mapping, const smp::Result& result) {
-    Table table{"smp_bargains",
-                {"turn", "initiator", "receiver", "view", "gain", "win_probability", "initiator_queue_probability",
-                 "initiator_moved", "receiver_queue_probability", "receiver_moved"},
-                {}};
-    for (const std::size_t i : mapping.issues) table.header.push_back("initiator:" + problem.issues[i].id);
-    for (const std::size_t i : mapping.issues) table.header.push_back("receiver:" + problem.issues[i].id);
+    std::vector<std::string> issues;
+    for (const std::size_t i : mapping.issues) issues.push_back(problem.issues[i].id);
+    Table table = make_table(bargains_spec(), issues);
     static constexpr const char* kViews[] = {"initiator", "receiver", "mixed"};
     for (std::size_t t = 0; t < result.turns.size(); ++t) {
       for (const smp::Bargain& bargain : result.turns[t].bargains) {
-        std::vector<std::string> row{std::to_string(t + 1),
-                                     problem.actors[mapping.actors[bargain.initiator]],
-                                     problem.actors[mapping.actors[bargain.receiver]],
-                                     kViews[bargain.view],
-                                     table_cell(bargain.gain),
-                                     table_cell(bargain.probability),
-                                     table_cell(bargain.initiator_queue_probability),
-                                     bargain.initiator_moved ? "true" : "false",
-                                     table_cell(bargain.receiver_queue_probability),
-                                     bargain.receiver_moved ? "true" : "false"};
+        std::vector<Cell> row{t + 1,
+                              problem.actors[mapping.actors[bargain.initiator]],
+                              problem.actors[mapping.actors[bargain.receiver]],
+                              kViews[bargain.view],
+                              bargain.gain,
+                              bargain.probability,
+                              bargain.initiator_queue_probability,
+                              bargain.initiator_moved,
+                              bargain.receiver_queue_probability,
+                              bargain.receiver_moved};
         for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
-          row.push_back(table_cell(on_scale(problem.issues[mapping.issues[k]], bargain.initiator_point[k])));
+          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], bargain.initiator_point[k]));
         }
         for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
-          row.push_back(table_cell(on_scale(problem.issues[mapping.issues[k]], bargain.receiver_point[k])));
+          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], bargain.receiver_point[k]));
         }
         table.rows.push_back(std::move(row));
       }
@@ -164,7 +192,8 @@ ModelInfo smp_info() {
       {.name = "smp",
        .summary = "KTAB's spatial model of politics: expected-utility challenges, bargains and probabilistic "
                   "Condorcet elections over several issues at once",
-       .reference = "KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP version 1.4 (2019 code line)"},
+       .reference = "KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP version 1.4 (2019 code line)",
+       .tables = {probabilities_spec(), bargains_spec()}},
       smp::parameter_table(), [](const smp::Settings& settings) { return std::make_unique<Smp>(settings); });
 }
 
