@@ -61,6 +61,7 @@ job sensitivity sensitivity -n 40 --bootstrap 20 -j 2 -o out -q
 if [[ -d $golden ]]; then
   job backtest backtest "$golden/deu3/deu3-dev.tsv" --from deu3 -o out
   job import-deu3 import deu3 "$golden/deu3/deu3-dev.tsv" -o out
+  job calibrate calibrate "$golden/deu3/deu3-dev.tsv" --from deu3 -j 2 -o calibration.json
   job eum-scholz run "$golden/eum-scholz/ExampleActors.csv" --from bdm-csv -m eum -p eum.variant=scholz2011 \
     -p eum.stop=rounds -p eum.max_rounds=10 -o out
   job eum-offers run "$golden/eum-scholz/Sultan.csv" --from bdm-csv -m eum -p eum.offers=true -o out
@@ -74,7 +75,8 @@ else
   echo "compare-outputs: no golden folder at $golden; comparing the default scenario's jobs only" >&2
 fi
 
-# Timings are the only thing allowed to differ: drop them from JSON files, and dump stores as SQL.
+# Timings and the build's commit are the only things allowed to differ: drop them from JSON files,
+# and dump stores as SQL.
 normalise() {
   local folder=$1
   find "$folder" -name '*.json' -print0 | while IFS= read -r -d '' file; do
@@ -85,11 +87,14 @@ try:
     data = json.load(open(path, encoding="utf-8"), object_pairs_hook=dict)
 except ValueError:
     sys.exit(0)  # not JSON (e.g. stdout of a failed job): compared as it is
+import re
 def strip(value):
     if isinstance(value, dict):
         return {k: strip(v) for k, v in value.items() if k != "timings_seconds"}
     if isinstance(value, list):
         return [strip(v) for v in value]
+    if isinstance(value, str):  # the commit a build records (calibration.json's engine)
+        return re.sub(r"\(commit [0-9a-f]+(-dirty)?\)", "(commit)", value)
     return value
 with open(path, "w", encoding="utf-8") as out:
     json.dump(strip(data), out, indent=1, ensure_ascii=False)

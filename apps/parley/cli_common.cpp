@@ -120,8 +120,42 @@ std::uint64_t parse_seed_option(const std::string& text) {
   return seed;
 }
 
-std::string plural(std::size_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+namespace {
+
+std::string_view flag_of(Subject subject) {
+  switch (subject) {
+    case Subject::model:
+      return "-m";
+    case Subject::parameter:
+      return "-p";
+    case Subject::date:
+      return "--at";
+    case Subject::resume:
+      return "--resume";
+    case Subject::none:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string wording(const Error& error) {
+  std::string text = error.context();
+  if (error.subject() == Subject::none) {
+    text += error.detail();
+  } else {
+    text += flag_of(error.subject());
+    if (!error.value().empty()) text += " " + error.value();
+    const bool joined = error.detail().starts_with(':') || error.detail().starts_with(' ');
+    text += (joined ? "" : ": ") + error.detail();
+  }
+  const Remedy& remedy = error.remedy();
+  if (remedy.subject != Subject::none) {
+    text += remedy.value.empty() ? fmt::format(" (add {})", flag_of(remedy.subject))
+                                 : fmt::format(" (add {} {})", flag_of(remedy.subject), remedy.value);
+  }
+  return text;
 }
 
 void print_warnings(const std::vector<Diagnostic>& warnings) {

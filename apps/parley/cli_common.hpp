@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/suggest.hpp"
 #include "io/embedded.hpp"
 #include "io/run_outputs.hpp"
 #include "io/scenario_yaml.hpp"
@@ -80,8 +81,10 @@ void add_calibration_option(CLI::App* app, std::string& file);
 
 void print_warnings(const std::vector<Diagnostic>& warnings);
 
-// "1 issue", "3 issues".
-[[nodiscard]] std::string plural(std::size_t n, std::string_view noun);
+// A library error in the CLI's words: its subject as the flag a user gives it (`-p nash.x=1`,
+// `--at 2020-01-01`), and its remedy as the flag that fixes it ("(add -m nash)").
+[[nodiscard]] std::string wording(const Error& error);
+
 
 std::unique_ptr<Command> make_run_command(CLI::App& parent);
 std::unique_ptr<Command> make_models_command(CLI::App& parent);

@@ -3,14 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
-#include <filesystem>
 #include <iostream>
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
-#include "core/suggest.hpp"
 #include "io/backtest_outputs.hpp"
 #include "parley/backtest.hpp"
 #include "parley/errors.hpp"
@@ -28,69 +24,6 @@ struct BacktestOptions {
   std::string calibration;
   std::string ensemble_scoring = "auto";
 };
-
-std::string number(double value, int decimals) {
-  return std::isnan(value) ? "-" : fmt::format("{:.{}f}", value, decimals);
-}
-
-std::string score_row(const ModelScore& score, std::size_t width) {
-  const std::string interval =
-      fmt::format("[{}, {}]", number(score.mae_interval.low, 2), number(score.mae_interval.high, 2));
-  std::string versus = "-";
-  if (!std::isnan(score.difference)) {
-    versus = fmt::format("{:+.3f} [{:+.2f}, {:+.2f}]", score.difference, score.difference_interval.low,
-                         score.difference_interval.high);
-    if (score.paired_issues != score.issues) versus += fmt::format(" on {} issues", score.paired_issues);
-  }
-  return fmt::format("{:<{}}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", score.model, width, score.issues,
-                     number(score.mae, 3), number(score.median_ae, 3), number(score.rmse, 3), interval, versus);
-}
-
-std::string summary_table(const BacktestResult& result) {
-  std::size_t width = 12;  // the model column fits the longest name (variants: MODEL@LABEL)
-  for (const auto& score : result.models) width = std::max(width, score.model.size() + 1);
-  if (result.cross_validation) width = std::max(width, result.cross_validation->score.model.size() + 1);
-  std::string out = fmt::format("{:<{}}{:>7}{:>9}{:>11}{:>9}   {:<17}  {}\n", "model", width, "issues", "MAE",
-                                "median AE", "RMSE", "MAE 95% CI", fmt::format("MAE - {} [95% CI]", result.reference));
-  if (result.ensemble) out += score_row(*result.ensemble, width);
-  for (const auto& score : result.models) out += score_row(score, width);
-  if (result.cross_validation) out += score_row(result.cross_validation->score, width);
-  for (const auto& score : result.models) {
-    if (score.no_forecast > 0) {
-      out += fmt::format("{}: no forecast on {} with an outcome; scored on the rest\n", score.model,
-                         plural(score.no_forecast, "issue"));
-    }
-    if (score.not_applicable > 0) {
-      out += fmt::format("{}: not applicable to {} (single-issue cases)\n", score.model,
-                         plural(score.not_applicable, "issue"));
-    }
-  }
-  if (result.ensemble) {
-    const ModelScore& score = *result.ensemble;
-    out += fmt::format(
-        "ensemble: {}; intervals cover {:.1f} / {:.1f} / {:.1f} % of outcomes at 50 / 80 / 95 %, the 80 % interval "
-        "{:.1f} wide on average, interval score {:.2f}\n",
-        result.ensemble_scoring == EnsembleScoring::refit
-            ? "scored out of sample: refitted leaving out each case it scores (intervals nested)"
-            : "the shipped calibration as it is (it was fitted on none of these cases)",
-        100.0 * score.coverage[0], 100.0 * score.coverage[1], 100.0 * score.coverage[2], score.width80,
-        score.interval_score80);
-  }
-  if (result.cross_validation) {
-    const CrossValidation& validation = *result.cross_validation;
-    std::string picks;
-    for (const auto& candidate : validation.candidates) {
-      const auto times = std::count_if(validation.chosen.begin(), validation.chosen.end(),
-                                       [&](const auto& choice) { return choice.second == candidate; });
-      if (times > 0) picks += fmt::format("{}{} {}", picks.empty() ? "" : ", ", candidate, times);
-    }
-    out += fmt::format(
-        "cross-validated: each case forecast by the candidate with the lowest MAE on the other {} cases; "
-        "candidates (models that forecast every issue): {}; chosen: {}\n",
-        validation.chosen.size() - 1, join(validation.candidates), picks);
-  }
-  return out;
-}
 
 class BacktestCommand final : public Command {
  public:
@@ -144,7 +77,7 @@ class BacktestCommand final : public Command {
           "errors are |forecast - outcome| on each issue's scale; intervals resample whole "
           "cases ({} resamples, seed {})\n\n",
           result.bootstrap_samples, result.seed);
-      std::cout << summary_table(result);
+      std::cout << io::backtest_table(result);
       std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv{}\n",
                                options_.output, result.cross_validation ? ", backtest_cv.csv" : "");
     }

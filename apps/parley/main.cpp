@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     std::cerr << "parley: " << error.diagnostics().size() << " error(s) in the input\n";
     return static_cast<int>(error.exit_code());
   } catch (const parley::Error& error) {
-    std::cerr << "parley: error: " << error.what() << '\n';
+    std::cerr << "parley: error: " << parley::cli::wording(error) << '\n';
     return static_cast<int>(error.exit_code());
   } catch (const std::exception& error) {
     std::cerr << "parley: internal error: " << error.what() << '\n';

@@ -16,6 +16,12 @@ namespace parley {
 // (docs/validation.md#the-ensemble-declared-candidates).
 [[nodiscard]] const std::vector<EnsembleCandidate>& declared_candidates();
 
+// Every family of rule over the models given (MODEL or MODEL@LABEL, with their MODEL.NAME=VALUE
+// assignments): the first alone, mean, median, trimmed mean, choice and stack. Throws UsageError
+// for an assignment not of that form.
+[[nodiscard]] std::vector<EnsembleCandidate> candidates_over(const std::vector<std::string>& models,
+                                                             const std::vector<std::string>& assignments);
+
 struct CalibrateRequest {
   std::vector<EnsembleCandidate> candidates;  // in order of preference on ties
   std::uint64_t seed = kDefaultSeed;

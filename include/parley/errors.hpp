@@ -39,10 +39,50 @@ struct Diagnostic {
 // A diagnostic built in one place (GCC 12 warns falsely about braced temporaries of it).
 [[nodiscard]] Diagnostic diagnostic_at(std::string file, int line, int column, std::string path, std::string message);
 
+// What an error is about, in terms every front end has, so that each words it its own way: the CLI
+// as its flags (`-m nash`, `-p nash.x=1`, `--at 2020-01-01`, `--resume`), a binding as its arguments.
+enum class Subject {
+  none,
+  model,      // a model name as selected (MODEL or MODEL@LABEL)
+  parameter,  // a parameter assignment (MODEL.NAME=VALUE)
+  date,       // the date a run is at
+  resume,     // continuing a stored run
+};
+
+// A change that would fix the error: select this model, resume the run, ...
+struct Remedy {
+  Subject subject = Subject::none;
+  std::string value;
+};
+
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message) : std::runtime_error(message), detail_(message) {}
+  // An error about `value` given for `subject`; `detail` follows the value (": ..." or " is ...").
+  // `context` says where it happened, before everything else (e.g. "case d04240: ").
+  Error(Subject subject, std::string value, const std::string& detail, Remedy remedy = {}, std::string context = {})
+      : std::runtime_error(context + value + detail),
+        subject_(subject),
+        value_(std::move(value)),
+        detail_(detail),
+        remedy_(std::move(remedy)),
+        context_(std::move(context)) {}
   [[nodiscard]] virtual ExitCode exit_code() const noexcept = 0;
+
+  [[nodiscard]] Subject subject() const noexcept { return subject_; }
+  [[nodiscard]] const std::string& value() const noexcept { return value_; }
+  // The message after the subject's value (all of it when the error has no subject).
+  [[nodiscard]] const std::string& detail() const noexcept { return detail_; }
+  [[nodiscard]] const Remedy& remedy() const noexcept { return remedy_; }
+  // Where the error happened, before everything else (e.g. "case d04240: "); "" for none.
+  [[nodiscard]] const std::string& context() const noexcept { return context_; }
+
+ private:
+  Subject subject_ = Subject::none;
+  std::string value_;
+  std::string detail_;
+  Remedy remedy_;
+  std::string context_;
 };
 
 // A scenario or data file is malformed. Holds every problem found in one pass.
@@ -94,15 +134,15 @@ class UnsolvableError : public Error {
 };
 
 // An output file or folder cannot be written.
-// Throws an error of the same family as `error`, its message prefixed with `context` (e.g.
-// "case d04240: "), so that the blame and the exit code survive. A ScenarioError keeps its
-// diagnostics, which already name their file.
-[[noreturn]] void rethrow_with_context(const Error& error, const std::string& context);
-
 class OutputError : public Error {
  public:
   using Error::Error;
   [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::cant_create; }
 };
+
+// Throws an error of the same family and structure as `error`, with `context` (e.g. "case d04240: ")
+// before what it says, so that the blame and the exit code survive. A ScenarioError keeps its
+// diagnostics, which already name their file.
+[[noreturn]] void rethrow_with_context(const Error& error, const std::string& context);
 
 }  // namespace parley

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "parley/rng.hpp"
@@ -39,5 +40,21 @@ struct SobolResult {
 // The result does not depend on `threads`.
 [[nodiscard]] SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::uint64_t seed,
                                 unsigned threads, std::size_t bootstrap);
+
+class MonteCarlo;
+
+// The indices of every Monte Carlo series (each model's forecast of each issue, the headline's too)
+// for the scenario's groups of uncertain inputs (one group per actor's positions, saliences,
+// capability, ...).
+struct ModelSensitivity {
+  std::vector<std::string> groups;  // the groups' names, as the indices' second index
+  SobolResult result;
+};
+
+// One model seed for every evaluation (common random numbers): a model's own randomness is not an
+// input, and the indices do not depend on the order threads evaluate in. Throws UsageError when the
+// scenario makes nothing uncertain.
+[[nodiscard]] ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed,
+                                                 unsigned threads, std::size_t bootstrap);
 
 }  // namespace parley

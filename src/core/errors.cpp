@@ -37,15 +37,23 @@ Diagnostic diagnostic_at(std::string file, int line, int column, std::string pat
   return diagnostic;
 }
 
+namespace {
+
+template <typename Family>
+[[noreturn]] void rethrow_as(const Error& error, const std::string& context) {
+  throw Family(error.subject(), error.value(), error.detail(), error.remedy(), context + error.context());
+}
+
+}  // namespace
+
 void rethrow_with_context(const Error& error, const std::string& context) {
-  const std::string message = context + error.what();
   if (const auto* scenario = dynamic_cast<const ScenarioError*>(&error)) throw *scenario;
-  if (dynamic_cast<const ConfigError*>(&error) != nullptr) throw ConfigError(message);
-  if (dynamic_cast<const UsageError*>(&error) != nullptr) throw UsageError(message);
-  if (dynamic_cast<const InputNotFoundError*>(&error) != nullptr) throw InputNotFoundError(message);
-  if (dynamic_cast<const UnsolvableError*>(&error) != nullptr) throw UnsolvableError(message);
-  if (dynamic_cast<const OutputError*>(&error) != nullptr) throw OutputError(message);
-  throw ModelError(message);
+  if (dynamic_cast<const ConfigError*>(&error) != nullptr) rethrow_as<ConfigError>(error, context);
+  if (dynamic_cast<const UsageError*>(&error) != nullptr) rethrow_as<UsageError>(error, context);
+  if (dynamic_cast<const InputNotFoundError*>(&error) != nullptr) rethrow_as<InputNotFoundError>(error, context);
+  if (dynamic_cast<const UnsolvableError*>(&error) != nullptr) rethrow_as<UnsolvableError>(error, context);
+  if (dynamic_cast<const OutputError*>(&error) != nullptr) rethrow_as<OutputError>(error, context);
+  rethrow_as<ModelError>(error, context);
 }
 
 }  // namespace parley

@@ -52,4 +52,8 @@ std::string join(const std::vector<std::string>& words, std::string_view separat
   return text;
 }
 
+std::string plural(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 }  // namespace parley

@@ -13,6 +13,9 @@ namespace parley {
 // " (did you mean 'x'?)" or "" — ready to append to a message.
 [[nodiscard]] std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// "1 issue", "3 issues".
+[[nodiscard]] std::string plural(std::size_t n, std::string_view noun);
+
 // "a, b, c" for messages that list the valid choices.
 [[nodiscard]] std::string join(const std::vector<std::string>& words, std::string_view separator = ", ");
 

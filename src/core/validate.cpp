@@ -346,7 +346,7 @@ class Checker {
     std::string message = fmt::format("{} item(s) without source or rationale: ", unsourced_.size());
     for (std::size_t i = 0; i < listed.size(); ++i) message += (i == 0 ? "" : "; ") + listed[i];
     if (unsourced_.size() > listed.size()) message += fmt::format("; and {} more", unsourced_.size() - listed.size());
-    report_.warnings.push_back({locator_.locate(""), "", message + " (--strict makes this an error)"});
+    report_.warnings.push_back({locator_.locate(""), "", message + " (an error when validated strictly)"});
   }
 
   const Scenario& scenario_;

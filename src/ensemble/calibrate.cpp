@@ -76,8 +76,8 @@ std::size_t add_members(std::vector<ModelSelection>& selections, const EnsembleR
       ++added;
     } else if (same->parameters != member.parameters) {
       throw ConfigError(
-          fmt::format("model '{}' runs with other parameters than the ensemble's member of that name; run the "
-                      "variant as -m {}@LABEL, or leave the ensemble out",
+          fmt::format("model '{}' runs with other parameters than the ensemble's member of that name; run it as "
+                      "a variant {}@LABEL, or leave the ensemble out",
                       member.name, member.name));
     }
   }

@@ -1,5 +1,7 @@
 #include "parley/calibrate.hpp"
 
+#include "parley/errors.hpp"
+
 namespace parley {
 namespace {
 
@@ -44,6 +46,32 @@ const std::vector<EnsembleCandidate>& declared_candidates() {
        "decisions"},
   };
   return candidates;
+}
+
+std::vector<EnsembleCandidate> candidates_over(const std::vector<std::string>& models,
+                                               const std::vector<std::string>& assignments) {
+  std::vector<EnsembleMember> pool;
+  for (const auto& name : models) {
+    EnsembleMember member{name, {}};
+    for (const auto& assignment : assignments) {
+      const auto dot = assignment.find('.');
+      const auto equals = assignment.find('=');
+      if (dot == std::string::npos || equals == std::string::npos || dot > equals) {
+        throw UsageError(Subject::parameter, assignment, ": write a parameter as MODEL.NAME=VALUE");
+      }
+      if (assignment.substr(0, dot) != name) continue;
+      member.parameters.emplace_back(assignment.substr(dot + 1, equals - dot - 1), assignment.substr(equals + 1));
+    }
+    pool.push_back(std::move(member));
+  }
+  return {
+      {pool.front().name, EnsembleFamily::single, {pool.front()}, "the first model given alone"},
+      {"mean", EnsembleFamily::mean, pool, "the plain mean of the models given"},
+      {"median", EnsembleFamily::median, pool, "the median of the models given"},
+      {"trimmed", EnsembleFamily::trimmed, pool, "the models' mean, 20 % trimmed at each end"},
+      {"choice", EnsembleFamily::choice, pool, "the model with the lowest error on past decisions"},
+      {"stack", EnsembleFamily::stack, pool, "the models weighted for the least absolute error on past decisions"},
+  };
 }
 
 }  // namespace parley

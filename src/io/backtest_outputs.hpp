@@ -25,6 +25,9 @@ struct BacktestOrigin {
 [[nodiscard]] nlohmann::ordered_json backtest_json(const BacktestResult& result, const BacktestRequest& request,
                                                    const BacktestOrigin& origin);
 
+// The summary printed on the terminal: each model's MAE and its difference from the reference.
+[[nodiscard]] std::string backtest_table(const BacktestResult& result);
+
 // Writes every file into `directory` (created if needed); throws OutputError when it cannot.
 void write_backtest_outputs(const std::filesystem::path& directory, const BacktestResult& result,
                             const BacktestRequest& request, const BacktestOrigin& origin);

@@ -131,7 +131,7 @@ std::vector<ImportedScenario> read_ktab(std::string_view text, const std::string
 }
 
 ImportFormat ktab_format() {
-  return {"ktab", "KTAB SMP scenario, CSV or XML: one scenario, one issue per dimension (run it with -m smp)", false,
+  return {"ktab", "KTAB SMP scenario, CSV or XML: one scenario, one issue per dimension (run it with the smp model)", false,
           read_ktab};
 }
 

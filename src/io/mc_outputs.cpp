@@ -28,8 +28,7 @@ Json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& or
   fingerprint["samples"] = samples;
   fingerprint["models"] = Json::array();
   for (const auto& selection : request.models) {
-    fingerprint["models"].push_back(
-        Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
+    fingerprint["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
   }
   // A store holds the ensemble's series only for the calibration it was made with.
   if (request.ensemble) fingerprint["ensemble"] = sha256_hex(write_calibration_json(*request.ensemble));
@@ -126,25 +125,19 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
                       const McSummary& summary, const RunRequest& request, const ScenarioOrigin& origin,
                       std::uint64_t samples, const std::string& store, double seconds) {
   make_output_directory(directory);
-  Json root;
-  if (mc.ensemble()) root["answer"] = mc_answer_json(mc, summary);  // the answer leads
-  root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
-  root["scenario"] = Json{{"name", origin.name}, {"title", scenario.title}, {"sha256", sha256_hex(origin.text)}};
-  root["at"] = mc.at().to_string();
-  root["seed"] = request.seed;
-  root["samples"] = samples;
-  root["models"] = Json::array();
-  for (const auto& selection : request.models) {
-    root["models"].push_back(Json{{"name", selection.name}, {"parameters", parameters_json(selection.parameters)}});
-  }
-  root["store"] = store;
-  root["outputs"] = Json::array({"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv"});
-  for (const auto& series : mc.indicator_series()) root["outputs"].push_back(mc_indicator_file(series));
-  root["timings_seconds"] = Json{{"this_invocation", seconds}};
-  write_text_file(directory / "run.json", root.dump(2) + "\n");
-  Scenario at_date = scenario_at(scenario, mc.at());
-  at_date.events = scenario.events;  // the whole timeline, for the report
-  write_text_file(directory / "scenario.json", scenario_to_json(at_date).dump(2) + "\n");
+  Manifest manifest;
+  if (mc.ensemble()) manifest.answer = mc_answer_json(mc, summary);
+  manifest.source = scenario_source(origin, scenario.title);
+  manifest.at = mc.at();
+  manifest.seed = request.seed;
+  manifest.before_models["samples"] = samples;
+  for (const auto& selection : request.models) manifest.models.emplace_back(selection.name, selection.parameters);
+  manifest.after_models["store"] = store;
+  manifest.outputs = {"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv"};
+  for (const auto& series : mc.indicator_series()) manifest.outputs.push_back(mc_indicator_file(series));
+  manifest.timings = Json{{"this_invocation", seconds}};
+  write_manifest(directory / "run.json", manifest);
+  write_scenario_json(directory, scenario_at(scenario, mc.at()), scenario.events);
   write_text_file(directory / "mc_summary.csv", mc_summary_csv(mc, summary));
   write_text_file(directory / "mc_claims.csv", mc_claims_csv(summary));
   for (std::size_t k = 0; k < mc.indicator_series().size(); ++k) {

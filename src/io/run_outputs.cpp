@@ -4,24 +4,14 @@
 
 #include <cmath>
 
-#include "core/sha256.hpp"
 #include "io/answer_json.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
 #include "io/scenario_json.hpp"
 #include "parley/errors.hpp"
-#include "parley/version.hpp"
 
 namespace parley::io {
 using Json = nlohmann::ordered_json;
-
-Json parameters_json(const ParameterValues& values) {
-  Json parameters = Json::object();
-  for (const auto& [name, value] : values.all()) {
-    parameters[name] = std::visit([](const auto& held) { return Json(held); }, value);
-  }
-  return parameters;
-}
 
 std::string table_file(const std::string& model, const std::string& table) {
   const auto at = model.find('@');
@@ -99,33 +89,26 @@ std::string trajectories_csv(const RunResult& result) {
 }
 
 Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
-  Json root;
-  if (result.answer) root["answer"] = answer_json(*result.answer);  // the answer leads
-  root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
-  root["scenario"] = Json{{"name", origin.name}, {"title", result.scenario.title}, {"sha256", sha256_hex(origin.text)}};
-  root["at"] = result.at.to_string();
-  root["seed"] = result.seed;
-  root["models"] = Json::array();
-  for (const auto& model_run : result.runs) {
-    root["models"].push_back(Json{{"name", model_run.model}, {"parameters", parameters_json(model_run.parameters)}});
-  }
-  root["outputs"] = Json::array({"run.json", "scenario.json", "forecast.csv", "trajectories.csv"});
-  for (const auto& model_run : result.runs) {
-    for (const auto& table : model_run.outcome.tables) root["outputs"].push_back(table_file(model_run.model, table.name));
-  }
+  Manifest manifest;
+  if (result.answer) manifest.answer = answer_json(*result.answer);
+  manifest.source = scenario_source(origin, result.scenario.title);
+  manifest.at = result.at;
+  manifest.seed = result.seed;
+  manifest.outputs = {"run.json", "scenario.json", "forecast.csv", "trajectories.csv"};
   Json timings = Json::object();
-  for (const auto& model_run : result.runs) timings[model_run.model] = model_run.seconds;
-  root["timings_seconds"] = timings;
-  return root;
+  for (const auto& model_run : result.runs) {
+    manifest.models.emplace_back(model_run.model, model_run.parameters);
+    for (const auto& table : model_run.outcome.tables) manifest.outputs.push_back(table_file(model_run.model, table.name));
+    timings[model_run.model] = model_run.seconds;
+  }
+  manifest.timings = timings;
+  return manifest_json(manifest);
 }
 
 void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
   make_output_directory(directory);
-  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
-  // The scenario as it stood at the run's date, with its whole timeline (for the report).
-  Scenario at_date = result.scenario;
-  at_date.events = result.timeline;
-  write_text_file(directory / "scenario.json", scenario_to_json(at_date).dump(2) + "\n");
+  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");  // the manifest
+  write_scenario_json(directory, result.scenario, result.timeline);
   write_text_file(directory / "forecast.csv", forecast_csv(result));
   write_text_file(directory / "trajectories.csv", trajectories_csv(result));
   for (const auto& model_run : result.runs) {

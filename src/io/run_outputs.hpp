@@ -6,18 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/manifest.hpp"
 #include "parley/run.hpp"
 
 namespace parley::io {
-
-// Where the scenario came from, for run.json.
-struct ScenarioOrigin {
-  std::string name;  // embedded name or file path as given
-  std::string text;  // the bytes that were read (hashed)
-};
-
-// A model's parameter values as a JSON object, in the registry's order.
-[[nodiscard]] nlohmann::ordered_json parameters_json(const ParameterValues& values);
 
 // The file of a model's table: NAME.csv, or NAME@LABEL.csv for the variant MODEL@LABEL.
 [[nodiscard]] std::string table_file(const std::string& model, const std::string& table);

@@ -84,11 +84,12 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
   std::error_code error;
   const bool exists = std::filesystem::exists(path, error);
   if (exists && !resume) {
-    throw UsageError(
-        fmt::format("{}: the store already holds a run; continue it with --resume, or remove it", path.string()));
+    throw UsageError(Subject::none, "",
+                     fmt::format("{}: the store already holds a run; remove it, or continue it", path.string()),
+                     {Subject::resume, ""});
   }
   if (!exists && resume) {
-    throw UsageError(fmt::format("{}: --resume, but there is no store to resume", path.string()));
+    throw UsageError(Subject::resume, "", fmt::format("{}: there is no store to resume", path.string()));
   }
   if (sqlite3_open(path.string().c_str(), &db_) != SQLITE_OK) {
     sqlite3_close(db_);
@@ -128,7 +129,7 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
     if (meta("fingerprint") != fingerprint) {
       throw UsageError(
           fmt::format("{}: the store holds a different run (scenario, date, seed, models or samples "
-                      "differ); --resume continues only the same run",
+                      "differ); only the same run can be continued",
                       path_.string()));
     }
     return;

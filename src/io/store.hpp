@@ -8,26 +8,27 @@
 #include <string>
 #include <vector>
 
+#include "parley/distributor.hpp"
 #include "parley/montecarlo.hpp"
 
 struct sqlite3;
 
 namespace parley::io {
 
-class RunStore {
+class RunStore final : public SampleSink {
  public:
   // Creates the store, or with `resume` opens an existing one, whose fingerprint (a JSON text that
   // identifies the run: scenario, date, seed, models, samples) must equal `fingerprint`.
   // Throws UsageError (a store that exists without --resume, or a different run) or OutputError.
   RunStore(const std::filesystem::path& path, const std::string& fingerprint, const MonteCarlo& mc, bool resume);
-  ~RunStore();
+  ~RunStore() override;
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
   // The samples already stored, in increasing order.
-  [[nodiscard]] std::vector<std::uint64_t> completed() const;
+  [[nodiscard]] std::vector<std::uint64_t> completed() const override;
   // Stores the batch in one transaction: all of it or none of it.
-  void write(const std::vector<SampleResult>& batch);
+  void write(const std::vector<SampleResult>& batch) override;
   // Every stored sample, in sample order.
   [[nodiscard]] std::vector<SampleResult> read_all() const;
   // Names the indicators' codes that occur (for readers of the store).

@@ -25,8 +25,7 @@ Assignment parse_assignment(const std::string& text) {
   const auto equals = text.find('=');
   const auto dot = text.find('.');
   if (equals == std::string::npos || dot == std::string::npos || dot > equals || dot == 0 || dot + 1 == equals) {
-    throw ConfigError(
-        fmt::format("-p {}: write a parameter as MODEL.NAME=VALUE, e.g. -p nash.utility=quadratic", text));
+    throw ConfigError(Subject::parameter, text, ": write a parameter as MODEL.NAME=VALUE, e.g. nash.utility=quadratic");
   }
   return {text.substr(0, dot), text.substr(dot + 1, equals - dot - 1), text.substr(equals + 1)};
 }
@@ -37,10 +36,9 @@ void check_label(const std::string& name, const std::string& label) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
   });
   if (!ok) {
-    throw ConfigError(
-        fmt::format("-m {}: write a variant as MODEL@LABEL, the label of letters, digits, '_' and '-' "
-                    "(e.g. -m nash@conflict -p nash@conflict.disagreement=conflict)",
-                    name));
+    throw ConfigError(Subject::model, name,
+                      ": write a variant as MODEL@LABEL, the label of letters, digits, '_' and '-' (e.g. "
+                      "nash@conflict, with its parameters as nash@conflict.disagreement=conflict)");
   }
 }
 
@@ -75,7 +73,8 @@ std::vector<ModelSelection> select_models(const std::vector<std::string>& names,
     const std::string& model = parsed.back().model;
     if (std::none_of(chosen.begin(), chosen.end(), [&](const Chosen& c) { return c.name == model; })) {
       (void)find_model(model.substr(0, model.find('@')));  // an unknown model says so first
-      throw ConfigError(fmt::format("-p {}: model '{}' is not selected (add -m {})", text, model, model));
+      throw ConfigError(Subject::parameter, text, fmt::format(": model '{}' is not selected", model),
+                        {Subject::model, model});
     }
   }
   std::vector<ModelSelection> selections;
@@ -117,7 +116,7 @@ ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<s
   if (!rest.empty()) {
     plan.models = select_models(rest, assignments, issue_count);
   } else if (!assignments.empty()) {
-    throw ConfigError(fmt::format("-p {}: that model is not selected (add -m for it)", assignments.front()));
+    throw ConfigError(Subject::parameter, assignments.front(), ": that model is not selected", {Subject::model, ""});
   }
   (void)add_members(plan.models, calibration.rule, issue_count);
   return plan;
@@ -126,8 +125,8 @@ ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<s
 Date run_date(const Scenario& scenario, std::optional<Date> at) {
   const Date date = at.value_or(scenario.as_of);
   if (date < scenario.start_date()) {
-    throw UsageError(
-        fmt::format("--at {} is before the scenario's start {}", date.to_string(), scenario.start_date().to_string()));
+    throw UsageError(Subject::date, date.to_string(),
+                     fmt::format(" is before the scenario's start {}", scenario.start_date().to_string()));
   }
   return date;
 }

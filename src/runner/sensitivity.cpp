@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "core/statistics.hpp"
+#include "parley/errors.hpp"
+#include "parley/montecarlo.hpp"
 
 namespace parley {
 namespace {
@@ -134,6 +136,23 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
     }
   }
   return result;
+}
+
+ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed,
+                                   unsigned threads, std::size_t bootstrap) {
+  const auto groups = mc.sampler().groups();
+  if (groups.empty()) {
+    throw UsageError("the scenario's uncertainty block makes nothing uncertain: there is nothing to attribute");
+  }
+  SobolProblem problem;
+  problem.draw = [&](Rng& rng) { return mc.sampler().draw(rng); };
+  problem.evaluate = [&](const std::vector<double>& values) { return mc.forecasts_for(values, 0); };
+  for (const auto& group : groups) problem.groups.push_back(group.inputs);
+  problem.outputs = mc.series().size();
+  ModelSensitivity sensitivity;
+  for (const auto& group : groups) sensitivity.groups.push_back(group.name);
+  sensitivity.result = sobol(problem, base_samples, seed, threads, bootstrap);
+  return sensitivity;
 }
 
 }  // namespace parley

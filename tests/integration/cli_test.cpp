@@ -180,6 +180,33 @@ TEST(Cli, BadParameterValueAndUnknownModelExit78) {
   EXPECT_NE(model.err.find("did you mean 'compromise'"), std::string::npos) << model.err;
 }
 
+// The library says what an error is about; the CLI names it with the flag a user gives it.
+TEST(Cli, ErrorsNameTheFlagThatCausedThemAndTheOneThatFixesThem) {
+  const auto directory = fresh_directory("flag-wording");
+  const auto form = run_parley({"run", "-q", "-p", "nash.utility"}, directory);
+  EXPECT_EQ(form.exit_code, 78);
+  EXPECT_NE(form.err.find("parley: error: -p nash.utility: write a parameter as MODEL.NAME=VALUE"), std::string::npos)
+      << form.err;
+  const auto unselected = run_parley({"run", "-q", "-m", "compromise", "-p", "nash.utility=quadratic"}, directory);
+  EXPECT_EQ(unselected.exit_code, 78);
+  EXPECT_NE(unselected.err.find("-p nash.utility=quadratic: model 'nash' is not selected (add -m nash)"),
+            std::string::npos)
+      << unselected.err;
+  const auto label = run_parley({"run", "-q", "-m", "nash@a.b"}, directory);
+  EXPECT_EQ(label.exit_code, 78);
+  EXPECT_NE(label.err.find("-m nash@a.b: write a variant as MODEL@LABEL"), std::string::npos) << label.err;
+  ASSERT_EQ(run_parley({"mc", "-n", "5", "-q", "-o", "out"}, directory).exit_code, 0);
+  const auto again = run_parley({"mc", "-n", "5", "-q", "-o", "out"}, directory);
+  EXPECT_EQ(again.exit_code, 64);
+  EXPECT_NE(again.err.find("the store already holds a run; remove it, or continue it (add --resume)"),
+            std::string::npos)
+      << again.err;
+  const auto nothing = run_parley({"mc", "-n", "5", "-q", "-o", "none", "--resume"}, directory);
+  EXPECT_EQ(nothing.exit_code, 64);
+  EXPECT_NE(nothing.err.find("--resume: none/samples.sqlite: there is no store to resume"), std::string::npos)
+      << nothing.err;
+}
+
 TEST(Cli, BadDatesAndMissingInputs) {
   const auto directory = fresh_directory("bad-usage");
   const auto before = run_parley({"run", "-q", "--at", "2020-01-01"}, directory);

@@ -1,0 +1,64 @@
+#pragma once
+// Where Monte Carlo's samples are computed: on this process's threads, or over MPI ranks, each rank
+// taking a deterministic share of the missing samples. The results do not depend on which: sample k
+// is computed from make_rng(seed, k) alone, and summaries read the results in sample order.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "parley/montecarlo.hpp"
+
+namespace parley {
+
+// Where finished samples go and what is already there: the run store, or anything that keeps them.
+class SampleSink {
+ public:
+  virtual ~SampleSink() = default;
+  // The samples already kept, in increasing order.
+  [[nodiscard]] virtual std::vector<std::uint64_t> completed() const = 0;
+  // Keeps a batch: all of it or none of it.
+  virtual void write(const std::vector<SampleResult>& batch) = 0;
+};
+
+struct SampleRun {
+  std::uint64_t samples = 0;  // the run's samples are 0 .. samples - 1
+  unsigned threads = 0;       // per process; 0: every core (shared by the ranks of a node under MPI)
+};
+
+// Progress on the coordinating process: samples kept so far (those kept before included), of all.
+using SampleProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
+class Distributor {
+ public:
+  virtual ~Distributor() = default;
+  // Whether this process coordinates: it holds the sink, reports progress and writes the outputs.
+  [[nodiscard]] virtual bool coordinator() const = 0;
+  // Tells every process whether the coordinator could start: 0, or the exit code it failed with.
+  [[nodiscard]] virtual int agree(int failure) const = 0;
+  // Computes every sample of the run that the sink lacks and keeps it there, in batches (at most
+  // about a second's or 2,000 samples' work is in flight). `sink` is used on the coordinator only
+  // (null elsewhere). Returns early, after keeping what is done, when `stop` becomes true.
+  virtual void run(const MonteCarlo& mc, SampleSink* sink, const SampleRun& run, const SampleProgress& progress,
+                   const std::atomic<bool>& stop) const = 0;
+  // The processes taking part.
+  [[nodiscard]] virtual int processes() const = 0;
+};
+
+// Every sample on this process's threads.
+[[nodiscard]] std::unique_ptr<Distributor> local_distributor();
+
+// Over MPI ranks when the binary was built with MPI and started by an MPI launcher (mpirun, srun);
+// otherwise local_distributor().
+[[nodiscard]] std::unique_ptr<Distributor> make_distributor();
+
+// The samples 0 .. samples - 1 not in `done` (sorted), in increasing order.
+[[nodiscard]] std::vector<std::uint64_t> missing_samples(const std::vector<std::uint64_t>& done, std::uint64_t samples);
+
+// Sample results as 64-bit words (forecasts bit for bit) and back, to send between processes.
+void pack_results(const std::vector<SampleResult>& results, std::vector<std::uint64_t>& words);
+[[nodiscard]] std::vector<SampleResult> unpack_results(const std::vector<std::uint64_t>& words);
+
+}  // namespace parley

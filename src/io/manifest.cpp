@@ -1,0 +1,54 @@
+#include "io/manifest.hpp"
+
+#include "core/sha256.hpp"
+#include "io/files.hpp"
+#include "io/scenario_json.hpp"
+#include "parley/version.hpp"
+
+namespace parley::io {
+
+using Json = nlohmann::ordered_json;
+
+Json scenario_source(const ScenarioOrigin& origin, const std::string& title) {
+  return Json{{"name", origin.name}, {"title", title}, {"sha256", sha256_hex(origin.text)}};
+}
+
+Json parameters_json(const ParameterValues& values) {
+  Json parameters = Json::object();
+  for (const auto& [name, value] : values.all()) {
+    parameters[name] = std::visit([](const auto& held) { return Json(held); }, value);
+  }
+  return parameters;
+}
+
+Json manifest_json(const Manifest& manifest) {
+  Json root;
+  if (manifest.answer) root["answer"] = *manifest.answer;
+  root["engine"] = Json{{"name", "parley"}, {"version", kVersion}};
+  root[manifest.source_key] = manifest.source;
+  if (manifest.at) root["at"] = manifest.at->to_string();
+  root["seed"] = manifest.seed;
+  for (const auto& [key, value] : manifest.before_models.items()) root[key] = value;
+  root["models"] = Json::array();
+  for (const auto& [name, parameters] : manifest.models) {
+    root["models"].push_back(Json{{"name", name}, {"parameters", parameters_json(parameters)}});
+  }
+  for (const auto& [key, value] : manifest.after_models.items()) root[key] = value;
+  root["outputs"] = manifest.outputs;
+  for (const auto& [key, value] : manifest.after_outputs.items()) root[key] = value;
+  if (manifest.timings) root["timings_seconds"] = *manifest.timings;
+  return root;
+}
+
+void write_scenario_json(const std::filesystem::path& directory, const Scenario& at_date,
+                         const std::vector<Event>& timeline) {
+  Scenario scenario = at_date;
+  scenario.events = timeline;
+  write_text_file(directory / "scenario.json", scenario_to_json(scenario).dump(2) + "\n");
+}
+
+void write_manifest(const std::filesystem::path& path, const Manifest& manifest) {
+  write_text_file(path, manifest_json(manifest).dump(2) + "\n");
+}
+
+}  // namespace parley::io
