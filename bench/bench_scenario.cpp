@@ -3,9 +3,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include "io/embedded.hpp"
-#include "io/run_outputs.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/run_outputs.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/run.hpp"
 
 namespace {

@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "cli_common.hpp"
-#include "io/files.hpp"
-#include "io/importers.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/importers.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::cli {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "io/backtest_outputs.hpp"
+#include "parley/io/backtest_outputs.hpp"
 #include "parley/backtest.hpp"
 
 namespace parley::cli {

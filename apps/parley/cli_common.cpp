@@ -9,11 +9,11 @@
 #include <iterator>
 #include <thread>
 
-#include "core/suggest.hpp"
-#include "io/calibration_json.hpp"
-#include "io/embedded.hpp"
-#include "io/files.hpp"
-#include "io/importers.hpp"
+#include "parley/text.hpp"
+#include "parley/io/calibration_json.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/importers.hpp"
 
 namespace parley::cli {
 

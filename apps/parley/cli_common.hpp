@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/suggest.hpp"
-#include "io/embedded.hpp"
-#include "io/run_outputs.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/text.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/run_outputs.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/date.hpp"
 #include "parley/run.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
-#include "io/backtest_outputs.hpp"
+#include "parley/io/backtest_outputs.hpp"
 #include "parley/backtest.hpp"
 #include "parley/errors.hpp"
 

@@ -8,10 +8,9 @@
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
-#include "core/sha256.hpp"
-#include "io/calibration_json.hpp"
-#include "io/calibration_report.hpp"
-#include "io/files.hpp"
+#include "parley/io/calibration_json.hpp"
+#include "parley/io/calibration_report.hpp"
+#include "parley/io/files.hpp"
 #include "parley/calibrate.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
@@ -66,7 +65,7 @@ class CalibrateCommand final : public Command {
     for (const auto& input : options_.decisions.inputs)
       names.push_back(std::filesystem::path(input).filename().string());
     request.data = fmt::format("{}", fmt::join(names, ", "));
-    request.data_sha256 = sha256_hex(origin.text);
+    request.data_sha256 = origin.sha256();
     request.domain = options_.decisions.from == "deu3"
                          ? "EU legislative bargaining: the DEU III development set (the Commission, the Parliament "
                            "and the member states on proposals of the Union)"

@@ -8,14 +8,14 @@
 #include <iostream>
 
 #include "cli_common.hpp"
-#include "io/files.hpp"
-#include "io/mc_outputs.hpp"
-#include "io/store.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/mc_outputs.hpp"
+#include "parley/io/store.hpp"
 #include "parley/distributor.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
 #include "progress.hpp"
-#include "report/report.hpp"
+#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -53,7 +53,7 @@ class McCommand final : public Command {
     const MonteCarlo mc(scenario, prepared.request);
     const auto distributor = make_distributor();
     const bool coordinator = distributor->coordinator();
-    if (!mc.sampler().uncertain() && !options_.quiet && coordinator) {
+    if (!mc.uncertain() && !options_.quiet && coordinator) {
       std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
     }
     std::unique_ptr<io::RunStore> store;

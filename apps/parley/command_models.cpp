@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
-#include "io/calibration_json.hpp"
-#include "io/model_listing.hpp"
+#include "parley/io/calibration_json.hpp"
+#include "parley/io/model_listing.hpp"
 #include "parley/registry.hpp"
 
 namespace parley::cli {

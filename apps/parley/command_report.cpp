@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli_common.hpp"
-#include "report/report.hpp"
+#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {

@@ -6,9 +6,9 @@
 
 #include "cli_common.hpp"
 #include "forecast_table.hpp"
-#include "io/embedded.hpp"
+#include "parley/io/embedded.hpp"
 #include "parley/run.hpp"
-#include "report/report.hpp"
+#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {

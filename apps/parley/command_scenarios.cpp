@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli_common.hpp"
-#include "io/embedded.hpp"
+#include "parley/io/embedded.hpp"
 
 namespace parley::cli {
 namespace {

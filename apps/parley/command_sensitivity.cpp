@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "cli_common.hpp"
-#include "io/sensitivity_outputs.hpp"
+#include "parley/io/sensitivity_outputs.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/sensitivity.hpp"
-#include "report/report.hpp"
+#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli_common.hpp"
-#include "io/scenario_json.hpp"
+#include "parley/io/scenario_json.hpp"
 #include "parley/run.hpp"
 #include "parley/timeline.hpp"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/statistics.hpp"
+#include "parley/interval.hpp"
 #include "parley/ensemble.hpp"
 #include "parley/run.hpp"
 

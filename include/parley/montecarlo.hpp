@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "core/statistics.hpp"
 #include "parley/ensemble.hpp"
 #include "parley/run.hpp"
-#include "uncertainty/sampler.hpp"
 
 namespace parley {
+
+class Sampler;  // the scenario's uncertainty, drawn (inside the library)
 
 struct Series {
   std::string model;
@@ -47,6 +47,8 @@ class MonteCarlo {
   [[nodiscard]] const std::vector<Series>& series() const { return series_; }
   [[nodiscard]] const Problem& problem() const { return problem_; }
   [[nodiscard]] const Sampler& sampler() const { return *sampler_; }
+  // Whether the scenario's uncertainty block makes anything vary (else every sample is the scenario).
+  [[nodiscard]] bool uncertain() const;
   [[nodiscard]] Date at() const { return at_; }
 
   [[nodiscard]] SampleResult evaluate(std::uint64_t sample) const;

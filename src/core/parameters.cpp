@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "core/parameter_table.hpp"
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "parley/errors.hpp"
 
 namespace parley {

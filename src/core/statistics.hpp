@@ -4,6 +4,8 @@
 #include <span>
 #include <vector>
 
+#include "parley/interval.hpp"
+
 namespace parley {
 
 // NaN for an empty sample.
@@ -14,10 +16,5 @@ namespace parley {
 // type 7, the default of R and NumPy). Takes a copy to sort; NaN for an empty sample.
 [[nodiscard]] double quantile(std::vector<double> values, double p);
 [[nodiscard]] double median_of(std::vector<double> values);
-
-struct Interval {
-  double low = 0.0;
-  double high = 0.0;
-};
 
 }  // namespace parley

@@ -7,7 +7,7 @@
 #include <set>
 #include <utility>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "core/validate_analysis.hpp"
 #include "parley/timeline.hpp"
 

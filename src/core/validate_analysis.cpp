@@ -4,7 +4,7 @@
 
 #include <limits>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 
 namespace parley {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/backtest_outputs.hpp"
+#include "parley/io/backtest_outputs.hpp"
 
 #include <fmt/format.h>
 
@@ -6,14 +6,18 @@
 #include <cmath>
 
 #include "core/sha256.hpp"
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "io/csv.hpp"
-#include "io/files.hpp"
-#include "io/manifest.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/manifest.hpp"
 
 namespace parley::io {
 
 using Json = nlohmann::ordered_json;
+
+std::string BacktestOrigin::sha256() const {
+  return sha256_hex(text);
+}
 
 std::string backtest_summary_csv(const BacktestResult& result) {
   std::string out;
@@ -66,7 +70,7 @@ std::string backtest_issues_csv(const BacktestResult& result) {
 Json backtest_json(const BacktestResult& result, const BacktestRequest& request, const BacktestOrigin& origin) {
   Manifest manifest;
   manifest.source_key = "inputs";
-  manifest.source = Json{{"files", origin.inputs}, {"format", origin.format}, {"sha256", sha256_hex(origin.text)}};
+  manifest.source = Json{{"files", origin.inputs}, {"format", origin.format}, {"sha256", origin.sha256()}};
   manifest.seed = result.seed;
   manifest.before_models = Json{{"bootstrap_samples", result.bootstrap_samples},
                                 {"reference_model", result.reference},

@@ -1,4 +1,4 @@
-#include "io/calibration_json.hpp"
+#include "parley/io/calibration_json.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
-#include "io/calibration_report.hpp"
+#include "parley/io/calibration_report.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <cmath>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "io/importers.hpp"
+#include "parley/io/importers.hpp"
 
 namespace parley::io {
 

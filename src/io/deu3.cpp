@@ -8,7 +8,7 @@
 #include <map>
 #include <optional>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "io/delimited.hpp"
 #include "io/text.hpp"
 #include "parley/errors.hpp"

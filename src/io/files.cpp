@@ -1,4 +1,4 @@
-#include "io/files.hpp"
+#include "parley/io/files.hpp"
 
 #include <fmt/format.h>
 

@@ -1,12 +1,12 @@
-#include "io/importers.hpp"
+#include "parley/io/importers.hpp"
 
 #include <fmt/format.h>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "io/bdm_csv.hpp"
 #include "io/decide.hpp"
 #include "io/deu3.hpp"
-#include "io/files.hpp"
+#include "parley/io/files.hpp"
 #include "io/ktab.hpp"
 #include "parley/errors.hpp"
 #include "parley/validate.hpp"

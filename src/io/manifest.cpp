@@ -1,8 +1,8 @@
-#include "io/manifest.hpp"
+#include "parley/io/manifest.hpp"
 
 #include "core/sha256.hpp"
-#include "io/files.hpp"
-#include "io/scenario_json.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/scenario_json.hpp"
 #include "parley/version.hpp"
 
 namespace parley::io {

@@ -1,4 +1,4 @@
-#include "io/mc_outputs.hpp"
+#include "parley/io/mc_outputs.hpp"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,10 @@
 
 #include "core/sha256.hpp"
 #include "io/answer_json.hpp"
-#include "io/calibration_json.hpp"
+#include "parley/io/calibration_json.hpp"
 #include "io/csv.hpp"
-#include "io/files.hpp"
-#include "io/scenario_json.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/scenario_json.hpp"
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
 

@@ -1,4 +1,4 @@
-#include "io/model_listing.hpp"
+#include "parley/io/model_listing.hpp"
 
 #include <fmt/format.h>
 

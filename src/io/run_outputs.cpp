@@ -1,4 +1,4 @@
-#include "io/run_outputs.hpp"
+#include "parley/io/run_outputs.hpp"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,8 @@
 
 #include "io/answer_json.hpp"
 #include "io/csv.hpp"
-#include "io/files.hpp"
-#include "io/scenario_json.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/scenario_json.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {

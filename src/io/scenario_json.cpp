@@ -1,4 +1,4 @@
-#include "io/scenario_json.hpp"
+#include "parley/io/scenario_json.hpp"
 
 namespace parley::io {
 namespace {

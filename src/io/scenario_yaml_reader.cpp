@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
-#include "core/suggest.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/text.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "io/yaml_fields.hpp"
 #include "io/yaml_syntax.hpp"
 

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include "io/scenario_yaml.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley::io {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/sensitivity_outputs.hpp"
+#include "parley/io/sensitivity_outputs.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "io/csv.hpp"
-#include "io/files.hpp"
+#include "parley/io/files.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley::io {

@@ -1,4 +1,4 @@
-#include "io/store.hpp"
+#include "parley/io/store.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "models/compromise/compromise.hpp"
 #include "models/eum/eum.hpp"
 #include "models/exchange/exchange.hpp"

@@ -1,4 +1,4 @@
-#include "report/report.hpp"
+#include "parley/report.hpp"
 
 #include <fmt/format.h>
 
@@ -10,10 +10,10 @@
 #include <set>
 
 #include "io/delimited.hpp"
-#include "io/files.hpp"
-#include "io/mc_outputs.hpp"
-#include "io/run_outputs.hpp"
-#include "io/scenario_json.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/mc_outputs.hpp"
+#include "parley/io/run_outputs.hpp"
+#include "parley/io/scenario_json.hpp"
 #include "parley/registry.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"

@@ -7,8 +7,10 @@
 #include <mutex>
 #include <thread>
 
+#include "core/statistics.hpp"
 #include "parley/answer.hpp"
 #include "parley/timeline.hpp"
+#include "uncertainty/sampler.hpp"
 
 namespace parley {
 namespace {
@@ -63,6 +65,10 @@ MonteCarlo::MonteCarlo(const Scenario& scenario, const RunRequest& request)
 }
 
 MonteCarlo::~MonteCarlo() = default;
+
+bool MonteCarlo::uncertain() const {
+  return sampler_->uncertain();
+}
 
 std::uint64_t MonteCarlo::encode(std::size_t series, const std::size_t* key) const {
   std::uint64_t code = 0;

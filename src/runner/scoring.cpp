@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/statistics.hpp"
 #include "parley/rng.hpp"
 
 namespace parley::scoring {

@@ -10,6 +10,7 @@
 #include "core/statistics.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
+#include "uncertainty/sampler.hpp"
 
 namespace parley {
 namespace {

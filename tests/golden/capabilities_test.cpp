@@ -7,9 +7,9 @@
 #include <map>
 
 #include "io/delimited.hpp"
-#include "io/embedded.hpp"
-#include "io/files.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "support/golden.hpp"
 
 namespace parley {

@@ -9,7 +9,7 @@
 #include <map>
 
 #include "io/delimited.hpp"
-#include "io/files.hpp"
+#include "parley/io/files.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
 #include "support/table.hpp"

@@ -44,10 +44,15 @@ std::filesystem::path fresh_directory(const std::string& name) {
 }
 
 Outcome run_parley(const std::vector<std::string>& args, const std::filesystem::path& directory) {
+  return run_program(PARLEY_BINARY, args, directory);
+}
+
+Outcome run_program(const std::string& program, const std::vector<std::string>& args,
+                    const std::filesystem::path& directory) {
   std::filesystem::create_directories(directory);
   const auto out_file = directory / ".stdout";
   const auto err_file = directory / ".stderr";
-  std::string command = "cd " + shell_quote(directory.string()) + " && " + shell_quote(PARLEY_BINARY);
+  std::string command = "cd " + shell_quote(directory.string()) + " && " + shell_quote(program);
   for (const auto& arg : args) command += " " + shell_quote(arg);
   command += " </dev/null >" + shell_quote(out_file.string()) + " 2>" + shell_quote(err_file.string());
   const int status = std::system(command.c_str());

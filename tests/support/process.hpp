@@ -18,6 +18,10 @@ struct Outcome {
 // Runs `parley ARGS...` in `directory` (created if missing).
 [[nodiscard]] Outcome run_parley(const std::vector<std::string>& args, const std::filesystem::path& directory);
 
+// Runs `PROGRAM ARGS...` in `directory` (created if missing).
+[[nodiscard]] Outcome run_program(const std::string& program, const std::vector<std::string>& args,
+                                  const std::filesystem::path& directory);
+
 // A fresh empty folder under the system's temporary directory, unique to this test.
 [[nodiscard]] std::filesystem::path fresh_directory(const std::string& name);
 

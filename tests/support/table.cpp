@@ -1,7 +1,7 @@
 #include "support/table.hpp"
 
 #include "io/delimited.hpp"
-#include "io/files.hpp"
+#include "parley/io/files.hpp"
 
 namespace parley::test {
 

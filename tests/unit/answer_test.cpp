@@ -7,9 +7,9 @@
 
 #include <cmath>
 
-#include "io/calibration_json.hpp"
-#include "io/embedded.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/calibration_json.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/run.hpp"

@@ -1,7 +1,7 @@
 // calibration.json: written and read back equal; every malformed file rejected with its line,
 // column and key.
 
-#include "io/calibration_json.hpp"
+#include "parley/io/calibration_json.hpp"
 
 #include <gtest/gtest.h>
 

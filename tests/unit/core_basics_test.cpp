@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/sha256.hpp"
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "parley/date.hpp"
 #include "parley/rng.hpp"
 

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "io/embedded.hpp"
-#include "io/run_outputs.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/run_outputs.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 

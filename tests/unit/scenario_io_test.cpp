@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "io/embedded.hpp"
-#include "io/scenario_json.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/scenario_json.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
 namespace {

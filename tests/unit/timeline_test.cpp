@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "io/embedded.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/problem.hpp"
 
 namespace parley {

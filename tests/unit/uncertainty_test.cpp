@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "core/statistics.hpp"
-#include "io/embedded.hpp"
-#include "io/scenario_yaml.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/problem.hpp"
 #include "parley/timeline.hpp"
 #include "uncertainty/distributions.hpp"

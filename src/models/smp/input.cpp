@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::models::smp {

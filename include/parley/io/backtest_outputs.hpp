@@ -16,6 +16,9 @@ struct BacktestOrigin {
   std::vector<std::string> inputs;  // files as given
   std::string format;               // "scenario" or an import format
   std::string text;                 // the bytes read, concatenated (hashed)
+
+  // SHA-256 (hex) of `text`.
+  [[nodiscard]] std::string sha256() const;
 };
 
 [[nodiscard]] std::string backtest_summary_csv(const BacktestResult& result);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "io/manifest.hpp"
+#include "parley/io/manifest.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/sensitivity.hpp"
 

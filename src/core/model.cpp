@@ -1,11 +1,7 @@
 #include "parley/model.hpp"
 
-#include <fmt/format.h>
-
-#include <cmath>
 #include <limits>
 
-#include "models/closed_form.hpp"
 
 namespace parley {
 
@@ -43,26 +39,6 @@ ModelOutcome IssueModel::solve(const Problem& problem, const RunContext& context
     outcome.issues.push_back(solve_issue(issue, context));
   }
   return outcome;
-}
-
-IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast) {
-  std::vector<double> input;
-  input.reserve(issue.participants.size());
-  for (const auto& participant : issue.participants) input.push_back(participant.position);
-  const StopReason reason = forecast ? StopReason::closed_form : StopReason::no_weight;
-  return {issue.id, forecast.value_or(std::numeric_limits<double>::quiet_NaN()), 0, reason, {std::move(input)}};
-}
-
-std::vector<double> positions_of(const IssueProblem& issue) {
-  std::vector<double> positions;
-  for (const auto& participant : issue.participants) positions.push_back(participant.position);
-  return positions;
-}
-
-std::vector<double> weights_of(const IssueProblem& issue, Weighting weighting) {
-  std::vector<double> weights;
-  for (const auto& participant : issue.participants) weights.push_back(weight_of(participant, weighting));
-  return weights;
 }
 
 }  // namespace parley

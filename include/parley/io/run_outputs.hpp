@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "io/manifest.hpp"
+#include "parley/io/manifest.hpp"
 #include "parley/run.hpp"
 
 namespace parley::io {

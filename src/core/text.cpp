@@ -1,4 +1,4 @@
-#include "core/suggest.hpp"
+#include "parley/text.hpp"
 
 #include <algorithm>
 #include <numeric>

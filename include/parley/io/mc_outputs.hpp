@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "io/run_outputs.hpp"
+#include "parley/io/run_outputs.hpp"
 #include "parley/montecarlo.hpp"
 
 namespace parley::io {

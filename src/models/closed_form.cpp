@@ -1,0 +1,27 @@
+#include "models/closed_form.hpp"
+
+#include <limits>
+
+namespace parley {
+
+IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast) {
+  std::vector<double> input;
+  input.reserve(issue.participants.size());
+  for (const auto& participant : issue.participants) input.push_back(participant.position);
+  const StopReason reason = forecast ? StopReason::closed_form : StopReason::no_weight;
+  return {issue.id, forecast.value_or(std::numeric_limits<double>::quiet_NaN()), 0, reason, {std::move(input)}};
+}
+
+std::vector<double> positions_of(const IssueProblem& issue) {
+  std::vector<double> positions;
+  for (const auto& participant : issue.participants) positions.push_back(participant.position);
+  return positions;
+}
+
+std::vector<double> weights_of(const IssueProblem& issue, Weighting weighting) {
+  std::vector<double> weights;
+  for (const auto& participant : issue.participants) weights.push_back(weight_of(participant, weighting));
+  return weights;
+}
+
+}  // namespace parley
