@@ -55,12 +55,16 @@ job run-json models --json
 job models models
 job models-md models smp --format markdown
 job show show pakistan-2023 --format json
+job show-yaml show pakistan-2023 --format yaml
 job timeline timeline pakistan-2023
 job mc mc -n 2000 --seed 5 -j 2 -o out -q
 job sensitivity sensitivity -n 40 --bootstrap 20 -j 2 -o out -q
 if [[ -d $golden ]]; then
   job backtest backtest "$golden/deu3/deu3-dev.tsv" --from deu3 -o out
   job import-deu3 import deu3 "$golden/deu3/deu3-dev.tsv" -o out
+  job import-ktab import ktab "$golden/ktab/inputs/dummyData_3Dim.xml" -o out
+  job import-decide import decide "$golden/exchange/inputs/cop21.csv" -o out
+  job import-bdm import bdm-csv "$golden/eum-scholz/ExampleActors.csv" -o out
   job calibrate calibrate "$golden/deu3/deu3-dev.tsv" --from deu3 -j 2 -o calibration.json
   job eum-scholz run "$golden/eum-scholz/ExampleActors.csv" --from bdm-csv -m eum -p eum.variant=scholz2011 \
     -p eum.stop=rounds -p eum.max_rounds=10 -o out

@@ -6,6 +6,7 @@
 
 #include "cli_common.hpp"
 #include "parley/io/embedded.hpp"
+#include "parley/io/scenario_keys.hpp"
 
 namespace parley::cli {
 namespace {
@@ -14,11 +15,19 @@ class ScenariosCommand final : public Command {
  public:
   explicit ScenariosCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("scenarios", "List the embedded scenarios");
+    app_->add_option("--keys", keys_,
+                     "Instead, print the Markdown table of a scenario part's keys (top, source, actor, stance, issue, "
+                     "scale, relation, event, effect, uncertainty, override, claim), as docs/scenario-format.md has "
+                     "it");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
   int execute() override {
+    if (!keys_.empty()) {
+      std::cout << io::scenario_key_table(keys_);
+      return 0;
+    }
     for (const auto& embedded : io::embedded_scenarios()) {
       const Input input = load_input(std::string(embedded.name), true);
       const Scenario& scenario = input.loaded.scenario;
@@ -32,6 +41,7 @@ class ScenariosCommand final : public Command {
 
  private:
   CLI::App* app_ = nullptr;
+  std::string keys_;
 };
 
 }  // namespace

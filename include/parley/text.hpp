@@ -19,4 +19,18 @@ namespace parley {
 // "a, b, c" for messages that list the valid choices.
 [[nodiscard]] std::string join(const std::vector<std::string>& words, std::string_view separator = ", ");
 
+// The wording of the problems every reader and check reports, in one place.
+
+// "[0, 100]": a closed range, its ends as the shortest text that reads back to them.
+[[nodiscard]] std::string range_text(double low, double high);
+// "120 is outside [0, 100]"; `range` as range_text gives it, or another ("(0, 1]").
+[[nodiscard]] std::string outside(double value, double low, double high);
+[[nodiscard]] std::string outside(std::string_view value, std::string_view range);
+// "inf is not a finite number"
+[[nodiscard]] std::string not_finite(std::string_view value);
+// "-0.1 is negative; a capability must be >= 0"
+[[nodiscard]] std::string negative_capability(double value);
+// "unknown key (did you mean 'name'?)"
+[[nodiscard]] std::string unknown_key(std::string_view key, const std::vector<std::string>& allowed);
+
 }  // namespace parley

@@ -1,5 +1,7 @@
 #include "parley/analysis.hpp"
 
+#include "core/scenario_schema.hpp"
+
 namespace parley {
 
 bool Claim::holds(double forecast) const {
@@ -49,7 +51,7 @@ std::string_view to_string(ClaimKind kind) {
 }
 
 std::string_view to_string(SalienceDistribution distribution) {
-  return distribution == SalienceDistribution::beta ? "beta" : "normal";
+  return enum_name(distribution);  // the schema's name table
 }
 
 }  // namespace parley

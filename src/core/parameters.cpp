@@ -91,9 +91,9 @@ void check_range(const std::string& model, const ParameterSpec& spec, double val
   const bool too_low = spec.min && value < *spec.min;
   const bool too_high = spec.max && value > *spec.max;
   if (too_low || too_high) {
-    throw ConfigError(fmt::format("{}.{}: {} is outside [{}, {}]", model, spec.name, text,
-                                  spec.min ? fmt::format("{}", *spec.min) : "-inf",
-                                  spec.max ? fmt::format("{}", *spec.max) : "inf"));
+    const std::string range = fmt::format("[{}, {}]", spec.min ? fmt::format("{}", *spec.min) : "-inf",
+                                          spec.max ? fmt::format("{}", *spec.max) : "inf");
+    throw ConfigError(fmt::format("{}.{}: {}", model, spec.name, outside(text, range)));
   }
 }
 

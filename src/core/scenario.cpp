@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/scenario_schema.hpp"
+
 namespace parley {
 namespace {
 
@@ -59,44 +61,21 @@ const Source* Scenario::find_source(std::string_view id) const {
   return find_by_id(sources, id);
 }
 
+// The names of the enums' values are declared once, in the schema.
 std::string_view to_string(ActorKind kind) {
-  switch (kind) {
-    case ActorKind::state:
-      return "state";
-    case ActorKind::government:
-      return "government";
-    case ActorKind::armed_group:
-      return "armed_group";
-    case ActorKind::organisation:
-      return "organisation";
-    case ActorKind::faction:
-      return "faction";
-  }
-  return "state";
+  return enum_name(kind);
 }
 
 std::optional<ActorKind> parse_actor_kind(std::string_view text) {
-  for (const auto kind :
-       {ActorKind::state, ActorKind::government, ActorKind::armed_group, ActorKind::organisation, ActorKind::faction}) {
-    if (to_string(kind) == text) return kind;
-  }
-  return std::nullopt;
+  return enum_value<ActorKind>(text);
 }
 
 std::string_view to_string(Operation operation) {
-  switch (operation) {
-    case Operation::set:
-      return "set";
-    case Operation::add:
-      return "add";
-    case Operation::scale:
-      return "scale";
-  }
-  return "set";
+  return enum_name(operation);
 }
 
 std::string_view to_string(Presence presence) {
-  return presence == Presence::enter ? "enter" : "leave";
+  return enum_name(presence);
 }
 
 }  // namespace parley

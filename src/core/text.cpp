@@ -1,5 +1,7 @@
 #include "parley/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -54,6 +56,30 @@ std::string join(const std::vector<std::string>& words, std::string_view separat
 
 std::string plural(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+std::string range_text(double low, double high) {
+  return fmt::format("[{}, {}]", low, high);
+}
+
+std::string outside(double value, double low, double high) {
+  return outside(fmt::format("{}", value), range_text(low, high));
+}
+
+std::string outside(std::string_view value, std::string_view range) {
+  return fmt::format("{} is outside {}", value, range);
+}
+
+std::string not_finite(std::string_view value) {
+  return fmt::format("{} is not a finite number", value);
+}
+
+std::string negative_capability(double value) {
+  return fmt::format("{} is negative; a capability must be >= 0", value);
+}
+
+std::string unknown_key(std::string_view key, const std::vector<std::string>& allowed) {
+  return "unknown key" + did_you_mean(key, allowed);
 }
 
 }  // namespace parley

@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "core/scenario_schema.hpp"
 #include "parley/text.hpp"
 #include "core/validate_analysis.hpp"
 #include "parley/timeline.hpp"
@@ -26,10 +27,6 @@ bool is_identifier(const std::string& id) {
     if (!ok) return false;
   }
   return true;
-}
-
-std::string range_text(double low, double high) {
-  return fmt::format("[{}, {}]", low, high);
 }
 
 class Checker {
@@ -60,16 +57,25 @@ class Checker {
 
   void check_in_range(const std::string& path, double value, double low, double high) {
     if (!std::isfinite(value)) {
-      error(path, fmt::format("{} is not a finite number", value));
+      error(path, not_finite(fmt::format("{}", value)));
     } else if (value < low || value > high) {
-      error(path, fmt::format("{} is outside {}", value, range_text(low, high)));
+      error(path, outside(value, low, high));
     }
   }
   void check_non_negative(const std::string& path, double value) {
     if (!std::isfinite(value)) {
-      error(path, fmt::format("{} is not a finite number", value));
+      error(path, not_finite(fmt::format("{}", value)));
     } else if (value < 0) {
-      error(path, fmt::format("{} is negative; a capability must be >= 0", value));
+      error(path, negative_capability(value));
+    }
+  }
+
+  // A number against the bounds the schema declares for its key: a range, or at least 0 (capabilities).
+  void check_bounds(const std::string& path, double value, const schema::Bounds& bounds) {
+    if (bounds.min && bounds.max) {
+      check_in_range(path, value, *bounds.min, *bounds.max);
+    } else {
+      check_non_negative(path, value);
     }
   }
 
@@ -148,7 +154,7 @@ class Checker {
       const std::string path = fmt::format("actors[{}]", i);
       check_id(path + ".id", actor.id, seen, "actor");
       if (actor.name.empty()) error(path + ".name", "the name is empty");
-      check_non_negative(path + ".capability", actor.capability);
+      check_bounds(path + ".capability", actor.capability, schema::kCapability);
       check_sources_cited(path, actor.sources);
       note_unsourced(path, actor.sources, actor.rationale, false);
       std::set<std::string> issues_seen;
@@ -178,8 +184,8 @@ class Checker {
     } else if (issue->scale.min < issue->scale.max) {
       check_in_range(path + ".position", stance.position, issue->scale.min, issue->scale.max);
     }
-    check_in_range(path + ".salience", stance.salience, 0.0, 1.0);
-    if (stance.capability) check_non_negative(path + ".capability", *stance.capability);
+    check_bounds(path + ".salience", stance.salience, schema::kSalience);
+    if (stance.capability) check_bounds(path + ".capability", *stance.capability, schema::kCapability);
     check_sources_cited(path, stance.sources);
     note_unsourced(path, stance.sources, stance.rationale, true);
   }
@@ -197,7 +203,7 @@ class Checker {
       if (!pairs.insert({relation.from, relation.to}).second) {
         error(path, fmt::format("duplicate relation {} -> {}", relation.from, relation.to));
       }
-      check_in_range(path + ".affinity", relation.affinity, -1.0, 1.0);
+      check_bounds(path + ".affinity", relation.affinity, schema::kAffinity);
       check_sources_cited(path, relation.sources);
       note_unsourced(path, relation.sources, relation.rationale, false);
     }
@@ -298,9 +304,9 @@ class Checker {
     if (!std::isfinite(after)) {
       error(where, fmt::format("{} is not a finite number", arithmetic(before, change, after)));
     } else if (after < low || after > high) {
-      const std::string problem = std::isfinite(high) ? fmt::format("is outside {}", range_text(low, high))
-                                                      : std::string("is negative; a capability must be >= 0");
-      error(where, fmt::format("{} {}", arithmetic(before, change, after), problem));
+      const std::string change_text = arithmetic(before, change, after);
+      error(where, std::isfinite(high) ? outside(change_text, range_text(low, high))
+                                       : change_text + " is negative; a capability must be >= 0");
     }
   }
 
@@ -312,9 +318,13 @@ class Checker {
       check_changed(path + ".position", *effect.position, before.position, after.position, issue->scale.min,
                     issue->scale.max);
     }
-    if (effect.salience) check_changed(path + ".salience", *effect.salience, before.salience, after.salience, 0.0, 1.0);
+    if (effect.salience) {
+      check_changed(path + ".salience", *effect.salience, before.salience, after.salience, *schema::kSalience.min,
+                    *schema::kSalience.max);
+    }
     if (effect.capability) {
-      check_changed(path + ".capability", *effect.capability, before.capability, after.capability, 0.0, kNoLimit);
+      check_changed(path + ".capability", *effect.capability, before.capability, after.capability,
+                    *schema::kCapability.min, kNoLimit);
     }
   }
 

@@ -4,21 +4,25 @@
 
 #include <limits>
 
+#include "core/scenario_schema.hpp"
 #include "parley/text.hpp"
 
 namespace parley {
 namespace {
 
 void check_noise(const AnalysisHooks& hooks, const std::string& path, const Noise& noise, bool per_issue) {
-  const auto spread = [&](const std::optional<double>& value, std::string_view key, double max) {
-    if (value && !(*value >= 0.0 && *value <= max)) {
-      hooks.error(fmt::format("{}.{}", path, key), fmt::format("{} is outside [0, {}]", *value, max));
+  // The bounds are the schema's (core/scenario_schema.hpp).
+  const auto spread = [&](const std::optional<double>& value, std::string_view key, const schema::Bounds& bounds) {
+    const double low = bounds.min.value_or(std::numeric_limits<double>::lowest());
+    const double high = bounds.max.value_or(std::numeric_limits<double>::max());
+    if (value && !(*value >= low && *value <= high)) {
+      hooks.error(fmt::format("{}.{}", path, key), outside(*value, low, high));
     }
   };
-  spread(noise.position, "position", std::numeric_limits<double>::max());
-  spread(noise.salience, "salience", 0.5);
-  spread(noise.capability, "capability", 5.0);
-  spread(noise.dropout, "dropout", 1.0);
+  spread(noise.position, "position", schema::kPositionNoise);
+  spread(noise.salience, "salience", schema::kSalienceNoise);
+  spread(noise.capability, "capability", schema::kCapabilityNoise);
+  spread(noise.dropout, "dropout", schema::kProbability);
   if (per_issue && noise.capability) {
     hooks.error(path + ".capability", "capability noise is per actor: drop `issue` from this override");
   }

@@ -9,6 +9,7 @@
 #include "io/yaml_syntax.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io {
 
@@ -103,7 +104,7 @@ class CalibrationReader {
     rule.trim = fields.number("trim", false).value_or(0.0);
     if (rule.trim < 0.0 || rule.trim >= 0.5) {
       context_.error(*fields.node("trim", false), fields.path("trim"),
-                     fmt::format("{} is outside [0, 0.5)", rule.trim));
+                     outside(fmt::format("{}", rule.trim), "[0, 0.5)"));
     }
     const auto members = fields.node("members", true);
     if (!members || !expect_sequence(context_, *members, "rule.members")) return;

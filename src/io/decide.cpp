@@ -10,6 +10,7 @@
 #include "io/delimited.hpp"
 #include "io/text.hpp"
 #include "parley/errors.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io {
 namespace {
@@ -154,7 +155,7 @@ class DecideReader {
     for (const auto& [value, field, what] :
          {std::tuple{salience, std::size_t{4}, "salience"}, std::tuple{power, std::size_t{5}, "power"}}) {
       if (value && (*value < 0.0 || *value > 1.0)) {
-        error(record, field, fmt::format("#D {}", what), fmt::format("the {} {} is outside [0, 1]", what, *value));
+        error(record, field, fmt::format("#D {}", what), fmt::format("the {} {}", what, outside(*value, 0.0, 1.0)));
         ok = false;
       }
     }

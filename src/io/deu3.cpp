@@ -231,10 +231,10 @@ class Deu3Reader {
       return std::nullopt;
     }
     if (*value < low || *value > high) {
-      const std::string range = high == std::numeric_limits<double>::infinity()
-                                    ? fmt::format("must be at least {}", low)
-                                    : fmt::format("is outside [{}, {}]", low, high);
-      error(record, column, fmt::format("the {} {} {}", what, cell, range));
+      const std::string problem = high == std::numeric_limits<double>::infinity()
+                                      ? fmt::format("{} must be at least {}", cell, low)
+                                      : outside(cell, range_text(low, high));
+      error(record, column, fmt::format("the {} {}", what, problem));
       return std::nullopt;
     }
     return value;

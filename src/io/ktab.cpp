@@ -8,6 +8,7 @@
 #include "io/ktab_data.hpp"
 #include "io/text.hpp"
 #include "parley/errors.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io {
 namespace {
@@ -38,7 +39,7 @@ std::string accommodation_parameter(const KtabScenario& data, const std::vector<
   for (const auto& [entry, where] : set_at) {
     if (!(matrix[entry] >= 0.0 && matrix[entry] <= 1.0)) {
       throw ScenarioError(diagnostic_at(file, where.line, where.column, "IdealAdjustment.iaPair.adjust",
-                                        fmt::format("{} is outside [0, 1]", matrix[entry])));
+                                        outside(matrix[entry], 0.0, 1.0)));
     }
   }
   bool identity = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "io/ktab_data.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io::ktab {
 namespace {
@@ -107,7 +108,7 @@ class CsvReader {
       actor.capability = number(line, 2, fmt::format("actor[{}].capability", who));
       if (!(actor.capability >= 0.0 && actor.capability <= 1e8)) {
         errors_.add(at(line, 2), fmt::format("actor[{}].capability", who),
-                    fmt::format("capability {} is outside [0, 1e8]", actor.capability));
+                    "capability " + outside(fmt::format("{}", actor.capability), "[0, 1e8]"));
       }
       std::vector<Where> position_at;
       std::vector<Where> salience_at;

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "parley/registry.hpp"
+#include "parley/text.hpp"
 
 namespace parley::io::ktab {
 
@@ -93,7 +94,7 @@ void check_actor(const KtabActor& actor, const std::vector<std::string>& dimensi
   for (std::size_t k = 0; k < actor.salience.size(); ++k) {
     const std::string key = fmt::format("actor[{}].salience[{}]", actor.name, dimensions[k]);
     const double s = actor.salience[k];
-    if (!(s >= 0.0 && s <= 100.0)) errors.add(salience_at[k], key, fmt::format("salience {} is outside [0, 100]", s));
+    if (!(s >= 0.0 && s <= 100.0)) errors.add(salience_at[k], key, "salience " + outside(s, 0.0, 100.0));
     sum += s;
     if (sum > 100.0) {
       errors.add(salience_at[k], key, fmt::format("the saliences so far sum to {}, more than 100", sum));
@@ -104,7 +105,7 @@ void check_actor(const KtabActor& actor, const std::vector<std::string>& dimensi
     const double x = actor.position[k];
     if (!(x >= 0.0 && x <= 100.0)) {
       errors.add(position_at[k], fmt::format("actor[{}].position[{}]", actor.name, dimensions[k]),
-                 fmt::format("position {} is outside [0, 100], the scale parley gives each KTAB dimension", x));
+                 "position " + outside(x, 0.0, 100.0) + ", the scale parley gives each KTAB dimension");
     }
   }
 }

@@ -1,134 +1,107 @@
 #include "parley/io/scenario_json.hpp"
 
+#include "core/scenario_schema.hpp"
+
 namespace parley::io {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using schema::Key;
+using schema::Need;
 
-Json refs(const std::vector<SourceRef>& sources) {
-  Json list = Json::array();
-  for (const auto& ref : sources) list.push_back(ref.to_string());
-  return list;
-}
+// Writes a scenario as JSON by walking the schema (core/scenario_schema.hpp): the keys of the YAML
+// format, every list and map written even when empty, optional values when they are set.
+class JsonWriter {
+ public:
+  template <typename Part>
+  static Json write(const Part& part) {
+    JsonWriter writer;
+    schema::fields(writer, part);
+    for (auto& [key, value] : writer.last_.items()) writer.out_[key] = std::move(value);
+    return std::move(writer.out_);
+  }
 
-void put_text(Json& object, const char* key, const std::string& value) {
-  if (!value.empty()) object[key] = value;
-}
+  void text(const Key& key, const std::string& value) {
+    if (key.need == Need::required || !value.empty()) put(key, value);
+  }
+  void text(const Key& key, const std::optional<std::string>& value) {
+    if (value) put(key, *value);
+  }
+  void number(const Key& key, double value) { put(key, value); }
+  void number(const Key& key, const std::optional<double>& value) {
+    if (value) put(key, *value);
+  }
+  void integer(const Key& key, int value) { put(key, value); }
+  void boolean(const Key& key, bool value, bool fallback) {
+    if (value != fallback) put(key, value);
+  }
+  void date(const Key& key, const Date& value) { put(key, value.to_string()); }
+  void date(const Key& key, const std::optional<Date>& value) {
+    if (value) put(key, value->to_string());
+  }
+  template <typename Enum>
+  void choice(const Key& key, Enum value, std::string (*/*invalid*/)(std::string_view)) {
+    if (key.need == Need::required || key.json_always || value != Enum{}) put(key, std::string(enum_name(value)));
+  }
+  template <typename Enum>
+  void choice(const Key& key, const std::optional<Enum>& value, std::string (*/*invalid*/)(std::string_view)) {
+    if (value) put(key, std::string(enum_name(*value)));
+  }
+  void refs(const Key& key, const std::vector<SourceRef>& refs) {
+    Json list = Json::array();
+    for (const auto& ref : refs) list.push_back(ref.to_string());
+    put(key, std::move(list));
+  }
+  template <typename Item>
+  void list(const Key& key, const std::vector<Item>& items) {
+    Json list = Json::array();
+    for (const auto& item : items) list.push_back(write(item));
+    put(key, std::move(list));
+  }
+  template <typename Part>
+  void object(const Key& key, const Part& value) {
+    if constexpr (requires { value.empty(); }) {
+      if (key.need != Need::required && value.empty()) return;
+    }
+    put(key, write(value));
+  }
+  void stances(const Key& key, const std::vector<IssueStance>& stances) {
+    Json map = Json::object();
+    for (const auto& [issue, stance] : stances) map[issue] = write(stance);
+    put(key, std::move(map));
+  }
+  void change(const Key& key, const std::optional<Change>& value) {
+    if (value) put(key, Json{{std::string(to_string(value->operation)), value->value}});
+  }
+  void claim_test(const Claim& claim) {
+    switch (claim.kind) {
+      case ClaimKind::within:
+        put(schema::kWithin, Json::array({claim.low, claim.high}));
+        break;
+      case ClaimKind::above:
+        put(schema::kAbove, claim.low);
+        break;
+      case ClaimKind::below:
+        put(schema::kBelow, claim.high);
+        break;
+      case ClaimKind::exchange:
+        put(schema::kExchange, Json{{"actors", claim.actors}, {"issues", claim.issues}});
+        break;
+    }
+  }
+  void json_only(std::string_view name, const std::string& value) { out_[std::string(name)] = value; }
 
-Json change(const Change& value) {
-  return Json{{std::string(to_string(value.operation)), value.value}};
-}
+ private:
+  void put(const Key& key, Json value) { (key.json_last ? last_ : out_)[std::string(key.name)] = std::move(value); }
+
+  Json out_ = Json::object();
+  Json last_ = Json::object();
+};
 
 }  // namespace
 
 Json scenario_to_json(const Scenario& scenario) {
-  Json root;
-  root["parley"] = scenario.format_version;
-  root["title"] = scenario.title;
-  put_text(root, "description", scenario.description);
-  if (scenario.start) root["start"] = scenario.start->to_string();
-  root["as_of"] = scenario.as_of.to_string();
-  root["sources"] = Json::array();
-  for (const auto& source : scenario.sources) {
-    Json item{{"id", source.id}, {"citation", source.citation}};
-    put_text(item, "url", source.url);
-    if (source.accessed) item["accessed"] = source.accessed->to_string();
-    put_text(item, "note", source.note);
-    root["sources"].push_back(item);
-  }
-  root["actors"] = Json::array();
-  for (const auto& actor : scenario.actors) {
-    Json item{
-        {"id", actor.id}, {"name", actor.name}, {"kind", to_string(actor.kind)}, {"capability", actor.capability}};
-    if (!actor.present) item["present"] = false;
-    put_text(item, "description", actor.description);
-    item["sources"] = refs(actor.sources);
-    put_text(item, "rationale", actor.rationale);
-    item["stances"] = Json::object();
-    for (const auto& [issue, stance] : actor.stances) {
-      Json entry{{"position", stance.position}, {"salience", stance.salience}};
-      if (stance.capability) entry["capability"] = *stance.capability;
-      entry["sources"] = refs(stance.sources);
-      put_text(entry, "rationale", stance.rationale);
-      item["stances"][issue] = entry;
-    }
-    root["actors"].push_back(item);
-  }
-  root["issues"] = Json::array();
-  for (const auto& issue : scenario.issues) {
-    Json item{{"id", issue.id}, {"question", issue.question}};
-    item["scale"] = Json{{"min", issue.scale.min}, {"max", issue.scale.max}};
-    put_text(item["scale"], "low", issue.scale.low);
-    put_text(item["scale"], "high", issue.scale.high);
-    if (issue.status_quo) item["status_quo"] = *issue.status_quo;
-    if (issue.outcome) item["outcome"] = *issue.outcome;
-    put_text(item, "description", issue.description);
-    item["sources"] = refs(issue.sources);
-    put_text(item, "rationale", issue.rationale);
-    root["issues"].push_back(item);
-  }
-  root["relations"] = Json::array();
-  for (const auto& relation : scenario.relations) {
-    Json item{{"from", relation.from},
-              {"to", relation.to},
-              {"affinity", relation.affinity},
-              {"sources", refs(relation.sources)}};
-    put_text(item, "rationale", relation.rationale);
-    root["relations"].push_back(item);
-  }
-  root["events"] = Json::array();
-  for (const auto& event : scenario.events) {
-    Json item{{"date", event.date.to_string()}};
-    if (event.approximate) item["approximate"] = true;
-    item["title"] = event.title;
-    put_text(item, "description", event.description);
-    item["sources"] = refs(event.sources);
-    item["effects"] = Json::array();
-    for (const auto& effect : event.effects) {
-      Json entry{{"actor", effect.actor}};
-      if (effect.issue) entry["issue"] = *effect.issue;
-      if (effect.position) entry["position"] = change(*effect.position);
-      if (effect.salience) entry["salience"] = change(*effect.salience);
-      if (effect.capability) entry["capability"] = change(*effect.capability);
-      if (effect.presence) entry["presence"] = to_string(*effect.presence);
-      item["effects"].push_back(entry);
-    }
-    root["events"].push_back(item);
-  }
-  if (!scenario.uncertainty.empty()) {
-    const auto noise = [](const Noise& values) {
-      Json item = Json::object();
-      if (values.position) item["position"] = *values.position;
-      if (values.salience) item["salience"] = *values.salience;
-      if (values.capability) item["capability"] = *values.capability;
-      if (values.dropout) item["dropout"] = *values.dropout;
-      return item;
-    };
-    Json uncertainty = noise(scenario.uncertainty.defaults);
-    uncertainty["salience_distribution"] = std::string(to_string(scenario.uncertainty.salience_distribution));
-    uncertainty["overrides"] = Json::array();
-    for (const auto& item : scenario.uncertainty.overrides) {
-      Json entry = noise(item.noise);
-      put_text(entry, "actor", item.actor);
-      put_text(entry, "issue", item.issue);
-      uncertainty["overrides"].push_back(entry);
-    }
-    root["uncertainty"] = uncertainty;
-  }
-  root["claims"] = Json::array();
-  for (const auto& claim : scenario.claims) {
-    Json item{{"id", claim.id}, {"text", claim.text}, {"kind", std::string(to_string(claim.kind))}};
-    put_text(item, "issue", claim.issue);
-    put_text(item, "model", claim.model);
-    if (claim.kind == ClaimKind::within) item["within"] = Json::array({claim.low, claim.high});
-    if (claim.kind == ClaimKind::above) item["above"] = claim.low;
-    if (claim.kind == ClaimKind::below) item["below"] = claim.high;
-    if (claim.kind == ClaimKind::exchange) item["exchange"] = Json{{"actors", claim.actors}, {"issues", claim.issues}};
-    item["sources"] = refs(claim.sources);
-    put_text(item, "rationale", claim.rationale);
-    root["claims"].push_back(item);
-  }
-  return root;
+  return JsonWriter::write(scenario);
 }
 
 std::vector<Claim> claims_from_json(const nlohmann::json& claims) {

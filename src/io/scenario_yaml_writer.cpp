@@ -1,217 +1,137 @@
+// Writes a scenario back to YAML by walking the schema (core/scenario_schema.hpp): required keys
+// always, others when they say something (a text that is not empty, a number that is set, a list
+// that is not empty, a switch that is not at its default).
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/scenario_schema.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::io {
 namespace {
+
+using schema::Key;
+using schema::Need;
 
 // Numbers go out in their shortest form that reads back to the same double.
 std::string number_text(double value) {
   return fmt::format("{}", value);
 }
 
-class Writer {
+class YamlWriter {
  public:
   std::string write(const Scenario& scenario) {
     out_ << YAML::BeginMap;
-    pair("parley", std::to_string(scenario.format_version));
-    pair("title", scenario.title);
-    optional_text("description", scenario.description);
-    if (scenario.start) pair("start", scenario.start->to_string());
-    pair("as_of", scenario.as_of.to_string());
-    if (!scenario.sources.empty()) {
-      out_ << YAML::Key << "sources" << YAML::Value << YAML::BeginSeq;
-      for (const auto& source : scenario.sources) write_source(source);
-      out_ << YAML::EndSeq;
-    }
-    out_ << YAML::Key << "actors" << YAML::Value << YAML::BeginSeq;
-    for (const auto& actor : scenario.actors) write_actor(actor);
-    out_ << YAML::EndSeq;
-    out_ << YAML::Key << "issues" << YAML::Value << YAML::BeginSeq;
-    for (const auto& issue : scenario.issues) write_issue(issue);
-    out_ << YAML::EndSeq;
-    if (!scenario.relations.empty()) {
-      out_ << YAML::Key << "relations" << YAML::Value << YAML::BeginSeq;
-      for (const auto& relation : scenario.relations) write_relation(relation);
-      out_ << YAML::EndSeq;
-    }
-    if (!scenario.events.empty()) {
-      out_ << YAML::Key << "events" << YAML::Value << YAML::BeginSeq;
-      for (const auto& event : scenario.events) write_event(event);
-      out_ << YAML::EndSeq;
-    }
-    if (!scenario.uncertainty.empty()) write_uncertainty(scenario.uncertainty);
-    if (!scenario.claims.empty()) {
-      out_ << YAML::Key << "claims" << YAML::Value << YAML::BeginSeq;
-      for (const auto& claim : scenario.claims) write_claim(claim);
-      out_ << YAML::EndSeq;
-    }
+    schema::fields(*this, scenario);
     out_ << YAML::EndMap;
     return std::string(out_.c_str()) + "\n";
   }
 
- private:
-  void noise(const Noise& values) {
-    if (values.position) number("position", *values.position);
-    if (values.salience) number("salience", *values.salience);
-    if (values.capability) number("capability", *values.capability);
-    if (values.dropout) number("dropout", *values.dropout);
+  void text(const Key& key, const std::string& value) {
+    if (required(key) || !value.empty()) pair(key.name, value);
+  }
+  void text(const Key& key, const std::optional<std::string>& value) {
+    if (value) pair(key.name, *value);
+  }
+  void number(const Key& key, double value) { pair(key.name, number_text(value)); }
+  void number(const Key& key, const std::optional<double>& value) {
+    if (value) number(key, *value);
+  }
+  void integer(const Key& key, int value) { pair(key.name, std::to_string(value)); }
+  void boolean(const Key& key, bool value, bool fallback) {
+    if (value != fallback) pair(key.name, value ? "true" : "false");
+  }
+  void date(const Key& key, const Date& value) { pair(key.name, value.to_string()); }
+  void date(const Key& key, const std::optional<Date>& value) {
+    if (value) date(key, *value);
+  }
+  template <typename Enum>
+  void choice(const Key& key, Enum value, std::string (*/*invalid*/)(std::string_view)) {
+    if (required(key) || value != Enum{}) pair(key.name, std::string(enum_name(value)));
+  }
+  template <typename Enum>
+  void choice(const Key& key, const std::optional<Enum>& value, std::string (*/*invalid*/)(std::string_view)) {
+    if (value) pair(key.name, std::string(enum_name(*value)));
   }
 
-  void write_uncertainty(const Uncertainty& uncertainty) {
-    out_ << YAML::Key << "uncertainty" << YAML::Value << YAML::BeginMap;
-    noise(uncertainty.defaults);
-    if (uncertainty.salience_distribution != SalienceDistribution::beta) {
-      pair("salience_distribution", std::string(to_string(uncertainty.salience_distribution)));
+  void refs(const Key& key, const std::vector<SourceRef>& refs) {
+    if (refs.empty()) return;
+    out_ << YAML::Key << std::string(key.name) << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& ref : refs) out_ << ref.to_string();
+    out_ << YAML::EndSeq;
+  }
+
+  template <typename Item>
+  void list(const Key& key, const std::vector<Item>& items) {
+    if (!required(key) && items.empty()) return;
+    out_ << YAML::Key << std::string(key.name) << YAML::Value << YAML::BeginSeq;
+    for (const auto& item : items) part(key, item);
+    out_ << YAML::EndSeq;
+  }
+
+  template <typename Part>
+  void object(const Key& key, const Part& value) {
+    if constexpr (requires { value.empty(); }) {
+      if (!required(key) && value.empty()) return;
     }
-    if (!uncertainty.overrides.empty()) {
-      out_ << YAML::Key << "overrides" << YAML::Value << YAML::BeginSeq;
-      for (const auto& item : uncertainty.overrides) {
-        out_ << YAML::Flow << YAML::BeginMap;
-        optional_text("actor", item.actor);
-        optional_text("issue", item.issue);
-        noise(item.noise);
-        out_ << YAML::EndMap;
-      }
-      out_ << YAML::EndSeq;
+    out_ << YAML::Key << std::string(key.name) << YAML::Value;
+    part(key, value);
+  }
+
+  void stances(const Key& key, const std::vector<IssueStance>& stances) {
+    if (stances.empty()) return;
+    out_ << YAML::Key << std::string(key.name) << YAML::Value << YAML::BeginMap;
+    for (const auto& [issue, stance] : stances) {
+      out_ << YAML::Key << issue << YAML::Value;
+      part({.flow = true}, stance);
     }
     out_ << YAML::EndMap;
   }
 
-  void write_claim(const Claim& claim) {
-    out_ << YAML::BeginMap;
-    pair("id", claim.id);
-    pair("text", claim.text);
-    optional_text("issue", claim.issue);
-    optional_text("model", claim.model);
+  void change(const Key& key, const std::optional<Change>& value) {
+    if (!value) return;
+    out_ << YAML::Key << std::string(key.name) << YAML::Value << YAML::Flow << YAML::BeginMap;
+    pair(to_string(value->operation), number_text(value->value));
+    out_ << YAML::EndMap;
+  }
+
+  void claim_test(const Claim& claim) {
     switch (claim.kind) {
       case ClaimKind::within:
-        out_ << YAML::Key << "within" << YAML::Value << YAML::Flow << YAML::BeginSeq << number_text(claim.low)
-             << number_text(claim.high) << YAML::EndSeq;
+        out_ << YAML::Key << std::string(schema::kWithin.name) << YAML::Value << YAML::Flow << YAML::BeginSeq
+             << number_text(claim.low) << number_text(claim.high) << YAML::EndSeq;
         break;
       case ClaimKind::above:
-        number("above", claim.low);
+        number(schema::kAbove, claim.low);
         break;
       case ClaimKind::below:
-        number("below", claim.high);
+        number(schema::kBelow, claim.high);
         break;
       case ClaimKind::exchange:
-        out_ << YAML::Key << "exchange" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out_ << YAML::Key << std::string(schema::kExchange.name) << YAML::Value << YAML::Flow << YAML::BeginMap;
         out_ << YAML::Key << "actors" << YAML::Value << YAML::Flow << claim.actors;
         out_ << YAML::Key << "issues" << YAML::Value << YAML::Flow << claim.issues;
         out_ << YAML::EndMap;
         break;
     }
-    sources(claim.sources);
-    optional_text("rationale", claim.rationale);
+  }
+
+  void json_only(std::string_view /*name*/, const std::string& /*value*/) {}
+
+ private:
+  static bool required(const Key& key) { return key.need == Need::required; }
+
+  template <typename Part>
+  void part(const Key& key, const Part& value) {
+    if (key.flow) out_ << YAML::Flow;
+    out_ << YAML::BeginMap;
+    schema::fields(*this, value);
     out_ << YAML::EndMap;
   }
 
   void pair(std::string_view key, const std::string& value) {
     out_ << YAML::Key << std::string(key) << YAML::Value << value;
-  }
-  void number(std::string_view key, double value) { pair(key, number_text(value)); }
-  void optional_text(std::string_view key, const std::string& value) {
-    if (!value.empty()) pair(key, value);
-  }
-  void sources(const std::vector<SourceRef>& refs) {
-    if (refs.empty()) return;
-    out_ << YAML::Key << "sources" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-    for (const auto& ref : refs) out_ << ref.to_string();
-    out_ << YAML::EndSeq;
-  }
-
-  void write_source(const Source& source) {
-    out_ << YAML::BeginMap;
-    pair("id", source.id);
-    pair("citation", source.citation);
-    optional_text("url", source.url);
-    if (source.accessed) pair("accessed", source.accessed->to_string());
-    optional_text("note", source.note);
-    out_ << YAML::EndMap;
-  }
-
-  void write_actor(const Actor& actor) {
-    out_ << YAML::BeginMap;
-    pair("id", actor.id);
-    pair("name", actor.name);
-    pair("kind", std::string(to_string(actor.kind)));
-    number("capability", actor.capability);
-    if (!actor.present) pair("present", "false");
-    optional_text("description", actor.description);
-    sources(actor.sources);
-    optional_text("rationale", actor.rationale);
-    if (!actor.stances.empty()) {
-      out_ << YAML::Key << "stances" << YAML::Value << YAML::BeginMap;
-      for (const auto& [issue, stance] : actor.stances) {
-        out_ << YAML::Key << issue << YAML::Value << YAML::Flow << YAML::BeginMap;
-        number("position", stance.position);
-        number("salience", stance.salience);
-        if (stance.capability) number("capability", *stance.capability);
-        sources(stance.sources);
-        optional_text("rationale", stance.rationale);
-        out_ << YAML::EndMap;
-      }
-      out_ << YAML::EndMap;
-    }
-    out_ << YAML::EndMap;
-  }
-
-  void write_issue(const Issue& issue) {
-    out_ << YAML::BeginMap;
-    pair("id", issue.id);
-    pair("question", issue.question);
-    out_ << YAML::Key << "scale" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    number("min", issue.scale.min);
-    number("max", issue.scale.max);
-    optional_text("low", issue.scale.low);
-    optional_text("high", issue.scale.high);
-    out_ << YAML::EndMap;
-    if (issue.status_quo) number("status_quo", *issue.status_quo);
-    if (issue.outcome) number("outcome", *issue.outcome);
-    optional_text("description", issue.description);
-    sources(issue.sources);
-    optional_text("rationale", issue.rationale);
-    out_ << YAML::EndMap;
-  }
-
-  void write_relation(const Relation& relation) {
-    out_ << YAML::BeginMap;
-    pair("from", relation.from);
-    pair("to", relation.to);
-    number("affinity", relation.affinity);
-    sources(relation.sources);
-    optional_text("rationale", relation.rationale);
-    out_ << YAML::EndMap;
-  }
-
-  void change(std::string_view key, const std::optional<Change>& value) {
-    if (!value) return;
-    out_ << YAML::Key << std::string(key) << YAML::Value << YAML::Flow << YAML::BeginMap;
-    number(to_string(value->operation), value->value);
-    out_ << YAML::EndMap;
-  }
-
-  void write_event(const Event& event) {
-    out_ << YAML::BeginMap;
-    pair("date", event.date.to_string());
-    if (event.approximate) pair("approximate", "true");
-    pair("title", event.title);
-    optional_text("description", event.description);
-    sources(event.sources);
-    out_ << YAML::Key << "effects" << YAML::Value << YAML::BeginSeq;
-    for (const auto& effect : event.effects) {
-      out_ << YAML::Flow << YAML::BeginMap;
-      pair("actor", effect.actor);
-      if (effect.issue) pair("issue", *effect.issue);
-      change("position", effect.position);
-      change("salience", effect.salience);
-      change("capability", effect.capability);
-      if (effect.presence) pair("presence", std::string(to_string(*effect.presence)));
-      out_ << YAML::EndMap;
-    }
-    out_ << YAML::EndSeq << YAML::EndMap;
   }
 
   YAML::Emitter out_;
@@ -220,7 +140,7 @@ class Writer {
 }  // namespace
 
 std::string write_scenario_yaml(const Scenario& scenario) {
-  return Writer().write(scenario);
+  return YamlWriter().write(scenario);
 }
 
 }  // namespace parley::io

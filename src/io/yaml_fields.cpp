@@ -87,7 +87,7 @@ Fields::Fields(YamlContext& context, const YAML::Node& node, std::string path, s
     const std::string key = it->first.Scalar();
     const std::string key_path = path_.empty() ? key : path_ + "." + key;
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      context_.error(it->first, key_path, "unknown key" + did_you_mean(key, allowed));
+      context_.error(it->first, key_path, unknown_key(key, allowed));
       continue;
     }
     if (has(key)) {
@@ -187,7 +187,7 @@ std::optional<double> read_number(YamlContext& context, const YAML::Node& node, 
   const auto text = read_text(context, node, path);
   if (!text) return std::nullopt;
   if (is_special_float(*text)) {
-    context.error(node, path, fmt::format("{} is not a finite number", *text));
+    context.error(node, path, not_finite(*text));
     return std::nullopt;
   }
   const char* first = text->data();
@@ -196,7 +196,7 @@ std::optional<double> read_number(YamlContext& context, const YAML::Node& node, 
   double value = 0.0;
   const auto [end, error] = std::from_chars(first, last, value);
   if (error == std::errc::result_out_of_range) {
-    context.error(node, path, fmt::format("{} is not a finite number (out of range)", *text));
+    context.error(node, path, not_finite(*text) + " (out of range)");
     return std::nullopt;
   }
   if (error != std::errc{} || end != last || first == last) {

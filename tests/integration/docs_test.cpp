@@ -1,5 +1,6 @@
-// The docs' parameter tables are generated from the registry: each docs/models/NAME.md holds the
-// output of `parley models NAME --format markdown` between markers. Regenerate with
+// The docs' generated tables stay equal to what the code says: each docs/models/NAME.md holds the
+// output of `parley models NAME --format markdown`, and docs/scenario-format.md the output of
+// `parley scenarios --keys PART` for every part, between markers. Regenerate with
 // scripts/generate-docs.sh.
 
 #include <gtest/gtest.h>
@@ -24,6 +25,23 @@ TEST(Docs, ModelPagesCarryTheRegistrysParameterTables) {
     EXPECT_NE(read_text(page).find(expected), std::string::npos)
         << page << " is out of date; run scripts/generate-docs.sh";
   }
+}
+
+TEST(Docs, TheScenarioFormatCarriesTheSchemasKeyTables) {
+  const auto directory = fresh_directory("docs-keys");
+  const std::string page = read_text(source_dir() / "docs" / "scenario-format.md");
+  for (const char* part : {"top", "source", "actor", "stance", "issue", "scale", "relation", "event", "effect",
+                           "uncertainty", "override", "claim"}) {
+    const auto table = run_parley({"scenarios", "--keys", part}, directory);
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    const std::string expected = std::string("<!-- BEGIN GENERATED: parley scenarios --keys ") + part + " -->\n" +
+                                 table.out + "<!-- END GENERATED -->";
+    EXPECT_NE(page.find(expected), std::string::npos)
+        << "docs/scenario-format.md's table of " << part << " is out of date; run scripts/generate-docs.sh";
+  }
+  const auto unknown = run_parley({"scenarios", "--keys", "actr"}, directory);
+  EXPECT_EQ(unknown.exit_code, 64);
+  EXPECT_NE(unknown.err.find("did you mean 'actor'"), std::string::npos) << unknown.err;
 }
 
 }  // namespace parley::test

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "models/smp/engine_impl.hpp"
+#include "parley/text.hpp"
 
 namespace parley::models::smp {
 
@@ -21,7 +22,7 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
   }
   const double s_j = total_salience_[j];
   if (s_j <= 0.0 || s_j > salience_limit_) {
-    abort_run(fmt::format("{}'s total salience {} is outside (0, 1]", who(j), s_j));
+    abort_run(fmt::format("{}'s total salience {}", who(j), parley::outside(fmt::format("{}", s_j), "(0, 1]")));
   }
   const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
   const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);

@@ -6,6 +6,7 @@
 
 #include "models/smp/engine_impl.hpp"
 #include "parley/errors.hpp"
+#include "parley/text.hpp"
 
 namespace parley::models::smp {
 
@@ -36,7 +37,7 @@ Engine::Engine(const Input& input, const Options& options)
     // KTAB checks a target's total salience in every challenge of it, so at the first turn for every
     // actor; checked here once, since parley does not weigh every challenge (challenge.cpp).
     if (total_salience_[i] > salience_limit_) {
-      abort_run(fmt::format("{}'s total salience {} is outside (0, 1]", who(i), total_salience_[i]));
+      abort_run(fmt::format("{}'s total salience {}", who(i), outside(fmt::format("{}", total_salience_[i]), "(0, 1]")));
     }
   }
   exact_identity_ = true;
