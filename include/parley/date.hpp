@@ -13,7 +13,8 @@ struct Date {
   int month = 1;
   int day = 1;
 
-  auto operator<=>(const Date&) const = default;
+  // clang-tidy 14 reads the defaulted comparison as a literal 0 (a false modernize-use-nullptr).
+  auto operator<=>(const Date&) const = default;  // NOLINT(modernize-use-nullptr)
 
   // Parses exactly `YYYY-MM-DD` and checks that the day exists (leap years included).
   [[nodiscard]] static std::optional<Date> parse(std::string_view text);

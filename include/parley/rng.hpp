@@ -18,7 +18,7 @@ class Rng {
   [[nodiscard]] std::uint64_t below(std::uint64_t bound);
 
  private:
-  std::uint64_t state_[4];
+  std::uint64_t state_[4] = {};
 };
 
 // The stream `stream` of master seed `seed` (e.g. stream = Monte Carlo sample index).

@@ -63,85 +63,86 @@ template <typename Options>
 class ParameterTable {
  public:
   template <typename Integer>
-  ParameterTable& integer(std::string name, Integer Options::*field, std::int64_t min, std::int64_t max,
-                          std::string description) {
+  ParameterTable& integer(std::string_view name, Integer Options::*field, std::int64_t min, std::int64_t max,
+                          std::string_view description) {
     static_assert(std::is_integral_v<Integer>);
-    return add({.name = std::move(name),
+    return add({.name = std::string(name),
                 .type = ParameterType::integer,
                 .default_value = fmt::format("{}", Options{}.*field),
                 .min = static_cast<double>(min),
                 .max = static_cast<double>(max),
-                .description = std::move(description)},
+                .description = std::string(description)},
                [field](Options& options, const ParameterValues& values, const std::string& key) {
                  options.*field = static_cast<Integer>(values.integer(key));
                });
   }
 
-  ParameterTable& real(std::string name, double Options::*field, std::optional<double> min, std::optional<double> max,
-                       std::string description) {
-    return add({.name = std::move(name),
+  ParameterTable& real(std::string_view name, double Options::*field, std::optional<double> min, std::optional<double> max,
+                       std::string_view description) {
+    return add({.name = std::string(name),
                 .type = ParameterType::real,
                 .default_value = format_parameter_real(Options{}.*field),
                 .min = min,
                 .max = max,
-                .description = std::move(description)},
+                .description = std::string(description)},
                [field](Options& options, const ParameterValues& values, const std::string& key) {
                  options.*field = values.real(key);
                });
   }
 
-  ParameterTable& boolean(std::string name, bool Options::*field, std::string description) {
-    return add({.name = std::move(name),
+  ParameterTable& boolean(std::string_view name, bool Options::*field, std::string_view description) {
+    return add({.name = std::string(name),
                 .type = ParameterType::boolean,
                 .default_value = Options{}.*field ? "true" : "false",
-                .description = std::move(description)},
+                .description = std::string(description)},
                [field](Options& options, const ParameterValues& values, const std::string& key) {
                  options.*field = values.boolean(key);
                });
   }
 
-  ParameterTable& text(std::string name, std::string Options::*field, std::string description) {
-    return add({.name = std::move(name),
+  ParameterTable& text(std::string_view name, std::string Options::*field, std::string_view description) {
+    return add({.name = std::string(name),
                 .type = ParameterType::text,
                 .default_value = Options{}.*field,
-                .description = std::move(description)},
+                .description = std::string(description)},
                [field](Options& options, const ParameterValues& values, const std::string& key) {
                  options.*field = values.text(key);
                });
   }
 
   // A yes/no switch spelled as two choices (e.g. "parley" and "ktab"), the first meaning false.
-  ParameterTable& choice(std::string name, bool Options::*field, std::string no, std::string yes,
-                         std::string description) {
-    return add({.name = std::move(name),
+  ParameterTable& choice(std::string_view name, bool Options::*field, std::string_view no, std::string_view yes,
+                         std::string_view description) {
+    return add({.name = std::string(name),
                 .type = ParameterType::choice,
-                .default_value = Options{}.*field ? yes : no,
-                .choices = {no, yes},
-                .description = std::move(description)},
-               [field, yes](Options& options, const ParameterValues& values, const std::string& key) {
-                 options.*field = values.choice(key) == yes;
+                .default_value = std::string(Options{}.*field ? yes : no),
+                .choices = {std::string(no), std::string(yes)},
+                .description = std::string(description)},
+               [field, yes = std::string(yes)](Options& options, const ParameterValues& values,
+                                               const std::string& key) { options.*field = values.choice(key) == yes;
                });
   }
 
   // Every value of the enum, in its name table's order.
   template <typename Enum>
-  ParameterTable& choice(std::string name, Enum Options::*field, std::string description) {
+  ParameterTable& choice(std::string_view name, Enum Options::*field, std::string_view description) {
     std::vector<Enum> allowed;
     for (const auto& entry : names_of(Enum{})) allowed.push_back(entry.value);
-    return choice(std::move(name), field, allowed, std::move(description));
+    return choice(name, field, allowed, description);
   }
 
   // Only the values `allowed`, in that order.
   template <typename Enum>
-  ParameterTable& choice(std::string name, Enum Options::*field, const std::vector<Enum>& allowed,
-                         std::string description) {
+  ParameterTable& choice(std::string_view name, Enum Options::*field, const std::vector<Enum>& allowed,
+                         std::string_view description) {
     std::vector<std::string> choices;
+    choices.reserve(allowed.size());
     for (const Enum value : allowed) choices.emplace_back(enum_name(value));
-    return add({.name = std::move(name),
+    return add({.name = std::string(name),
                 .type = ParameterType::choice,
                 .default_value = std::string(enum_name(Options{}.*field)),
                 .choices = std::move(choices),
-                .description = std::move(description)},
+                .description = std::string(description)},
                [field](Options& options, const ParameterValues& values, const std::string& key) {
                  options.*field = *enum_value<Enum>(values.choice(key));
                });
@@ -150,17 +151,18 @@ class ParameterTable {
   // An enum that may be left unset, spelled `unset` (e.g. "variant": the model's variant decides);
   // the choices are `unset` and then every value of the enum.
   template <typename Enum>
-  ParameterTable& choice(std::string name, std::optional<Enum> Options::*field, std::string unset,
-                         std::string description) {
-    std::vector<std::string> choices{unset};
+  ParameterTable& choice(std::string_view name, std::optional<Enum> Options::*field, std::string_view unset,
+                         std::string_view description) {
+    std::vector<std::string> choices{std::string(unset)};
     for (const auto& entry : names_of(Enum{})) choices.emplace_back(entry.name);
     const std::optional<Enum> initial = Options{}.*field;
-    return add({.name = std::move(name),
+    return add({.name = std::string(name),
                 .type = ParameterType::choice,
-                .default_value = initial ? std::string(enum_name(*initial)) : unset,
+                .default_value = initial ? std::string(enum_name(*initial)) : std::string(unset),
                 .choices = std::move(choices),
-                .description = std::move(description)},
-               [field, unset](Options& options, const ParameterValues& values, const std::string& key) {
+                .description = std::string(description)},
+               [field, unset = std::string(unset)](Options& options, const ParameterValues& values,
+                                                   const std::string& key) {
                  const std::string& chosen = values.choice(key);
                  options.*field = chosen == unset ? std::nullopt : enum_value<Enum>(chosen);
                });
@@ -188,7 +190,7 @@ class ParameterTable {
   };
 
   ParameterTable& add(ParameterSpec spec, Assign assign) {
-    entries_.push_back({std::move(spec), std::move(assign)});
+    entries_.push_back(Entry{std::move(spec), std::move(assign)});
     return *this;
   }
 

@@ -137,7 +137,9 @@ ParameterValues resolve_parameters(const std::string& model, const std::vector<P
   for (const auto& spec : specs) values.set(spec.name, parse_parameter(model, spec, spec.default_value));
   std::vector<std::string> names;
   for (const auto& spec : specs) names.push_back(spec.name);
-  for (const auto& [name, text] : assignments) {
+  for (const auto& assignment : assignments) {
+    const std::string& name = assignment.first;
+    const std::string& text = assignment.second;
     const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParameterSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       const std::string valid = names.empty() ? "it has no parameters" : "valid: " + join(names);

@@ -385,7 +385,13 @@ template <typename Part>
 }
 
 // The keys of a claim's `exchange` and of a change (`set`, `add`, `scale`).
-inline const std::vector<std::string> kExchangeKeys{"actors", "issues"};
-inline const std::vector<std::string> kChangeKeys{"set", "add", "scale"};
+[[nodiscard]] inline std::vector<std::string> exchange_keys() {
+  return {"actors", "issues"};
+}
+[[nodiscard]] inline std::vector<std::string> change_keys() {
+  std::vector<std::string> keys;
+  for (const auto& entry : kOperationNames) keys.emplace_back(entry.name);
+  return keys;
+}
 
 }  // namespace parley::schema

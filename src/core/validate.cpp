@@ -100,8 +100,8 @@ class Checker {
 
   void note_unsourced(const std::string& path, const std::vector<SourceRef>& sources, const std::string& rationale,
                       bool needs_rationale) {
-    if (sources.empty()) unsourced_.push_back({path, "cites no source"});
-    if (needs_rationale && rationale.empty()) unsourced_.push_back({path, "has no rationale"});
+    if (sources.empty()) unsourced_.emplace_back(path, "cites no source");
+    if (needs_rationale && rationale.empty()) unsourced_.emplace_back(path, "has no rationale");
   }
 
   void check_header() {
@@ -159,7 +159,7 @@ class Checker {
       note_unsourced(path, actor.sources, actor.rationale, false);
       std::set<std::string> issues_seen;
       for (const auto& [issue_id, stance] : actor.stances) {
-        const std::string stance_path = path + ".stances." + issue_id;
+        const std::string stance_path = fmt::format("{}.stances.{}", path, issue_id);
         if (!issues_seen.insert(issue_id).second) {
           error(stance_path, fmt::format("a second stance on issue '{}'", issue_id));
         }

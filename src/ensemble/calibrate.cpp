@@ -60,7 +60,9 @@ std::vector<ModelSelection> member_selections(const std::vector<EnsembleMember>&
   for (const auto& member : members) {
     if (find_model(member.model()).needs_multiple_issues && issue_count < 2) continue;
     names.push_back(member.name);
-    for (const auto& [name, value] : member.parameters) assignments.push_back(member.name + "." + name + "=" + value);
+    for (const auto& [name, value] : member.parameters) {
+      assignments.push_back(fmt::format("{}.{}={}", member.name, name, value));
+    }
   }
   if (names.empty()) return {};
   return select_models(names, assignments, issue_count);

@@ -73,7 +73,9 @@ double combine(const EnsembleRule& rule, std::span<const double> forecasts) {
     case Combination::trimmed: {
       std::vector<double> values = present(forecasts);
       const auto drop = static_cast<std::size_t>(std::floor(rule.trim * static_cast<double>(values.size())));
-      return middle_mean(std::move(values), std::min(drop, values.empty() ? 0 : (values.size() - 1) / 2));
+      // The bound is taken before `values` is handed over: arguments are evaluated in no fixed order.
+      const std::size_t most = values.empty() ? 0 : (values.size() - 1) / 2;
+      return middle_mean(std::move(values), std::min(drop, most));
     }
   }
   return kNaN;

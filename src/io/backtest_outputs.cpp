@@ -88,7 +88,7 @@ Json backtest_json(const BacktestResult& result, const BacktestRequest& request,
   manifest.outputs = {"backtest.json", "backtest_summary.csv", "backtest_issues.csv"};
   if (result.cross_validation) {
     manifest.after_outputs["cross_validation"] = Json{{"candidates", result.cross_validation->candidates}};
-    manifest.outputs.push_back("backtest_cv.csv");
+    manifest.outputs.emplace_back("backtest_cv.csv");
   }
   return manifest_json(manifest);
 }

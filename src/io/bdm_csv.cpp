@@ -89,9 +89,10 @@ class BdmReader {
   }
 
   void read_header(const Record& record) {
-    for (const auto& cell : record.cells) header_.push_back(std::string(trimmed(cell)));
+    for (const auto& cell : record.cells) header_.emplace_back(trimmed(cell));
     columns_.fill(std::numeric_limits<std::size_t>::max());
     std::vector<std::string> known;
+    known.reserve(std::size(kColumns));
     for (const auto& names : kColumns) known.emplace_back(names[0]);
     for (std::size_t i = 0; i < header_.size(); ++i) {
       const std::string name = lower(header_[i]);

@@ -90,17 +90,17 @@ class CalibrationReader {
     if (!fields.valid()) return;
     candidate.name = fields.text("name", true).value_or("");
     candidate.description = fields.text("description", false).value_or("");
-    constexpr std::array families{EnsembleFamily::single,  EnsembleFamily::mean,   EnsembleFamily::median,
+    constexpr std::array kFamilies{EnsembleFamily::single,  EnsembleFamily::mean,   EnsembleFamily::median,
                                   EnsembleFamily::trimmed, EnsembleFamily::choice, EnsembleFamily::stack};
-    candidate.family = parse_choice(context_, fields, "family", families).value_or(EnsembleFamily::single);
+    candidate.family = parse_choice(context_, fields, "family", kFamilies).value_or(EnsembleFamily::single);
   }
 
   void read_rule(const YAML::Node& node, Calibration& calibration) {
     EnsembleRule& rule = calibration.rule;
     Fields fields(context_, node, "rule", {"combination", "trim", "members"});
     if (!fields.valid()) return;
-    constexpr std::array combinations{Combination::weighted, Combination::median, Combination::trimmed};
-    rule.combination = parse_choice(context_, fields, "combination", combinations).value_or(Combination::weighted);
+    constexpr std::array kCombinations{Combination::weighted, Combination::median, Combination::trimmed};
+    rule.combination = parse_choice(context_, fields, "combination", kCombinations).value_or(Combination::weighted);
     rule.trim = fields.number("trim", false).value_or(0.0);
     if (rule.trim < 0.0 || rule.trim >= 0.5) {
       context_.error(*fields.node("trim", false), fields.path("trim"),
@@ -119,7 +119,7 @@ class CalibrationReader {
       read_member_name(member, entry.name);
       if (const auto parameters = member.node("parameters", false); parameters && parameters->IsMap()) {
         for (const auto& pair : *parameters) {
-          const std::string key = pair.first.as<std::string>();
+          const auto key = pair.first.as<std::string>();
           const auto value = read_text(context_, pair.second, member.path("parameters") + "." + key);
           entry.parameters.emplace_back(key, value.value_or(""));
         }
@@ -151,8 +151,8 @@ class CalibrationReader {
   void read_intervals(const YAML::Node& node, IntervalCalibration& intervals) {
     Fields fields(context_, node, "intervals", {"scale", "floor", "levels", "half_widths", "score_quantiles"});
     if (!fields.valid()) return;
-    constexpr std::array scales{IntervalScale::constant, IntervalScale::spread};
-    intervals.scale = parse_choice(context_, fields, "scale", scales).value_or(IntervalScale::constant);
+    constexpr std::array kScales{IntervalScale::constant, IntervalScale::spread};
+    intervals.scale = parse_choice(context_, fields, "scale", kScales).value_or(IntervalScale::constant);
     intervals.floor = fields.number("floor", true).value_or(0.0);
     if (!(intervals.floor >= 0.0)) context_.error(*fields.node("floor", true), "intervals.floor", "must be at least 0");
     const auto levels = numbers(fields, "levels", false);

@@ -115,6 +115,7 @@ class Deu3Reader {
     read_capabilities(*rows[1]);
     std::vector<ProposalRows> proposals = group_by_proposal({rows.begin() + 2, rows.end()});
     std::vector<ImportedScenario> scenarios;
+    scenarios.reserve(proposals.size());
     for (const auto& proposal : proposals) scenarios.push_back(make_scenario(proposal));
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {

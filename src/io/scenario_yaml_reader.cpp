@@ -110,7 +110,7 @@ class ReadVisitor {
     }
     for (auto it = node->begin(); it != node->end(); ++it) {
       const std::string issue = it->first.Scalar();
-      const std::string stance_path = stances_path + "." + issue;
+      const std::string stance_path = fmt::format("{}.{}", stances_path, issue);
       Stance stance;
       read(it->second, stance_path, stance);
       stances.push_back({issue, std::move(stance)});
@@ -121,7 +121,7 @@ class ReadVisitor {
   void change(const Key& key, std::optional<Change>& change) {
     const auto node = fields_->node(key.name, required(key));
     if (!node) return;
-    Fields operations(context_, *node, fields_->path(key.name), schema::kChangeKeys);
+    Fields operations(context_, *node, fields_->path(key.name), schema::change_keys());
     if (!operations.valid()) return;
     int given = 0;
     for (const auto& entry : schema::kOperationNames) {
@@ -163,7 +163,7 @@ class ReadVisitor {
     if (const auto exchange = fields_->node(schema::kExchange.name, false)) {
       ++kinds;
       claim.kind = ClaimKind::exchange;
-      Fields trade(context_, *exchange, fields_->path(schema::kExchange.name), schema::kExchangeKeys);
+      Fields trade(context_, *exchange, fields_->path(schema::kExchange.name), schema::exchange_keys());
       claim.actors = texts(trade, "actors");
       claim.issues = texts(trade, "issues");
     }

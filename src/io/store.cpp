@@ -16,7 +16,7 @@ namespace {
 // A prepared statement, finalised on scope exit.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
+  Statement(sqlite3* db, const char* sql) {
     if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) statement_ = nullptr;
   }
   ~Statement() { sqlite3_finalize(statement_); }
@@ -44,7 +44,6 @@ class Statement {
   }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
 };
 

@@ -19,7 +19,6 @@ std::string_view kind_name(const YAML::Node& node) {
     case YAML::NodeType::Scalar:
       return "a single value";
     case YAML::NodeType::Null:
-      return "nothing";
     case YAML::NodeType::Undefined:
       return "nothing";
   }

@@ -35,7 +35,8 @@ std::string issue_chart(const std::string& title, double min, double max, const 
   const double row = 22.0;
   const double bottom = top + row * static_cast<double>(std::max<std::size_t>(dots.size(), 1));
   const double legend = bottom + 34.0;
-  const double height = legend + 18.0 * static_cast<double>((forecasts.size() + 2) / 3) + 8.0;
+  const std::size_t legend_rows = (forecasts.size() + 2) / 3;
+  const double height = legend + 18.0 * static_cast<double>(legend_rows) + 8.0;
   Svg svg(kWidth, height, title);
   const Scale x{min, max, kLeft, kRight};
   double heaviest = 0.0;
@@ -59,7 +60,8 @@ std::string issue_chart(const std::string& title, double min, double max, const 
   svg.x_axis(x, bottom + 2, nice_ticks(min, max, 5));
   for (std::size_t m = 0; m < forecasts.size(); ++m) {
     const double lx = 20.0 + 250.0 * static_cast<double>(m % 3);
-    const double ly = legend + 18.0 * static_cast<double>(m / 3);
+    const std::size_t legend_row = m / 3;
+    const double ly = legend + 18.0 * static_cast<double>(legend_row);
     svg.rect(lx, ly - 9, 14, 4, colour(m));
     svg.text(lx + 20, ly - 4, fmt::format("{} {:.1f}", forecasts[m].label, forecasts[m].value), Anchor::start, 12);
   }
@@ -109,7 +111,8 @@ std::string headline_chart(const std::string& title, const std::vector<HeadlineR
 std::string trajectory_chart(const std::string& title, double min, double max, const std::vector<Line>& lines) {
   std::size_t rounds = 1;
   for (const auto& line : lines) rounds = std::max(rounds, line.values.size());
-  const double height = 250.0 + 16.0 * static_cast<double>((lines.size() + 3) / 4);
+  const std::size_t legend_rows = (lines.size() + 3) / 4;
+  const double height = 250.0 + 16.0 * static_cast<double>(legend_rows);
   Svg svg(kWidth, height, title);
   const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kRight};
   const Scale y{min, max, 210.0, 20.0};
@@ -125,7 +128,8 @@ std::string trajectory_chart(const std::string& title, double min, double max, c
     if (points.size() == 1) svg.circle(points[0].first, points[0].second, 3, paint);
     if (points.size() > 1) svg.polyline(points, paint, 1.8);
     const double lx = 60.0 + 170.0 * static_cast<double>(k % 4);
-    const double ly = 258.0 + 16.0 * static_cast<double>(k / 4);
+    const std::size_t legend_row = k / 4;
+    const double ly = 258.0 + 16.0 * static_cast<double>(legend_row);
     svg.rect(lx, ly - 8, 12, 4, paint);
     svg.text(lx + 16, ly - 3, lines[k].label, Anchor::start, 11);
   }

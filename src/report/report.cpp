@@ -582,7 +582,7 @@ std::string build_report(const std::filesystem::path& directory) {
 }
 
 std::filesystem::path write_report(const std::filesystem::path& directory) {
-  const auto path = directory / "report.html";
+  auto path = directory / "report.html";
   io::write_text_file(path, build_report(directory));
   return path;
 }

@@ -73,8 +73,10 @@ std::vector<double> nice_ticks(double low, double high, int target) {
   }
   std::vector<double> ticks;
   const double first = std::ceil(low / step - 1e-9) * step;
-  for (double tick = first; tick <= high + step * 1e-9; tick += step) {
+  double tick = first;  // accumulated, not first + k * step: the ticks' bits are the report's
+  while (tick <= high + step * 1e-9) {
     ticks.push_back(std::fabs(tick) < step * 1e-9 ? 0.0 : tick);
+    tick += step;
   }
   return ticks;
 }

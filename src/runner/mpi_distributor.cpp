@@ -87,7 +87,7 @@ class MpiDistributor final : public Distributor {
     broadcast(missing);
     const auto size = static_cast<std::size_t>(world_.size());
     std::vector<std::uint64_t> mine;
-    for (std::size_t k = static_cast<std::size_t>(world_.rank()); k < missing.size(); k += size) {
+    for (auto k = static_cast<std::size_t>(world_.rank()); k < missing.size(); k += size) {
       mine.push_back(missing[k]);
     }
     const std::size_t per_rank = (missing.size() + size - 1) / size;

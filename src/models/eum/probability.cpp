@@ -73,7 +73,7 @@ WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, 
         const bool take_left =
             right == m || (left > 0 && std::fabs(x[k] - positions[left - 1]) < std::fabs(x[k] - positions[right]));
         const std::size_t a = take_left ? --left : right++;
-        const double c = static_cast<double>(holders[a]);
+        const auto c = static_cast<double>(holders[a]);
         sum += y(k, positions[a]) * c * (2.0 * below + c - static_cast<double>(n));
         below += c;
       }

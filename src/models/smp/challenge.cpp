@@ -51,12 +51,12 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
     // A1: m sides with i and i wins; A2: with i, j wins; A3: with j, i wins; A4: with j, j wins.
     // NoCommit: m keeps its position; SemiCommit: m moves with its side when that side loses;
     // FullCommit: m takes the winner's position whichever side it joined.
-    constexpr bool moves_with_winner = Commit == ThirdPartyCommit::FullCommit;
-    constexpr bool moves_with_loser = Commit != ThirdPartyCommit::NoCommit;
-    const double a1 = (umi + umi) + (moves_with_winner ? umi : umm);
-    const double a2 = (umj + umj) + (moves_with_loser ? umj : umm);
-    const double a3 = (umi + umi) + (moves_with_loser ? umi : umm);
-    const double a4 = (umj + umj) + (moves_with_winner ? umj : umm);
+    constexpr bool kMovesWithWinner = Commit == ThirdPartyCommit::FullCommit;
+    constexpr bool kMovesWithLoser = Commit != ThirdPartyCommit::NoCommit;
+    const double a1 = (umi + umi) + (kMovesWithWinner ? umi : umm);
+    const double a2 = (umj + umj) + (kMovesWithLoser ? umj : umm);
+    const double a3 = (umi + umi) + (kMovesWithLoser ? umi : umm);
+    const double a4 = (umj + umj) + (kMovesWithWinner ? umj : umm);
     const double e_a = (p * a1) + (q * a2);
     const double e_b = (p * a3) + (q * a4);
     const double v = vote_as<Rule>(w, e_a, e_b);

@@ -11,7 +11,7 @@ namespace parley::models::smp {
 std::vector<double> Engine::bargain_values(const State& state, const Derived& derived,
                                            const std::vector<Bargain>& bargains) const {
   std::vector<double> values(bargains.size() * n_, 0.0);
-  const double count = static_cast<double>(n_);
+  const auto count = static_cast<double>(n_);
   parallel_for(threads(), bargains.size(), [&](std::size_t b) {
     const Bargain& bargain = bargains[b];
     for (std::size_t a = 0; a < n_; ++a) {
