@@ -136,6 +136,7 @@ ParameterValues resolve_parameters(const std::string& model, const std::vector<P
   ParameterValues values;
   for (const auto& spec : specs) values.set(spec.name, parse_parameter(model, spec, spec.default_value));
   std::vector<std::string> names;
+  names.reserve(specs.size());
   for (const auto& spec : specs) names.push_back(spec.name);
   for (const auto& assignment : assignments) {
     const std::string& name = assignment.first;

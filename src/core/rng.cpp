@@ -16,7 +16,7 @@ std::uint64_t rotate_left(std::uint64_t x, int k) {
 
 }  // namespace
 
-Rng::Rng(std::uint64_t seed) : state_{} {
+Rng::Rng(std::uint64_t seed) {
   std::uint64_t mixer = seed;
   for (auto& word : state_) word = splitmix64(mixer);
 }

@@ -14,42 +14,20 @@
 #include "parley/io/mc_outputs.hpp"
 #include "parley/io/run_outputs.hpp"
 #include "parley/io/scenario_json.hpp"
+#include "parley/answer.hpp"
 #include "parley/registry.hpp"
 #include "parley/errors.hpp"
 #include "parley/version.hpp"
 #include "report/answer_section.hpp"
 #include "report/charts.hpp"
+#include "report/rows.hpp"
 #include "report/svg.hpp"
+#include "report/trades.hpp"
 
 namespace parley::report {
 namespace {
 
 using Json = nlohmann::json;
-using Row = std::map<std::string, std::string>;
-
-// A CSV output file as rows keyed by its header; empty when the file is not there.
-std::vector<Row> read_csv(const std::filesystem::path& path) {
-  std::vector<Row> rows;
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) return rows;
-  const auto records = io::read_delimited(io::read_text_file(path), ',', path.string());
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].blank()) continue;
-    Row row;
-    for (std::size_t c = 0; c < records[0].cells.size() && c < records[r].cells.size(); ++c) {
-      row[records[0].cells[c].text] = records[r].cells[c].text;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-std::optional<double> number_of(const Row& row, const std::string& key) {
-  const auto found = row.find(key);
-  if (found == row.end() || found->second.empty()) return std::nullopt;
-  return io::parse_number(found->second);
-}
-
 // A plain verdict beside a probability: the point is to test the source, not to echo it.
 std::string verdict(double probability) {
   return probability >= 0.9   ? " <span class=\"yes\">agrees</span>"
@@ -93,7 +71,7 @@ class Builder {
     mc_claims_ = read_csv(dir_ / "mc_claims.csv");
     sensitivity_ = read_csv(dir_ / "sensitivity.csv");
     claims_ = io::claims_from_json(scenario_.value("claims", Json::array()));
-    read_trades();
+    trades_ = read_trades(run_, dir_);
   }
 
   std::string build() {
@@ -218,46 +196,7 @@ class Builder {
     }
   }
 
-  // The trades a model declares (IndicatorSpec::trades) and the rows of the files that list them:
-  // the run's own table, or Monte Carlo's counts.
-  struct Trades {
-    std::string model;
-    const IndicatorSpec* spec = nullptr;
-    std::string run_file;
-    std::string mc_file;
-    std::vector<Row> run;
-    std::vector<Row> mc;
-  };
-
-  void read_trades() {
-    for (const auto& model : run_.value("models", Json::array())) {
-      const std::string name = model.value("name", std::string{});
-      const ModelInfo* info = nullptr;
-      for (const auto& entry : model_registry()) {
-        if (entry.name == name.substr(0, name.find('@'))) info = &entry;
-      }
-      if (info == nullptr) continue;  // a model this build does not have
-      const auto at = name.find('@');
-      const std::string label = at == std::string::npos ? std::string{} : name.substr(at);
-      for (const auto& spec : info->indicators) {
-        if (!spec.trades) continue;
-        Trades trades{name, &spec, io::table_file(name, spec.trades->table),
-                      io::mc_indicator_file({name, &spec, spec.name + label}), {}, {}};
-        trades.run = read_csv(dir_ / trades.run_file);
-        trades.mc = read_csv(dir_ / trades.mc_file);
-        trades_.push_back(std::move(trades));
-      }
-    }
-  }
-
-  // Whether a trade of the run bears a claim out.
-  static bool realised(const Trades& trades, const Claim& claim) {
-    const auto& sides = trades.spec->trades->sides;
-    return std::any_of(trades.run.begin(), trades.run.end(), [&](const Row& row) {
-      return claim.bears_out({row.at(sides[0].actor), row.at(sides[0].gives), row.at(sides[1].actor),
-                              row.at(sides[1].gives)});
-    });
-  }
+  using Results = std::vector<std::pair<std::string, std::string>>;  // model, html
 
   void claims() {
     if (!scenario_.contains("claims") || scenario_["claims"].empty()) return;
@@ -271,72 +210,96 @@ class Builder {
              "gives how likely it is).</p>\n";
     out_ += "<table><tr><th>claim</th><th>test</th><th>model</th><th>result</th></tr>\n";
     for (const Claim& claim : claims_) {
-      const std::string& id = claim.id;
-      std::string test;
-      switch (claim.kind) {
-        case ClaimKind::within:
-          test = fmt::format("{} within [{}, {}]", claim.issue, tick_label(claim.low), tick_label(claim.high));
-          break;
-        case ClaimKind::above:
-          test = fmt::format("{} above {}", claim.issue, tick_label(claim.low));
-          break;
-        case ClaimKind::below:
-          test = fmt::format("{} below {}", claim.issue, tick_label(claim.high));
-          break;
-        default:
-          test = claim.trade_text();
-      }
-      std::vector<std::pair<std::string, std::string>> results;  // model, html
-      // The headline first: the probability, from its calibrated intervals, that the outcome bears the claim out.
-      if (!mc && run_.contains("answer")) {
-        for (const auto& judged : run_["answer"].value("claims", Json::array())) {
-          if (judged.value("claim", std::string{}) != id) continue;
-          results.emplace_back("parley forecast",
-                               fmt::format("{:.0f} % likely{}", 100.0 * judged.value("probability", 0.0),
-                                           verdict(judged.value("probability", 0.0))));
-        }
-      }
+      Results results;
       if (mc) {
-        for (const auto& row : mc_claims_) {
-          if (row.at("claim") != id) continue;
-          const auto p = row.at("model") == "ensemble" && number_of(row, "calibrated_probability")
-                             ? number_of(row, "calibrated_probability")
-                             : number_of(row, "probability");
-          const std::string model = row.at("model") == "ensemble" ? "parley forecast" : row.at("model");
-          const auto html = p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict(*p)) : std::string("-");
-          if (row.at("model") == "ensemble") {
-            results.insert(results.begin(), {model, html});
-          } else {
-            results.emplace_back(model, html);
-          }
-        }
-      } else if (!claim.about_forecast()) {
-        for (const auto& trades : trades_) {
-          if (trades.spec->answers != claim.kind || trades.run.empty()) continue;
-          results.emplace_back(trades.model, realised(trades, claim) ? "<span class=\"yes\">yes</span>"
-                                                                     : "<span class=\"no\">no</span>");
-        }
+        results = sampled(claim);
       } else {
-        for (const auto& row : forecast_) {
-          if (row.at("issue") != claim.issue) continue;
-          if (!claim.model.empty() && claim.model != row.at("model")) continue;
-          const auto value = number_of(row, "forecast");
-          if (!value) continue;
-          const bool holds = claim.holds(*value);
-          results.emplace_back(row.at("model"), fmt::format("<span class=\"{}\">{}</span> ({:.1f})",
-                                                            holds ? "yes" : "no", holds ? "yes" : "no", *value));
-        }
+        results = headline(claim);
+        const Results models = claim.about_forecast() ? forecasts_bearing(claim) : trades_bearing(claim);
+        results.insert(results.end(), models.begin(), models.end());
       }
       for (std::size_t k = 0; k < results.size(); ++k) {
         out_ += "<tr>";
         if (k == 0) {
           out_ += fmt::format("<td rowspan=\"{}\"><strong>{}</strong><br><em>“{}”</em></td><td rowspan=\"{}\">{}</td>",
-                              results.size(), escape(id), escape(claim.text), results.size(), escape(test));
+                              results.size(), escape(claim.id), escape(claim.text), results.size(),
+                              escape(test_text(claim)));
         }
         out_ += fmt::format("<td>{}</td><td>{}</td></tr>\n", escape(results[k].first), results[k].second);
       }
     }
     out_ += "</table>\n";
+  }
+
+  static std::string test_text(const Claim& claim) {
+    switch (claim.kind) {
+      case ClaimKind::within:
+        return fmt::format("{} within [{}, {}]", claim.issue, tick_label(claim.low), tick_label(claim.high));
+      case ClaimKind::above:
+        return fmt::format("{} above {}", claim.issue, tick_label(claim.low));
+      case ClaimKind::below:
+        return fmt::format("{} below {}", claim.issue, tick_label(claim.high));
+      default:
+        return claim.trade_text();
+    }
+  }
+
+  // The headline's probability, from its calibrated intervals, that the outcome bears the claim out.
+  [[nodiscard]] Results headline(const Claim& claim) const {
+    Results results;
+    if (!run_.contains("answer")) return results;
+    for (const auto& judged : run_["answer"].value("claims", Json::array())) {
+      if (judged.value("claim", std::string{}) != claim.id) continue;
+      const double probability = judged.value("probability", 0.0);
+      results.emplace_back("parley forecast",
+                           fmt::format("{:.0f} % likely{}", 100.0 * probability, verdict(probability)));
+    }
+    return results;
+  }
+
+  // Monte Carlo: the headline's calibrated probability first, then each model's share of samples.
+  [[nodiscard]] Results sampled(const Claim& claim) const {
+    Results results;
+    for (const auto& row : mc_claims_) {
+      if (row.at("claim") != claim.id) continue;
+      const bool ensemble = row.at("model") == kEnsembleName;
+      const auto p = ensemble && number_of(row, "calibrated_probability") ? number_of(row, "calibrated_probability")
+                                                                         : number_of(row, "probability");
+      const std::string model = ensemble ? "parley forecast" : row.at("model");
+      const auto html = p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict(*p)) : std::string("-");
+      if (ensemble) {
+        results.insert(results.begin(), {model, html});
+      } else {
+        results.emplace_back(model, html);
+      }
+    }
+    return results;
+  }
+
+  // A trade claim: whether each model that lists trades realised one bearing it out.
+  [[nodiscard]] Results trades_bearing(const Claim& claim) const {
+    Results results;
+    for (const auto& trades : trades_) {
+      if (trades.spec->answers != claim.kind || trades.run.empty()) continue;
+      results.emplace_back(trades.model, realised(trades, claim) ? "<span class=\"yes\">yes</span>"
+                                                                 : "<span class=\"no\">no</span>");
+    }
+    return results;
+  }
+
+  // A claim about an issue: whether each model's forecast bears it out.
+  [[nodiscard]] Results forecasts_bearing(const Claim& claim) const {
+    Results results;
+    for (const auto& row : forecast_) {
+      if (row.at("issue") != claim.issue) continue;
+      if (!claim.model.empty() && claim.model != row.at("model")) continue;
+      const auto value = number_of(row, "forecast");
+      if (!value) continue;
+      const bool holds = claim.holds(*value);
+      results.emplace_back(row.at("model"), fmt::format("<span class=\"{}\">{}</span> ({:.1f})", holds ? "yes" : "no",
+                                                        holds ? "yes" : "no", *value));
+    }
+    return results;
   }
 
   void trajectories() {
@@ -383,94 +346,10 @@ class Builder {
     }
   }
 
-  // A model's trades as a network of actors (an edge per pair that traded) and, for one run, a list.
   void trade_section(const Trades& trades) {
     if (trades.run.empty() && trades.mc.empty()) return;
-    const IndicatorSpec& spec = *trades.spec;
-    section(spec.name.c_str(), spec.title);
-    std::vector<std::string> nodes;
-    const auto node = [&](const std::string& id) {
-      const auto found = std::find(nodes.begin(), nodes.end(), id);
-      if (found != nodes.end()) return static_cast<std::size_t>(found - nodes.begin());
-      nodes.push_back(id);
-      return nodes.size() - 1;
-    };
-    std::map<std::pair<std::size_t, std::size_t>, std::map<std::string, double>> edges_of;  // pair -> label -> weight
-    const auto add = [&](const std::string& a, const std::string& supply_a, const std::string& b,
-                         const std::string& supply_b, double weight) {
-      std::size_t x = node(a);
-      std::size_t y = node(b);
-      std::string label = fmt::format("{}: {} / {}: {}", a, supply_a, b, supply_b);
-      if (y < x) {
-        std::swap(x, y);
-        label = fmt::format("{}: {} / {}: {}", b, supply_b, a, supply_a);
-      }
-      edges_of[{x, y}][label] += weight;
-    };
-    const bool mc = trades.run.empty();
-    const auto& sides = spec.trades->sides;
-    if (mc) {
-      out_ += fmt::format(
-          "<p class=\"note\">{} realised in at least a quarter of the Monte Carlo samples; an edge's width "
-          "grows with the share of samples, and its label says who gave ground on what.</p>\n",
-          escape(spec.title));
-      const auto& key = spec.key;
-      for (const auto& row : trades.mc) {
-        const double share = number_of(row, "share").value_or(0.0);
-        if (share >= 0.25 && key.size() == 4) {
-          add(row.at(key[0].name), row.at(key[1].name), row.at(key[2].name), row.at(key[3].name), share);
-        }
-      }
-    } else {
-      out_ += fmt::format(
-          "<p class=\"note\">Every {} realised in the run; an edge's width grows with the number of times "
-          "the pair traded; the legend names, for the ten busiest pairs, the trade each made most often (who gave "
-          "ground on what).</p>\n",
-          escape(spec.item));
-      for (const auto& row : trades.run) {
-        add(row.at(sides[0].actor), row.at(sides[0].gives), row.at(sides[1].actor), row.at(sides[1].gives), 1.0);
-      }
-    }
-    std::vector<Edge> edges;
-    for (const auto& [pair, labels] : edges_of) {
-      double total = 0.0;
-      std::string best;
-      double best_weight = -1.0;
-      for (const auto& [label, weight] : labels) {
-        total += weight;
-        if (weight > best_weight) {
-          best_weight = weight;
-          best = label;
-        }
-      }
-      const std::string times = mc ? fmt::format("in {:.0f} % of samples", 100.0 * best_weight)
-                                   : fmt::format("{} of {} trades", best_weight, total);
-      edges.push_back({pair.first, pair.second, total, fmt::format("{} ({})", best, times)});
-    }
-    std::stable_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.weight > b.weight; });
-    if (edges.size() > 10) edges.resize(10);
-    figure(network_chart(fmt::format("Realised {} between actors", spec.name), nodes, edges));
-    if (!mc) trade_list(trades);
-  }
-
-  void trade_list(const Trades& trades) {
-    const TradeColumns& columns = *trades.spec->trades;
-    const auto& [a, b] = columns.sides;
-    out_ += "<table><tr><th>round</th><th>order</th><th>gain</th><th>gives ground</th><th>in return for</th></tr>\n";
-    std::size_t shown = 0;
-    for (const auto& row : trades.run) {
-      if (++shown > 15) break;
-      out_ += fmt::format(
-          "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.3f}</td><td>{} on {}: {:.1f} → "
-          "{:.1f}</td><td>{} on {}: {:.1f} → {:.1f}</td></tr>\n",
-          escape(row.at(columns.round)), escape(row.at(columns.order)), number_of(row, columns.gain).value_or(0.0),
-          escape(row.at(a.actor)), escape(row.at(a.gives)), number_of(row, a.from).value_or(0.0),
-          number_of(row, a.to).value_or(0.0), escape(row.at(b.actor)), escape(row.at(b.gives)),
-          number_of(row, b.from).value_or(0.0), number_of(row, b.to).value_or(0.0));
-    }
-    out_ += fmt::format("</table>\n<p class=\"note\">The first {} of {} {}; all are in {}.</p>\n",
-                        std::min<std::size_t>(15, trades.run.size()), trades.run.size(), escape(trades.spec->name),
-                        escape(trades.run_file));
+    section(trades.spec->name.c_str(), trades.spec->title);
+    out_ += trades_html(trades);
   }
 
   void montecarlo() {

@@ -55,6 +55,7 @@ std::vector<KeyFrequency> key_frequencies(const std::vector<SampleResult>& resul
     for (const auto code : result.indicators[k]) ++frequency[code];
   }
   std::vector<KeyFrequency> keys;
+  keys.reserve(frequency.size());
   for (const auto& [code, count] : frequency) keys.push_back({code, count});
   std::stable_sort(keys.begin(), keys.end(),
                    [](const KeyFrequency& a, const KeyFrequency& b) { return a.samples > b.samples; });

@@ -87,36 +87,12 @@ class Exchange final : public Model {
   explicit Exchange(const Settings& settings) : settings_(settings) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
-    const std::size_t issues = problem.issues.size();
-    Data data;
-    data.actors = problem.actors.size();
-    data.issues = issues;
-    data.has.assign(data.actors * issues, 0);
-    data.salience.assign(data.actors * issues, 0.0);
-    data.power.assign(data.actors * issues, 0.0);
-    data.data.resize(issues);
-    data.total.assign(issues, 0.0);
-    std::vector<double> start(data.actors * issues, 0.0);
-    std::vector<ScaleMap> scales(issues);
-    for (std::size_t i = 0; i < issues; ++i) {
-      const IssueProblem& issue = problem.issues[i];
-      scales[i] = {issue.min, kScale / (issue.max - issue.min)};
-      for (const auto& participant : issue.participants) {
-        const std::size_t at = data.at(participant.actor, i);
-        data.has[at] = 1;
-        data.salience[at] = participant.salience;
-        data.power[at] = participant.capability;
-        data.data[i].push_back(participant.actor);
-        data.total[i] += participant.salience * participant.capability;
-        start[at] = scales[i].normalise(participant.position);
-      }
-    }
-
+    State state = prepare(problem);
     ModelOutcome outcome;
-    for (std::size_t i = 0; i < issues; ++i) {
+    for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       IssueForecast forecast{
           problem.issues[i].id, std::numeric_limits<double>::quiet_NaN(), 0, StopReason::max_rounds, {}, {}};
-      forecast.positions.push_back(own_positions(problem.issues[i], i, start, scales[i], data));
+      forecast.positions.push_back(own_positions(problem.issues[i], i, state.start, state.scales[i], state.data));
       forecast.votes.emplace_back();
       outcome.issues.push_back(std::move(forecast));
     }
@@ -125,7 +101,8 @@ class Exchange final : public Model {
     Indicator realised{kExchanges, {}};
     std::size_t last_exchanges = 0;
     for (int round = 1; round <= settings_.rounds; ++round) {
-      const auto result = exchange::play_round(data, settings_, start, context.seed, static_cast<std::uint64_t>(round));
+      const auto result =
+          exchange::play_round(state.data, settings_, state.start, context.seed, static_cast<std::uint64_t>(round));
       for (const auto& record : result.exchanges) {
         // The indicator's key: the actor first in the scenario, then the other.
         const bool i_first = record.i.actor < record.j.actor;
@@ -133,43 +110,24 @@ class Exchange final : public Model {
         const SideRecord& b = i_first ? record.j : record.i;
         realised.keys.insert(realised.keys.end(), {a.actor, a.supply, b.actor, b.supply});
       }
-      if (context.tables) {
-        std::size_t order = 0;
-        for (const auto& record : result.exchanges) {
-          std::vector<Cell> row{round, ++order, record.gain};
-          for (const auto* side : {&record.i, &record.j}) {
-            const ScaleMap& scale = scales[side->supply];
-            row.emplace_back(problem.actors[side->actor]);
-            row.emplace_back(problem.issues[side->supply].id);
-            row.emplace_back(problem.issues[side->demand].id);
-            row.emplace_back(scale.position(side->start));
-            row.emplace_back(scale.move(side->move));
-            row.emplace_back(scale.position(side->vote));
-          }
-          exchanges.rows.push_back(std::move(row));
-        }
-        for (std::size_t i = 0; i < issues; ++i) {
-          rounds.rows.push_back({round, problem.issues[i].id, scales[i].position(result.start_forecast[i]),
-                                 scales[i].position(result.voting_forecast[i]), result.candidates,
-                                 result.exchanges.size()});
-        }
-      }
-      for (std::size_t i = 0; i < issues; ++i) {
+      if (context.tables) record_round(problem, state, round, result, exchanges, rounds);
+      for (std::size_t i = 0; i < problem.issues.size(); ++i) {
         IssueForecast& forecast = outcome.issues[i];
-        forecast.votes.push_back(own_positions(problem.issues[i], i, result.voting, scales[i], data));
-        forecast.positions.push_back(own_positions(problem.issues[i], i, result.next, scales[i], data));
-        forecast.forecast = data.total[i] > 0.0 ? scales[i].position(result.voting_forecast[i])
-                                                : std::numeric_limits<double>::quiet_NaN();
+        const ScaleMap& scale = state.scales[i];
+        forecast.votes.push_back(own_positions(problem.issues[i], i, result.voting, scale, state.data));
+        forecast.positions.push_back(own_positions(problem.issues[i], i, result.next, scale, state.data));
+        forecast.forecast = state.data.total[i] > 0.0 ? scale.position(result.voting_forecast[i])
+                                                      : std::numeric_limits<double>::quiet_NaN();
         forecast.rounds = round;
       }
       last_exchanges = result.exchanges.size();
-      start = result.next;
+      state.start = result.next;
     }
-    for (std::size_t i = 0; i < issues; ++i) {
+    for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       IssueForecast& forecast = outcome.issues[i];
       if (problem.issues[i].participants.empty()) {
         forecast.reason = StopReason::no_actors;
-      } else if (data.total[i] <= 0.0) {
+      } else if (state.data.total[i] <= 0.0) {
         forecast.reason = StopReason::no_weight;
       } else {
         // No convergence test (Decide runs a fixed number of rounds); a last round without any
@@ -186,6 +144,66 @@ class Exchange final : public Model {
   }
 
  private:
+  // The actors' data on the model's 0–100 scales, their start positions, and each issue's scale.
+  struct State {
+    Data data;
+    std::vector<double> start;  // [actor][issue], normalised
+    std::vector<ScaleMap> scales;
+  };
+
+  static State prepare(const Problem& problem) {
+    const std::size_t issues = problem.issues.size();
+    State state;
+    Data& data = state.data;
+    data.actors = problem.actors.size();
+    data.issues = issues;
+    data.has.assign(data.actors * issues, 0);
+    data.salience.assign(data.actors * issues, 0.0);
+    data.power.assign(data.actors * issues, 0.0);
+    data.data.resize(issues);
+    data.total.assign(issues, 0.0);
+    state.start.assign(data.actors * issues, 0.0);
+    state.scales.resize(issues);
+    for (std::size_t i = 0; i < issues; ++i) {
+      const IssueProblem& issue = problem.issues[i];
+      state.scales[i] = {issue.min, kScale / (issue.max - issue.min)};
+      for (const auto& participant : issue.participants) {
+        const std::size_t at = data.at(participant.actor, i);
+        data.has[at] = 1;
+        data.salience[at] = participant.salience;
+        data.power[at] = participant.capability;
+        data.data[i].push_back(participant.actor);
+        data.total[i] += participant.salience * participant.capability;
+        state.start[at] = state.scales[i].normalise(participant.position);
+      }
+    }
+    return state;
+  }
+
+  // The round's rows of exchanges.csv and exchange_rounds.csv, on the issues' own scales.
+  static void record_round(const Problem& problem, const State& state, int round, const exchange::RoundResult& result,
+                           Table& exchanges, Table& rounds) {
+    std::size_t order = 0;
+    for (const auto& record : result.exchanges) {
+      std::vector<Cell> row{round, ++order, record.gain};
+      for (const auto* side : {&record.i, &record.j}) {
+        const ScaleMap& scale = state.scales[side->supply];
+        row.emplace_back(problem.actors[side->actor]);
+        row.emplace_back(problem.issues[side->supply].id);
+        row.emplace_back(problem.issues[side->demand].id);
+        row.emplace_back(scale.position(side->start));
+        row.emplace_back(scale.move(side->move));
+        row.emplace_back(scale.position(side->vote));
+      }
+      exchanges.rows.push_back(std::move(row));
+    }
+    for (std::size_t i = 0; i < problem.issues.size(); ++i) {
+      rounds.rows.push_back({round, problem.issues[i].id, state.scales[i].position(result.start_forecast[i]),
+                             state.scales[i].position(result.voting_forecast[i]), result.candidates,
+                             result.exchanges.size()});
+    }
+  }
+
   static std::vector<double> own_positions(const IssueProblem& issue, std::size_t i, const std::vector<double>& values,
                                            const ScaleMap& scale, const Data& data) {
     std::vector<double> positions;
