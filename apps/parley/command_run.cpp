@@ -28,7 +28,7 @@ class RunCommand final : public Command {
     app_->add_flag("--strict", options_.scenario.strict, "Treat unsourced actors, stances and events as errors");
     app_->add_flag("-q,--quiet", options_.quiet, "Do not print the forecast table");
     app_->add_option("-j,--threads", options_.scenario.threads,
-                     "Threads a model may use (smp; default: every core; results never depend on it)");
+                     "Threads a model may use within one run (default: every core; results never depend on it)");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
