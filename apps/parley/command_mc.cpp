@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cli_common.hpp"
 #include "parley/io/files.hpp"
@@ -56,6 +57,9 @@ class McCommand final : public Command {
     if (!mc.uncertain() && !options_.quiet && coordinator) {
       std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
     }
+    // Ctrl-C stops the run with what is done kept; caught from before the store exists, so that an
+    // interrupt while it is created still ends in a store that can be resumed.
+    std::optional<Interrupt> interrupt(std::in_place);
     std::unique_ptr<io::RunStore> store;
     if (coordinator) {
       try {
@@ -72,14 +76,11 @@ class McCommand final : public Command {
 
     Progress progress(store ? store->completed().size() : 0, options_.quiet || !coordinator);
     const auto started = std::chrono::steady_clock::now();
-    bool interrupted = false;
-    {
-      const Interrupt interrupt;  // Ctrl-C stops the run with what is done kept
-      distributor->run(
-          mc, store.get(), {options_.samples, options_.threads},
-          [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); }, interrupt.requested());
-      interrupted = interrupt.requested().load();
-    }
+    distributor->run(
+        mc, store.get(), {options_.samples, options_.threads},
+        [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); }, interrupt->requested());
+    const bool interrupted = interrupt->requested().load();
+    interrupt.reset();  // from here Ctrl-C ends the program: the outputs are written atomically
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!coordinator) return 0;
     if (interrupted) {

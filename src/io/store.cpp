@@ -107,6 +107,9 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
 void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool resume) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
+  // The schema and the run's description are written in one transaction, so a run killed while it
+  // creates its store leaves a store that holds nothing: resuming it starts the run afresh.
+  exec("BEGIN");
   exec(kSchema);
   if (resume) {
     const auto meta = [&](const char* key) {
@@ -120,6 +123,13 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
       }
       return stored;
     };
+    const bool described = !meta("layout").empty() || !meta("fingerprint").empty();
+    if (!described) {
+      // Killed before its creation committed: nothing was computed, so nothing is lost.
+      describe(fingerprint, mc);
+      return;
+    }
+    exec("ROLLBACK");  // a described store is left as it is: its schema is checked, not changed
     if (meta("layout") != kLayout) {
       throw UsageError(fmt::format("{}: the store was written by another version of parley (layout {}, this one "
                                    "reads {}); start a new run",
@@ -133,7 +143,11 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
     }
     return;
   }
-  exec("BEGIN");
+  describe(fingerprint, mc);
+}
+
+// Writes the run's description and commits the transaction open() began.
+void RunStore::describe(const std::string& fingerprint, const MonteCarlo& mc) {
   Statement meta(db_, "INSERT INTO meta(key, value) VALUES (?, ?)");
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"layout", kLayout}, {"fingerprint", fingerprint}}) {
     meta.bind(1, key);

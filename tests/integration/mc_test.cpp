@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "support/process.hpp"
@@ -66,6 +69,16 @@ TEST(MonteCarlo, SameResultsWithOneTwoAndEightThreads) {
   EXPECT_TRUE(trade);
 }
 
+// Waits until `file` exists (the run has created its store), at most a minute: a loaded machine or a
+// sanitizer build may take longer than any fixed pause to get there.
+bool appears(const std::filesystem::path& file) {
+  for (int tries = 0; tries < 6000; ++tries) {
+    if (std::filesystem::exists(file)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
 TEST(MonteCarlo, KilledAndResumedEqualsUninterrupted) {
   const auto directory = fresh_directory("mc-resume");
   const std::vector<std::string> run{"mc", "-n", "3000", "-j", "2", "-q"};
@@ -76,7 +89,8 @@ TEST(MonteCarlo, KilledAndResumedEqualsUninterrupted) {
   auto killed_args = run;
   killed_args.insert(killed_args.end(), {"-o", "killed"});
   const pid_t pid = start_parley(killed_args, directory);
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ASSERT_TRUE(appears(directory / "killed" / "samples.sqlite"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
   ::kill(pid, SIGKILL);
   const int killed = wait_for(pid);
   auto resumed_args = killed_args;
@@ -89,12 +103,24 @@ TEST(MonteCarlo, KilledAndResumedEqualsUninterrupted) {
   }
 }
 
+// A run killed while it creates its store leaves a store that describes no run (here an empty file,
+// which SQLite reads as an empty database): resuming it starts the run afresh.
+TEST(MonteCarlo, AStoreKilledAtItsCreationResumesFromTheStart) {
+  const auto directory = fresh_directory("mc-resume-empty");
+  ASSERT_EQ(run_parley({"mc", "-n", "60", "-q", "-o", "whole"}, directory).exit_code, 0);
+  std::filesystem::create_directories(directory / "empty");
+  std::ofstream(directory / "empty" / "samples.sqlite").close();
+  const auto resumed = run_parley({"mc", "-n", "60", "-q", "-o", "empty", "--resume"}, directory);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(read_text(directory / "whole" / "mc_summary.csv"), read_text(directory / "empty" / "mc_summary.csv"));
+}
+
 TEST(MonteCarlo, InterruptStopsCleanlyAndResumes) {
   const auto directory = fresh_directory("mc-interrupt");
   const pid_t pid = start_parley({"mc", "-n", "200000", "-j", "2", "-q", "-o", "out"}, directory);
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ASSERT_TRUE(appears(directory / "out" / "samples.sqlite"));  // Ctrl-C is caught before the store exists
   ::kill(pid, SIGINT);
-  EXPECT_EQ(wait_for(pid), 130);
+  ASSERT_EQ(wait_for(pid), 130) << read_text(directory / ".stderr");
   EXPECT_NE(read_text(directory / ".stderr").find("Continue with --resume"), std::string::npos)
       << read_text(directory / ".stderr");
   // Resuming a different run is refused.

@@ -36,6 +36,7 @@ class RunStore final : public SampleSink {
 
  private:
   void open(const std::string& fingerprint, const MonteCarlo& mc, bool resume);
+  void describe(const std::string& fingerprint, const MonteCarlo& mc);
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
 
