@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 #include "parley/outputs.hpp"
@@ -68,14 +69,47 @@ struct ModelOutcome {
   std::vector<Indicator> indicators;  // one per declared indicator
 };
 
+// Scratch memory models keep from one solve to the next on one thread, so that Monte Carlo's
+// samples, once the first has run, allocate almost nothing. A model asks for its scratch by type,
+// keyed by the model object; the workspace makes it on first use. Never shared between threads.
+class Workspace {
+ public:
+  template <typename T>
+  T& get(const void* owner) {
+    for (const Slot& slot : slots_) {
+      if (slot.owner == owner && slot.type == &typeid(T)) return *static_cast<T*>(slot.data.get());
+    }
+    auto data = std::make_shared<T>();
+    T& scratch = *data;
+    slots_.push_back({owner, &typeid(T), std::move(data)});
+    return scratch;
+  }
+
+ private:
+  struct Slot {
+    const void* owner = nullptr;
+    const std::type_info* type = nullptr;
+    std::shared_ptr<void> data;  // keeps T's destructor
+  };
+  std::vector<Slot> slots_;
+};
+
 struct RunContext {
   std::uint64_t seed = 0;  // the master seed; models make their streams with make_rng(seed, stream)
   // Threads a model may use inside one solve (results never depend on it); 1 inside Monte Carlo,
   // whose samples already run in parallel.
   unsigned threads = 1;
   // false: the caller keeps only the forecasts and indicators (Monte Carlo, sensitivity), so a model
-  // may skip its tables.
+  // may skip its tables and its trajectories (IssueForecast's positions, risk and votes).
   bool tables = true;
+  // Where the model keeps its scratch between solves; none: a model makes its own for one solve.
+  Workspace* workspace = nullptr;
+
+  // The model's scratch of type T: the caller's workspace's, or `local`'s.
+  template <typename T>
+  T& scratch(const void* owner, Workspace& local) const {
+    return (workspace != nullptr ? *workspace : local).get<T>(owner);
+  }
 };
 
 class Model {

@@ -51,9 +51,20 @@ class MonteCarlo {
   [[nodiscard]] bool uncertain() const;
   [[nodiscard]] Date at() const { return at_; }
 
+  // What one thread keeps from sample to sample: the drawn values, the perturbed problem and the
+  // models' scratch. Results never depend on what it held before.
+  struct Worker {
+    std::vector<double> values;
+    Problem problem;
+    Workspace models;
+  };
+
   [[nodiscard]] SampleResult evaluate(std::uint64_t sample) const;
+  [[nodiscard]] SampleResult evaluate(std::uint64_t sample, Worker& worker) const;
   // The models' forecasts (one per series) for given input values: for sensitivity analysis.
   [[nodiscard]] std::vector<double> forecasts_for(const std::vector<double>& values, std::uint64_t stream) const;
+  [[nodiscard]] std::vector<double> forecasts_for(const std::vector<double>& values, std::uint64_t stream,
+                                                  Worker& worker) const;
 
   // Evaluates `samples` on `threads` threads (0: all cores). Completed results reach `sink` on the
   // calling thread, in batches, in no particular order; `progress` gets the number done so far.

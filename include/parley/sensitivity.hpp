@@ -14,7 +14,9 @@ namespace parley {
 
 struct SobolProblem {
   std::function<std::vector<double>(Rng&)> draw;                            // one input vector
-  std::function<std::vector<double>(const std::vector<double>&)> evaluate;  // the outputs; thread-safe
+  // The outputs; called from `threads` threads at once, each passing its index (0 to threads − 1),
+  // so that each may keep its own scratch.
+  std::function<std::vector<double>(const std::vector<double>&, unsigned thread)> evaluate;
   std::vector<std::vector<std::size_t>> groups;                             // input indices per group
   std::size_t outputs = 0;
 };

@@ -98,9 +98,17 @@ std::vector<std::string> MonteCarlo::key_ids(std::size_t series, std::uint64_t c
 }
 
 std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values, std::uint64_t stream) const {
-  const Problem problem = sampler_->apply(values);
-  const RunContext context{make_rng(seed_, kModelStreams + stream).next(), 1, false};
+  Worker worker;
+  return forecasts_for(values, stream, worker);
+}
+
+std::vector<double> MonteCarlo::forecasts_for(const std::vector<double>& values, std::uint64_t stream,
+                                              Worker& worker) const {
+  sampler_->apply(values, worker.problem);
+  const Problem& problem = worker.problem;
+  const RunContext context{make_rng(seed_, kModelStreams + stream).next(), 1, false, &worker.models};
   std::vector<double> forecasts;
+  forecasts.reserve(series_.size());
   for (const auto& model : prepared_->models) {
     const ModelOutcome outcome = model->solve(problem, context);
     for (std::size_t i = 0; i < problem.issues.size(); ++i) {
@@ -138,11 +146,19 @@ const std::optional<Calibration>& MonteCarlo::ensemble() const {
 }
 
 SampleResult MonteCarlo::evaluate(std::uint64_t sample) const {
+  Worker worker;
+  return evaluate(sample, worker);
+}
+
+SampleResult MonteCarlo::evaluate(std::uint64_t sample, Worker& worker) const {
   Rng rng = make_rng(seed_, sample);
-  const Problem problem = sampler_->apply(sampler_->draw(rng));
-  const RunContext context{make_rng(seed_, kModelStreams + sample).next(), 1, false};
+  sampler_->draw(rng, worker.values);
+  sampler_->apply(worker.values, worker.problem);
+  const Problem& problem = worker.problem;
+  const RunContext context{make_rng(seed_, kModelStreams + sample).next(), 1, false, &worker.models};
   SampleResult result;
   result.sample = sample;
+  result.forecasts.reserve(series_.size());
   result.indicators.resize(indicator_series_.size());
   std::size_t series = 0;  // the first indicator series of the model at hand
   for (const auto& model : prepared_->models) {
@@ -184,12 +200,13 @@ void MonteCarlo::run(const std::vector<std::uint64_t>& samples, unsigned threads
   std::exception_ptr failure;
   const auto work = [&] {
     try {
+      Worker worker;
       while (!stop.load()) {
         const std::size_t first = next.fetch_add(kChunk);
         if (first >= samples.size()) break;
         std::vector<SampleResult> chunk;
         for (std::size_t k = first; k < std::min(first + kChunk, samples.size()); ++k) {
-          chunk.push_back(evaluate(samples[k]));
+          chunk.push_back(evaluate(samples[k], worker));
         }
         const std::lock_guard lock(mutex);
         for (auto& result : chunk) done.push_back(std::move(result));

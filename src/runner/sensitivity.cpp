@@ -59,7 +59,7 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex mutex;
-  const auto work = [&] {
+  const auto work = [&](unsigned thread) {
     try {
       for (std::size_t j = next++; j < base_samples; j = next++) {
         Rng rng_a = make_rng(seed, 2 * j);
@@ -67,12 +67,12 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
         const std::vector<double> a = problem.draw(rng_a);
         const std::vector<double> b = problem.draw(rng_b);
         auto& row = evaluations[j];
-        row.push_back(problem.evaluate(a));
-        row.push_back(problem.evaluate(b));
+        row.push_back(problem.evaluate(a, thread));
+        row.push_back(problem.evaluate(b, thread));
         for (std::size_t g = 0; g < groups; ++g) {
           std::vector<double> mixed = a;
           for (const std::size_t input : problem.groups[g]) mixed[input] = b[input];
-          row.push_back(problem.evaluate(mixed));
+          row.push_back(problem.evaluate(mixed, thread));
         }
       }
     } catch (...) {
@@ -81,7 +81,7 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
 
@@ -147,7 +147,11 @@ ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_sample
   }
   SobolProblem problem;
   problem.draw = [&](Rng& rng) { return mc.sampler().draw(rng); };
-  problem.evaluate = [&](const std::vector<double>& values) { return mc.forecasts_for(values, 0); };
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  std::vector<MonteCarlo::Worker> workers(threads);
+  problem.evaluate = [&](const std::vector<double>& values, unsigned thread) {
+    return mc.forecasts_for(values, 0, workers[thread]);
+  };
   for (const auto& group : groups) problem.groups.push_back(group.inputs);
   problem.outputs = mc.series().size();
   ModelSensitivity sensitivity;

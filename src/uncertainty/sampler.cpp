@@ -49,6 +49,12 @@ Sampler::Sampler(const Scenario& scenario, Problem problem) : base_(std::move(pr
 
 std::vector<double> Sampler::draw(Rng& rng) const {
   std::vector<double> values;
+  draw(rng, values);
+  return values;
+}
+
+void Sampler::draw(Rng& rng, std::vector<double>& values) const {
+  values.clear();
   values.reserve(inputs_.size());
   for (const auto& input : inputs_) {
     switch (input.kind) {
@@ -68,43 +74,36 @@ std::vector<double> Sampler::draw(Rng& rng) const {
         break;
     }
   }
-  return values;
 }
 
 Problem Sampler::apply(const std::vector<double>& values) const {
-  Problem problem = base_;
-  std::vector<double> factor(problem.actors.size(), 1.0);
-  std::vector<char> present(problem.actors.size(), 1);
-  for (std::size_t n = 0; n < inputs_.size(); ++n) {
+  Problem problem;
+  apply(values, problem);
+  return problem;
+}
+
+void Sampler::apply(const std::vector<double>& values, Problem& problem) const {
+  problem = base_;  // element by element: a problem of the same shape keeps its memory
+  // The first inputs are each actor's capability factor and presence, in actor order (the constructor).
+  const auto factor = [&](std::size_t actor) { return values[2 * actor]; };
+  const auto present = [&](std::size_t actor) { return values[2 * actor + 1] != 0.0; };
+  for (std::size_t n = 2 * base_.actors.size(); n < inputs_.size(); ++n) {
     const Input& input = inputs_[n];
-    switch (input.kind) {
-      case InputKind::capability:
-        factor[input.actor] = values[n];
-        break;
-      case InputKind::presence:
-        present[input.actor] = values[n] != 0.0 ? 1 : 0;
-        break;
-      case InputKind::position:
-        problem.issues[input.issue].participants[input.participant].position = values[n];
-        break;
-      case InputKind::salience:
-        problem.issues[input.issue].participants[input.participant].salience = values[n];
-        break;
+    Participant& participant = problem.issues[input.issue].participants[input.participant];
+    (input.kind == InputKind::position ? participant.position : participant.salience) = values[n];
+  }
+  for (auto& issue : problem.issues) {
+    std::size_t kept = 0;
+    for (const Participant& participant : issue.participants) {
+      if (!present(participant.actor)) continue;
+      Participant& moved = issue.participants[kept++];
+      moved = participant;
+      moved.capability *= factor(participant.actor);
     }
+    issue.participants.resize(kept);
   }
   // Models with one capability per actor (smp) read the actors' defaults: they vary too.
-  for (std::size_t a = 0; a < problem.capabilities.size() && a < factor.size(); ++a)
-    problem.capabilities[a] *= factor[a];
-  for (auto& issue : problem.issues) {
-    std::vector<Participant> kept;
-    for (auto participant : issue.participants) {
-      if (present[participant.actor] == 0) continue;
-      participant.capability *= factor[participant.actor];
-      kept.push_back(participant);
-    }
-    issue.participants = std::move(kept);
-  }
-  return problem;
+  for (std::size_t a = 0; a < problem.capabilities.size(); ++a) problem.capabilities[a] *= factor(a);
 }
 
 std::vector<Sampler::Group> Sampler::groups() const {

@@ -35,10 +35,13 @@ class Sampler {
   [[nodiscard]] const std::vector<Input>& inputs() const { return inputs_; }
   [[nodiscard]] bool uncertain() const { return uncertain_; }
 
-  // One value per input, drawn in input order.
+  // One value per input, drawn in input order: first each actor's capability factor and presence (in
+  // actor order), then each stance's position and salience (by issue, then participant).
   [[nodiscard]] std::vector<double> draw(Rng& rng) const;
+  void draw(Rng& rng, std::vector<double>& values) const;  // into `values`, reusing its memory
   // The problem with the drawn values.
   [[nodiscard]] Problem apply(const std::vector<double>& values) const;
+  void apply(const std::vector<double>& values, Problem& problem) const;  // into `problem`, reusing its memory
 
   // Input groups for sensitivity analysis: one actor's positions, saliences or capability
   // (capability with presence). Each group lists input indices.

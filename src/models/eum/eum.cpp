@@ -108,11 +108,13 @@ class Eum final : public Model {
   explicit Eum(Options options) : options_(options) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
+    Workspace local;
+    auto& scratch = context.scratch<Scratch>(this, local);
     ModelOutcome outcome;
     std::optional<Tables> tables;
     if (context.tables) tables.emplace();
     for (const auto& issue : problem.issues) {
-      outcome.issues.push_back(solve_issue(problem, issue, tables ? &*tables : nullptr));
+      outcome.issues.push_back(solve_issue(problem, issue, tables ? &*tables : nullptr, scratch));
     }
     if (tables) {
       outcome.tables.push_back(std::move(tables->moves));
@@ -123,17 +125,37 @@ class Eum final : public Model {
   }
 
  private:
-  [[nodiscard]] IssueForecast solve_issue(const Problem& problem, const IssueProblem& issue, Tables* tables) const {
-    IssueForecast result{issue.id, kNaN, 0, StopReason::no_actors, {}, {}};
-    std::vector<double> x;
+  // What a solve keeps for the next (RunContext::scratch).
+  struct Scratch {
     eum::Actors actors;
+    eum::RoundScratch round_scratch;
+    eum::Round round;
+    // The positions after each round when the caller keeps no trajectories (the cycle test reads
+    // them); only the first rounds + 1 entries are this run's.
+    std::vector<std::vector<double>> history;
+    std::vector<double> forecasts;
+  };
+
+  // With tables (a caller that keeps trajectories) the result holds every round's positions and risk
+  // exponents; without, the positions go to the scratch's history and the exponents nowhere.
+  [[nodiscard]] IssueForecast solve_issue(const Problem& problem, const IssueProblem& issue, Tables* tables,
+                                          Scratch& scratch) const {
+    IssueForecast result{issue.id, kNaN, 0, StopReason::no_actors, {}, {}};
+    const bool trajectories = tables != nullptr;
+    std::vector<std::vector<double>>& history = trajectories ? result.positions : scratch.history;
+    eum::Actors& actors = scratch.actors;
+    actors.salience.clear();
+    actors.weight.clear();
+    actors.delta = 1.0;
+    if (history.empty()) history.emplace_back();
+    std::vector<double>& x = history[0];
+    x.clear();
     for (const auto& participant : issue.participants) {
       x.push_back(participant.position);
       actors.salience.push_back(participant.salience);
       actors.weight.push_back(participant.capability * participant.salience);
     }
-    result.positions.push_back(x);
-    result.risk.emplace_back();
+    if (trajectories) result.risk.emplace_back();
     if (x.empty()) return result;
     if (!weighted_median(x, actors.weight, MedianTie::lower)) {
       result.reason = StopReason::no_weight;
@@ -147,39 +169,51 @@ class Eum final : public Model {
       result.forecast = forecast_of(actors, x);
       return result;
     }
-    play(problem, issue, actors, result, tables);
+    play(problem, issue, actors, history, result, tables, scratch);
     return result;
   }
 
-  // The rounds, from result.positions[0] until the run settles, cycles or runs out of rounds.
-  void play(const Problem& problem, const IssueProblem& issue, const eum::Actors& actors, IssueForecast& result,
-            Tables* tables) const {
+  // history[t] = positions, reusing the memory of an entry already there.
+  static void record(std::vector<std::vector<double>>& history, int t, const std::vector<double>& positions) {
+    const auto at = static_cast<std::size_t>(t);
+    if (at < history.size()) {
+      history[at].assign(positions.begin(), positions.end());
+    } else {
+      history.push_back(positions);
+    }
+  }
+
+  // The rounds, from history[0] until the run settles, cycles or runs out of rounds.
+  void play(const Problem& problem, const IssueProblem& issue, const eum::Actors& actors,
+            std::vector<std::vector<double>>& history, IssueForecast& result, Tables* tables, Scratch& scratch) const {
     const double tolerance = options_.tolerance * actors.delta;
     const double cycle_tolerance = std::max(options_.cycle_tolerance, options_.tolerance) * actors.delta;
-    std::vector<double> forecasts{forecast_of(actors, result.positions.back())};
+    std::vector<double>& forecasts = scratch.forecasts;
+    forecasts.assign(1, forecast_of(actors, history[0]));
+    eum::Round& round = scratch.round;
     Standing now;
     for (int t = 1; t <= options_.max_rounds; ++t) {
       // Once every actor holds the same position there is nothing left to decide (and every danger
       // level is equal, where the replications divide by zero): the run has converged.
-      const auto& start = result.positions.back();
+      const auto& start = history[static_cast<std::size_t>(t - 1)];
       if (t > 1 && std::all_of(start.begin(), start.end(), [&](double value) { return value == start.front(); })) {
         now = {StopReason::converged, 0};
         break;
       }
-      eum::Round round = eum::play_round(options_, actors, result.positions.back());
+      eum::play_round(options_, actors, start, scratch.round_scratch, round);
       result.rounds = t;
       if (round.undefined) {
-        result.risk.push_back(std::move(round.risk));
-        result.positions.push_back(std::move(round.positions));
+        if (tables != nullptr) result.risk.push_back(round.risk);
+        record(history, t, round.positions);
         result.reason = StopReason::undefined;
         return;
       }
       if (tables != nullptr) record_moves(problem, issue, t, round, *tables);
       record_round(issue, actors, t, round.positions, round.moves.size(), tables);
       forecasts.push_back(forecast_of(actors, round.positions));
-      result.risk.push_back(std::move(round.risk));
-      result.positions.push_back(std::move(round.positions));
-      now = standing(result.positions, t, tolerance, cycle_tolerance);
+      if (tables != nullptr) result.risk.push_back(round.risk);
+      record(history, t, round.positions);
+      now = standing(history, t, tolerance, cycle_tolerance);
       if (options_.stop_on_convergence && now.reason != StopReason::max_rounds) break;
     }
     conclude(result, forecasts, now);

@@ -2,35 +2,38 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
 
 namespace parley::models::eum {
 
 WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, std::span<const double> w,
-                                   std::span<const double> r, double delta)
-    : kind_(kind), voters_(x.size()), x_(x.begin(), x.end()) {
+                                   std::span<const double> r, double delta) {
+  assign(kind, x, w, r, delta);
+}
+
+void WinProbabilities::assign(Probability kind, std::span<const double> x, std::span<const double> w,
+                              std::span<const double> r, double delta) {
+  kind_ = kind;
+  voters_ = x.size();
+  x_.assign(x.begin(), x.end());
   const std::size_t n = x.size();
-  std::vector<std::size_t> order(n);
+  std::vector<std::size_t>& order = order_;
+  order.resize(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
   sorted_x_.resize(n);
   for (std::size_t t = 0; t < n; ++t) sorted_x_[t] = x[order[t]];
-  order_ = order;
 
-  // Distinct positions, each with how many actors hold it.
-  std::map<double, std::size_t> distinct;
-  for (const double position : x) distinct.emplace(position, 0);
-  std::vector<double> positions;
-  std::vector<std::size_t> holders;
-  for (auto& [position, index] : distinct) {
-    index = positions.size();
-    positions.push_back(position);
-  }
+  // Distinct positions, ascending, each with how many actors hold it.
+  std::vector<double>& positions = positions_;
+  positions.assign(sorted_x_.begin(), sorted_x_.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  std::vector<std::size_t>& holders = holders_;
   holders.assign(positions.size(), 0);
   position_of_.resize(n);
   for (std::size_t a = 0; a < n; ++a) {
-    position_of_[a] = distinct[x[a]];
+    position_of_[a] =
+        static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), x[a]) - positions.begin());
     ++holders[position_of_[a]];
   }
 
@@ -41,6 +44,7 @@ WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, 
     return kind == Probability::linear ? distance : std::pow(distance / delta, r[k]);
   };
   const std::size_t m = positions.size();
+  all_pairs_ = 0.0;
   if (linear_) {
     center_ = n > 0 ? sorted_x_[n / 2] : 0.0;
     weight_prefix_.assign(n + 1, 0.0);

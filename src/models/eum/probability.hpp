@@ -23,6 +23,10 @@ class WinProbabilities {
   // x: positions; w: weights c·s; r: each voter's risk exponent (unused by `linear`); delta: Δ > 0.
   WinProbabilities(Probability kind, std::span<const double> x, std::span<const double> w, std::span<const double> r,
                    double delta);
+  WinProbabilities() = default;  // to be assign()ed
+  // As the constructor, reusing this object's memory (rounds of a run, samples of Monte Carlo).
+  void assign(Probability kind, std::span<const double> x, std::span<const double> w, std::span<const double> r,
+              double delta);
 
   // P_ij: 0 when x_i = x_j.
   [[nodiscard]] double operator()(std::size_t i, std::size_t j) const;
@@ -54,7 +58,7 @@ class WinProbabilities {
   [[nodiscard]] double support_of_high(std::size_t low, std::size_t high, const PairRanks& ranks) const;
   [[nodiscard]] double probability(std::size_t i, std::size_t j, const PairRanks& ranks) const;
 
-  Probability kind_;
+  Probability kind_ = Probability::pairwise;
   bool linear_ = false;  // every y is |x_k − x_a| · scale_
   double scale_ = 1.0;
   double center_ = 0.0;                // subtracted from positions in the linear sums (less cancellation)
@@ -67,6 +71,9 @@ class WinProbabilities {
   std::vector<std::size_t> position_of_;  // actor -> index of its distinct position
   std::vector<double> prefix_;            // [distinct position][t]: Σ over the first t sorted voters of w_k y_k(a)
   double all_pairs_ = 0.0;                // Scholz's denominator Σ_k Σ_a Σ_b |g_k(a, b)|
+  // assign()'s scratch: the distinct positions, ascending, and how many actors hold each.
+  std::vector<double> positions_;
+  std::vector<std::size_t> holders_;
 };
 
 }  // namespace parley::models::eum

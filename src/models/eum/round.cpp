@@ -10,6 +10,17 @@
 namespace parley::models::eum {
 namespace {
 
+// U_sq of spec (d) for exponent r: the same for every counterpart, so computed once per actor and round.
+double status_quo_utility(double r) {
+  return r == 1.0 ? 0.0 : 2.0 - 4.0 * std::pow(0.5, r);
+}
+
+// basic_utilities with U_sq given (status_quo_utility(r)).
+Utilities utilities(double distance, double r, double status_quo) {
+  if (r == 1.0) return {2.0 - 4.0 * (0.5 - 0.5 * distance), 2.0 - 4.0 * (0.5 + 0.5 * distance), 0.0};
+  return {2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r), 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r), status_quo};
+}
+
 // (1 − Q)[T U_b + (1 − T) U_w] of spec (d)–(e); 0 at Q = 1 (the replications' setting).
 double change_term(const Options& options, double distance, double mu_distance, double r) {
   if (options.q >= 1.0) return 0.0;
@@ -34,16 +45,20 @@ double mu_of(const Actors& actors, std::span<const double> positions, bool mean)
   return value.value_or(0.0);
 }
 
-// Spec (f): r_i from the danger D_i = Σ_{j≠i} E(j→i | 1) each actor faces.
-std::vector<double> risk_exponents(const Options& options, const Actors& actors, std::span<const double> x,
-                                   Round& round) {
+// Spec (f): r_i from the danger D_i = Σ_{j≠i} E(j→i | 1) each actor faces, into round.risk.
+void risk_exponents(const Options& options, const Actors& actors, std::span<const double> x, RoundScratch& scratch,
+                    Round& round) {
   const std::size_t n = x.size();
-  const std::vector<double> ones(n, 1.0);
-  const WinProbabilities p(options.probability, x, actors.weight, ones, actors.delta);
+  scratch.ones.assign(n, 1.0);
+  WinProbabilities& p = scratch.risk_votes;
+  p.assign(options.probability, x, actors.weight, scratch.ones, actors.delta);
   const double mu = options.q < 1.0 ? mu_of(actors, x, false) : 0.0;
-  std::vector<double> danger(n, 0.0);
-  std::vector<double> from_k(n);
-  std::vector<double> to_k(n);
+  std::vector<double>& danger = scratch.danger;
+  danger.assign(n, 0.0);
+  std::vector<double>& from_k = scratch.from;
+  std::vector<double>& to_k = scratch.to;
+  from_k.resize(n);
+  to_k.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     p.row(k, from_k, to_k);
     for (std::size_t j = 0; j < n; ++j) {
@@ -55,17 +70,17 @@ std::vector<double> risk_exponents(const Options& options, const Actors& actors,
     }
   }
   const auto [low, high] = std::minmax_element(danger.begin(), danger.end());
-  std::vector<double> r(n, 1.0);
+  std::vector<double>& r = round.risk;
+  r.assign(n, 1.0);
   if (*high == *low) {
     round.flat_danger = true;
     round.undefined = options.flat_danger_fails;
-    return r;
+    return;
   }
   for (std::size_t i = 0; i < n; ++i) {
     const double relative = (2.0 * danger[i] - *high - *low) / (*high - *low);
     r[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
   }
-  return r;
 }
 
 // The best candidate of one kind: replaced only on a strict improvement, so ties keep the earliest.
@@ -86,10 +101,13 @@ struct Best {
 // Spec (g), Scholz: each actor i weighs every counterpart j, estimating both expected utilities
 // with its own exponent, and makes at most one move.
 void receiver_moves(const Options& options, const Actors& actors, std::span<const double> x, const WinProbabilities& p,
-                    const std::vector<double>& r, double mu, Round& round) {
+                    const std::vector<double>& r, double mu, RoundScratch& scratch, Round& round) {
   const std::size_t n = x.size();
-  std::vector<double> from_i(n);
-  std::vector<double> to_i(n);
+  const std::vector<double>& sq = scratch.status_quo;
+  std::vector<double>& from_i = scratch.from;
+  std::vector<double>& to_i = scratch.to;
+  from_i.resize(n);
+  to_i.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     p.row(i, from_i, to_i);
     Best confrontation;
@@ -98,7 +116,7 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
     for (std::size_t j = 0; j < n; ++j) {
       if (j == i || x[j] == x[i]) continue;
       const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-      const Utilities u = basic_utilities(distance, r[i]);
+      const Utilities u = utilities(distance, r[i], sq[i]);
       const double e_ij = expected_utility(options, actors.salience[j], from_i[j], u,
                                            change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
       const double e_ji = expected_utility(options, actors.salience[i], to_i[j], u,
@@ -134,9 +152,10 @@ void receiver_moves(const Options& options, const Actors& actors, std::span<cons
 
 // The offer of i to j (challenger protocol), with what j would make of it were it the one kept.
 void log_offer(const Options& options, const Actors& actors, std::span<const double> x, const std::vector<double>& r,
-               double mu, double p_ji, std::size_t i, std::size_t j, double u, Round& round) {
+               const std::vector<double>& sq, double mu, double p_ji, std::size_t i, std::size_t j, double u,
+               Round& round) {
   const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-  const double own = expected_utility(options, actors.salience[i], p_ji, basic_utilities(distance, r[j]),
+  const double own = expected_utility(options, actors.salience[i], p_ji, utilities(distance, r[j], sq[j]),
                                       change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[j]));
   Move offer{j, i, MoveType::confrontation, own, u, x[i]};
   if (own < 0.0 && std::fabs(own) < u) {
@@ -150,10 +169,14 @@ void log_offer(const Options& options, const Actors& actors, std::span<const dou
 
 // Spec (g), Masad: every i with u_ij = E(i→j | r_i) > 0 sends j an offer; j answers the strongest.
 void challenger_moves(const Options& options, const Actors& actors, std::span<const double> x,
-                      const WinProbabilities& p, const std::vector<double>& r, double mu, Round& round) {
+                      const WinProbabilities& p, const std::vector<double>& r, double mu, RoundScratch& scratch,
+                      Round& round) {
   const std::size_t n = x.size();
-  std::vector<double> from_j(n);
-  std::vector<double> to_j(n);
+  const std::vector<double>& sq = scratch.status_quo;
+  std::vector<double>& from_j = scratch.from;
+  std::vector<double>& to_j = scratch.to;
+  from_j.resize(n);
+  to_j.resize(n);
   for (std::size_t j = 0; j < n; ++j) {
     p.row(j, from_j, to_j);
     bool found = false;
@@ -162,10 +185,10 @@ void challenger_moves(const Options& options, const Actors& actors, std::span<co
     for (std::size_t i = 0; i < n; ++i) {
       if (i == j) continue;
       const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-      const double u = expected_utility(options, actors.salience[j], to_j[i], basic_utilities(distance, r[i]),
+      const double u = expected_utility(options, actors.salience[j], to_j[i], utilities(distance, r[i], sq[i]),
                                         change_term(options, distance, std::fabs(x[i] - mu) / actors.delta, r[i]));
       if (u <= 0.0) continue;
-      if (options.log_offers) log_offer(options, actors, x, r, mu, from_j[i], i, j, u, round);
+      if (options.log_offers) log_offer(options, actors, x, r, sq, mu, from_j[i], i, j, u, round);
       const bool better =
           !found || u > strongest || (u == strongest && std::fabs(x[i] - x[j]) < std::fabs(x[sender] - x[j]));
       if (better) {
@@ -177,7 +200,7 @@ void challenger_moves(const Options& options, const Actors& actors, std::span<co
     if (!found) continue;
     const std::size_t i = sender;
     const double distance = std::fabs(x[i] - x[j]) / actors.delta;
-    const double own = expected_utility(options, actors.salience[i], from_j[i], basic_utilities(distance, r[j]),
+    const double own = expected_utility(options, actors.salience[i], from_j[i], utilities(distance, r[j], sq[j]),
                                         change_term(options, distance, std::fabs(x[j] - mu) / actors.delta, r[j]));
     Move move{j, i, MoveType::confrontation, own, strongest, x[i]};
     if (own > 0.0 && own < strongest) {
@@ -208,26 +231,36 @@ const char* to_string(MoveType type) {
 }
 
 Utilities basic_utilities(double distance, double r) {
-  if (r == 1.0) {  // pow(v, 1) is v exactly: the risk pass needs no pow
-    return {2.0 - 4.0 * (0.5 - 0.5 * distance), 2.0 - 4.0 * (0.5 + 0.5 * distance), 0.0};
+  // pow(v, 1) is v exactly: the risk pass needs no pow.
+  return utilities(distance, r, status_quo_utility(r));
+}
+
+void play_round(const Options& options, const Actors& actors, std::span<const double> positions,
+                RoundScratch& scratch, Round& round) {
+  round.positions.assign(positions.begin(), positions.end());
+  round.moves.clear();
+  round.offers.clear();
+  round.flat_danger = false;
+  round.undefined = false;
+  risk_exponents(options, actors, positions, scratch, round);
+  if (round.undefined) return;
+  scratch.status_quo.resize(round.risk.size());
+  for (std::size_t k = 0; k < round.risk.size(); ++k) scratch.status_quo[k] = status_quo_utility(round.risk[k]);
+  WinProbabilities& p = scratch.votes;
+  p.assign(options.probability, positions, actors.weight, round.risk, actors.delta);
+  const double mu = options.q < 1.0 ? mu_of(actors, positions, options.offer_mu_is_mean) : 0.0;
+  if (options.protocol == Protocol::receiver) {
+    receiver_moves(options, actors, positions, p, round.risk, mu, scratch, round);
+  } else {
+    challenger_moves(options, actors, positions, p, round.risk, mu, scratch, round);
   }
-  return {2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r), 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r),
-          2.0 - 4.0 * std::pow(0.5, r)};
+  for (const Move& move : round.moves) round.positions[move.actor] = move.position;  // simultaneous
 }
 
 Round play_round(const Options& options, const Actors& actors, std::span<const double> positions) {
+  RoundScratch scratch;
   Round round;
-  round.positions.assign(positions.begin(), positions.end());
-  round.risk = risk_exponents(options, actors, positions, round);
-  if (round.undefined) return round;
-  const WinProbabilities p(options.probability, positions, actors.weight, round.risk, actors.delta);
-  const double mu = options.q < 1.0 ? mu_of(actors, positions, options.offer_mu_is_mean) : 0.0;
-  if (options.protocol == Protocol::receiver) {
-    receiver_moves(options, actors, positions, p, round.risk, mu, round);
-  } else {
-    challenger_moves(options, actors, positions, p, round.risk, mu, round);
-  }
-  for (const Move& move : round.moves) round.positions[move.actor] = move.position;  // simultaneous
+  play_round(options, actors, positions, scratch, round);
   return round;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/eum/options.hpp"
+#include "models/eum/probability.hpp"
 
 namespace parley::models::eum {
 
@@ -42,7 +43,21 @@ struct Round {
   bool undefined = false;         // ... and options.flat_danger_fails: no result
 };
 
-// Plays one round from `positions` (the start of the round).
+// What rounds keep from one to the next: the vote tables and the rows they fill, so that a run, and
+// Monte Carlo's samples, allocate nothing once warm. Holds no result.
+struct RoundScratch {
+  WinProbabilities risk_votes;  // the risk pass's (every exponent 1)
+  WinProbabilities votes;       // the moves'
+  std::vector<double> ones;
+  std::vector<double> danger;
+  std::vector<double> from;  // P_kj of one row
+  std::vector<double> to;    // P_jk
+  std::vector<double> status_quo;  // U_sq of each actor's exponent this round
+};
+
+// Plays one round from `positions` (the start of the round) into `round`, reusing its memory.
+void play_round(const Options& options, const Actors& actors, std::span<const double> positions,
+                RoundScratch& scratch, Round& round);
 [[nodiscard]] Round play_round(const Options& options, const Actors& actors, std::span<const double> positions);
 
 // Pieces of the round, exposed for tests.

@@ -87,22 +87,35 @@ class Exchange final : public Model {
   explicit Exchange(const Settings& settings) : settings_(settings) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
-    State state = prepare(problem);
+    Workspace local;
+    auto& scratch = context.scratch<Scratch>(this, local);
+    State& state = scratch.state;
+    prepare(problem, state);
+    // Trajectories only for a caller that keeps them (not Monte Carlo): each round's positions cost more
+    // than the round's arithmetic on small problems.
+    const bool trajectories = context.tables;
     ModelOutcome outcome;
     for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       IssueForecast forecast{
           problem.issues[i].id, std::numeric_limits<double>::quiet_NaN(), 0, StopReason::max_rounds, {}, {}};
-      forecast.positions.push_back(own_positions(problem.issues[i], i, state.start, state.scales[i], state.data));
-      forecast.votes.emplace_back();
+      if (trajectories) {
+        forecast.positions.push_back(own_positions(problem.issues[i], i, state.start, state.scales[i], state.data));
+        forecast.votes.emplace_back();
+      }
       outcome.issues.push_back(std::move(forecast));
     }
-    Table exchanges = make_table(exchanges_table());
-    Table rounds = make_table(rounds_table());
+    Table exchanges;
+    Table rounds;
+    if (context.tables) {
+      exchanges = make_table(exchanges_table());
+      rounds = make_table(rounds_table());
+    }
     Indicator realised{kExchanges, {}};
     std::size_t last_exchanges = 0;
+    exchange::RoundResult& result = scratch.result;
     for (int round = 1; round <= settings_.rounds; ++round) {
-      const auto result =
-          exchange::play_round(state.data, settings_, state.start, context.seed, static_cast<std::uint64_t>(round));
+      exchange::play_round(state.data, settings_, state.start, context.seed, static_cast<std::uint64_t>(round),
+                           scratch.round, result);
       for (const auto& record : result.exchanges) {
         // The indicator's key: the actor first in the scenario, then the other.
         const bool i_first = record.i.actor < record.j.actor;
@@ -114,14 +127,16 @@ class Exchange final : public Model {
       for (std::size_t i = 0; i < problem.issues.size(); ++i) {
         IssueForecast& forecast = outcome.issues[i];
         const ScaleMap& scale = state.scales[i];
-        forecast.votes.push_back(own_positions(problem.issues[i], i, result.voting, scale, state.data));
-        forecast.positions.push_back(own_positions(problem.issues[i], i, result.next, scale, state.data));
+        if (trajectories) {
+          forecast.votes.push_back(own_positions(problem.issues[i], i, result.voting, scale, state.data));
+          forecast.positions.push_back(own_positions(problem.issues[i], i, result.next, scale, state.data));
+        }
         forecast.forecast = state.data.total[i] > 0.0 ? scale.position(result.voting_forecast[i])
                                                       : std::numeric_limits<double>::quiet_NaN();
         forecast.rounds = round;
       }
       last_exchanges = result.exchanges.size();
-      state.start = result.next;
+      state.start.swap(result.next);
     }
     for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       IssueForecast& forecast = outcome.issues[i];
@@ -151,9 +166,16 @@ class Exchange final : public Model {
     std::vector<ScaleMap> scales;
   };
 
-  static State prepare(const Problem& problem) {
-    const std::size_t issues = problem.issues.size();
+  // What a solve keeps for the next (RunContext::scratch).
+  struct Scratch {
     State state;
+    exchange::RoundScratch round;
+    exchange::RoundResult result;
+  };
+
+  // Fills `state` from the problem, reusing its memory.
+  static void prepare(const Problem& problem, State& state) {
+    const std::size_t issues = problem.issues.size();
     Data& data = state.data;
     data.actors = problem.actors.size();
     data.issues = issues;
@@ -161,6 +183,7 @@ class Exchange final : public Model {
     data.salience.assign(data.actors * issues, 0.0);
     data.power.assign(data.actors * issues, 0.0);
     data.data.resize(issues);
+    for (auto& list : data.data) list.clear();
     data.total.assign(issues, 0.0);
     state.start.assign(data.actors * issues, 0.0);
     state.scales.resize(issues);
@@ -177,7 +200,6 @@ class Exchange final : public Model {
         state.start[at] = state.scales[i].normalise(participant.position);
       }
     }
-    return state;
   }
 
   // The round's rows of exchanges.csv and exchange_rounds.csv, on the issues' own scales.

@@ -17,7 +17,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <queue>
 #include <utility>
 #include <vector>
 
@@ -26,15 +25,17 @@ namespace parley::models::exchange {
 class GainOrder {
  public:
   // Gains within this relative distance are equal (rule D1).
-  explicit GainOrder(double tie) : tie_(tie), heap_(HeapLess{tie}) {}
+  explicit GainOrder(double tie) : tie_(tie), less_{tie} {}
 
-  // The initial list: `indices` in list order, with their gains (then stable-sorted by gain).
+  // The initial list: `indices` in list order, with their gains (then stable-sorted by gain). Any
+  // earlier list is forgotten; its memory is kept.
   void assign(const std::vector<std::size_t>& indices, const std::vector<double>& gains, std::size_t capacity) {
     state_.assign(capacity, State{});
+    heap_.clear();
     for (std::size_t k = 0; k < indices.size(); ++k) {
       State& state = state_[indices[k]];
       state = {gains[k], static_cast<double>(k), 0, true};
-      heap_.push({state.gain, state.label, indices[k], 0});
+      push({state.gain, state.label, indices[k], 0});
     }
     back_ = static_cast<double>(indices.size());
     front_ = -1.0;
@@ -53,15 +54,16 @@ class GainOrder {
   template <typename Choose>
   std::size_t take(Choose choose) {
     drop_stale();
-    std::vector<Item> tied{heap_.top()};
-    heap_.pop();
-    for (drop_stale(); !heap_.empty() && !greater(tied.front().gain, heap_.top().gain); drop_stale()) {
-      tied.push_back(heap_.top());
-      heap_.pop();
+    std::vector<Item>& tied = tied_;
+    tied.assign(1, heap_.front());
+    pop();
+    for (drop_stale(); !heap_.empty() && !greater(tied.front().gain, heap_.front().gain); drop_stale()) {
+      tied.push_back(heap_.front());
+      pop();
     }
     const std::size_t pick = choose(tied.size());
     for (std::size_t k = 0; k < tied.size(); ++k) {
-      if (k != pick) heap_.push(tied[k]);
+      if (k != pick) push(tied[k]);
     }
     const std::size_t index = tied[pick].index;
     state_[index].alive = false;
@@ -69,8 +71,8 @@ class GainOrder {
   }
   std::size_t take() {
     drop_stale();
-    const std::size_t index = heap_.top().index;
-    heap_.pop();
+    const std::size_t index = heap_.front().index;
+    pop();
     state_[index].alive = false;
     return index;
   }
@@ -99,7 +101,7 @@ class GainOrder {
       }
       state.gain = gain;
       ++state.version;
-      heap_.push({state.gain, state.label, index, state.version});
+      push({state.gain, state.label, index, state.version});
     }
   }
 
@@ -140,17 +142,30 @@ class GainOrder {
     }
   };
 
+  // The heap as std::priority_queue keeps it (the same calls, hence the same order), on a vector
+  // whose memory outlives the list.
+  void push(const Item& item) {
+    heap_.push_back(item);
+    std::push_heap(heap_.begin(), heap_.end(), less_);
+  }
+  void pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), less_);
+    heap_.pop_back();
+  }
+
   void drop_stale() {
     while (!heap_.empty()) {
-      const Item& top = heap_.top();
+      const Item& top = heap_.front();
       const State& state = state_[top.index];
       if (state.alive && state.version == top.version) return;
-      heap_.pop();
+      pop();
     }
   }
 
   double tie_;
-  std::priority_queue<Item, std::vector<Item>, HeapLess> heap_;
+  HeapLess less_;
+  std::vector<Item> heap_;
+  std::vector<Item> tied_;  // take()'s scratch
   std::vector<State> state_;
   double front_ = -1.0;
   double back_ = 0.0;

@@ -57,10 +57,17 @@ struct Candidate {
   }
 };
 
+}  // namespace
+
+// One round's work, and the memory it keeps for the next: candidates are reused in place (their
+// histories and tables keep their capacity), as are the indexes and the selection's lists.
 class RoundPlay {
  public:
-  RoundPlay(const Data& data, const Settings& settings, const std::vector<double>& start)
-      : data_(data), settings_(settings), start_(start) {
+  void play(const Data& data, const Settings& settings, const std::vector<double>& start, std::uint64_t seed,
+            std::uint64_t round, RoundResult& result) {
+    data_ = &data;
+    settings_ = &settings;
+    start_ = &start;
     // Σ (x·s)·c of each issue at the round start, in data order.
     start_numerator_.assign(data.issues, 0.0);
     for (std::size_t issue = 0; issue < data.issues; ++issue) {
@@ -69,46 +76,51 @@ class RoundPlay {
         start_numerator_[issue] += (start[at] * data.salience[at]) * data.power[at];
       }
     }
-  }
-
-  RoundResult play(std::uint64_t seed, std::uint64_t round) {
-    RoundResult result;
-    result.start_forecast = mds(data_, start_);
+    count_ = 0;
+    result.candidates = 0;
+    mds(data, start, result.start_forecast);
     create_candidates(result.start_forecast, result.candidates);
     Rng rng = make_rng(seed, round);
-    const std::vector<std::size_t> realised = settings_.literal_selection ? select_literally(rng) : select(rng);
-    finish(realised, result);
-    return result;
+    if (settings.literal_selection) {
+      select_literally(rng);
+    } else {
+      select(rng);
+    }
+    finish(result);
   }
 
  private:
   // §3.9 with an ordered set and indexes of the candidates each realisation can touch (gain_order.hpp).
-  std::vector<std::size_t> select(Rng& rng) {
+  void select(Rng& rng) {
     index_candidates();
-    GainOrder order(kGainTie);
-    std::vector<std::size_t> initial;
-    std::vector<double> gains;
-    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+    GainOrder& order = order_;
+    std::vector<std::size_t>& initial = initial_;
+    std::vector<double>& gains = gains_;
+    initial.clear();
+    gains.clear();
+    for (std::size_t k = 0; k < count_; ++k) {
       if (!candidates_[k].valid) continue;
       initial.push_back(k);
       gains.push_back(candidates_[k].gain);
     }
-    order.assign(initial, gains, candidates_.size());
-    std::vector<std::size_t> realised;
-    std::vector<std::size_t> touched;
-    std::vector<std::pair<std::size_t, double>> changes;
-    std::vector<std::size_t> stamp(candidates_.size(), 0);
+    order.assign(initial, gains, count_);
+    std::vector<std::size_t>& realised = realised_;
+    std::vector<std::size_t>& touched = touched_;
+    std::vector<std::pair<std::size_t, double>>& changes = changes_;
+    std::vector<std::size_t>& stamp = stamp_;
+    realised.clear();
+    stamp.assign(count_, 0);
     while (!order.empty()) {
       const std::size_t e =
-          settings_.ties == Ties::random
+          settings_->ties == Ties::random
               ? order.take([&](std::size_t count) { return static_cast<std::size_t>(rng.below(count)); })
               : order.take();
       realised.push_back(e);
       const Candidate& done = candidates_[e];
       touched.clear();
       for (auto* list :
-           {&supplies_[data_.at(done.i.actor, done.i.supply)], &supplies_[data_.at(done.j.actor, done.j.supply)],
-            &demands_[data_.at(done.j.actor, done.j.demand)], &demands_[data_.at(done.i.actor, done.i.demand)]}) {
+           {&supplies_[data_->at(done.i.actor, done.i.supply)], &supplies_[data_->at(done.j.actor, done.j.supply)],
+            &demands_[data_->at(done.j.actor, done.j.demand)], &demands_[data_->at(done.i.actor, done.i.demand)]}) {
         // Realised and invalid candidates leave the index as it is scanned.
         std::size_t kept = 0;
         for (const std::size_t f : *list) {
@@ -131,36 +143,38 @@ class RoundPlay {
       }
       order.change(changes);
     }
-    return realised;
   }
 
   // Which candidates have a side supplying (or demanding) each actor–issue.
   void index_candidates() {
-    supplies_.assign(data_.actors * data_.issues, {});
-    demands_.assign(data_.actors * data_.issues, {});
-    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+    for (auto* index : {&supplies_, &demands_}) {
+      index->resize(data_->actors * data_->issues);
+      for (auto& list : *index) list.clear();
+    }
+    for (std::size_t k = 0; k < count_; ++k) {
       const Candidate& c = candidates_[k];
       if (!c.valid) continue;
       for (const Side* side : {&c.i, &c.j}) {
-        supplies_[data_.at(side->actor, side->supply)].push_back(k);
-        demands_[data_.at(side->actor, side->demand)].push_back(k);
+        supplies_[data_->at(side->actor, side->supply)].push_back(k);
+        demands_[data_->at(side->actor, side->demand)].push_back(k);
       }
     }
   }
 
   // §3.9 as written: stable-sort the whole list before every pick and update every pending
   // candidate. Quadratic; kept as the reference the fast selection is tested against.
-  std::vector<std::size_t> select_literally(Rng& rng) {
+  void select_literally(Rng& rng) {
     std::vector<std::size_t> pending;  // indices into candidates_, in list order
-    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+    for (std::size_t k = 0; k < count_; ++k) {
       if (candidates_[k].valid) pending.push_back(k);
     }
     const auto before = [&](std::size_t a, std::size_t b) { return greater(candidates_[a].gain, candidates_[b].gain); };
-    std::vector<std::size_t> realised;
+    std::vector<std::size_t>& realised = realised_;
+    realised.clear();
     while (!pending.empty()) {
       std::stable_sort(pending.begin(), pending.end(), before);
       std::size_t pick = 0;
-      if (settings_.ties == Ties::random) {
+      if (settings_->ties == Ties::random) {
         std::size_t tied = 1;
         while (tied < pending.size() && !before(pending.front(), pending[tied])) ++tied;
         pick = static_cast<std::size_t>(rng.below(tied));
@@ -175,7 +189,6 @@ class RoundPlay {
       }
       pending.resize(kept);
     }
-    return realised;
   }
 
   static bool greater(double a, double b) {
@@ -183,21 +196,25 @@ class RoundPlay {
     return a > b;
   }
 
-  [[nodiscard]] double position(std::size_t actor, std::size_t issue) const { return start_[data_.at(actor, issue)]; }
+  [[nodiscard]] double position(std::size_t actor, std::size_t issue) const {
+    return (*start_)[data_->at(actor, issue)];
+  }
 
   // §3.3, §3.4: every candidate, in creation order, calculated.
   void create_candidates(const std::vector<double>& forecast, std::size_t& count) {
     const auto left = [&](std::size_t actor, std::size_t issue) {
       return position(actor, issue) <= forecast[issue] + kSide;  // D4
     };
+    const Data& data = *data_;
     const auto usable = [&](std::size_t actor, std::size_t issue) {
-      const std::size_t at = data_.at(actor, issue);
-      return data_.has[at] != 0 && data_.salience[at] > 0.0 && data_.power[at] > 0.0;  // §1.4
+      const std::size_t at = data.at(actor, issue);
+      return data.has[at] != 0 && data.salience[at] > 0.0 && data.power[at] > 0.0;  // §1.4
     };
-    for (std::size_t p = 0; p < data_.issues; ++p) {
-      for (std::size_t q = p + 1; q < data_.issues; ++q) {
-        std::vector<std::size_t> groups[4];
-        for (std::size_t a = 0; a < data_.actors; ++a) {
+    auto& groups = groups_;
+    for (std::size_t p = 0; p < data.issues; ++p) {
+      for (std::size_t q = p + 1; q < data.issues; ++q) {
+        for (auto& group : groups) group.clear();
+        for (std::size_t a = 0; a < data.actors; ++a) {
           if (!usable(a, p) || !usable(a, q)) continue;
           groups[(left(a, p) ? 1 : 0) + (left(a, q) ? 2 : 0)].push_back(a);
         }
@@ -211,31 +228,38 @@ class RoundPlay {
     }
   }
 
-  Side make_side(std::size_t actor, std::size_t supply, std::size_t demand) const {
-    Side side;
+  // A side as created: every field set, the history emptied (its memory kept).
+  void make_side(std::size_t actor, std::size_t supply, std::size_t demand, Side& side) const {
+    const Data& data = *data_;
     side.actor = actor;
     side.supply = supply;
     side.demand = demand;
     side.x = side.x0 = position(actor, supply);
     side.z = position(actor, demand);
-    side.s = data_.salience[data_.at(actor, supply)];
-    side.c = data_.power[data_.at(actor, supply)];
-    side.s_demand = data_.salience[data_.at(actor, demand)];
-    return side;
+    side.s = data.salience[data.at(actor, supply)];
+    side.c = data.power[data.at(actor, supply)];
+    side.s_demand = data.salience[data.at(actor, demand)];
+    side.m = 0.0;
+    side.y = 0.0;
+    side.history.clear();
   }
 
   void add(std::size_t first, std::size_t second, std::size_t p, std::size_t q, std::size_t& count) {
+    const Data& data = *data_;
     // §3.4, D5: side I is the actor with the larger relative salience for p.
-    const double ratio_first = data_.salience[data_.at(first, p)] / data_.salience[data_.at(first, q)];
-    const double ratio_second = data_.salience[data_.at(second, p)] / data_.salience[data_.at(second, q)];
+    const double ratio_first = data.salience[data.at(first, p)] / data.salience[data.at(first, q)];
+    const double ratio_second = data.salience[data.at(second, p)] / data.salience[data.at(second, q)];
     const bool swap = ratio_first < ratio_second * (1.0 - kRole);
     const std::size_t side_i = swap ? second : first;
     const std::size_t side_j = swap ? first : second;
-    Candidate candidate;
-    candidate.i = make_side(side_i, q, p);
-    candidate.j = make_side(side_j, p, q);
+    if (count_ == candidates_.size()) candidates_.emplace_back();
+    Candidate& candidate = candidates_[count_++];
+    make_side(side_i, q, p, candidate.i);
+    make_side(side_j, p, q, candidate.j);
+    candidate.gain = 0.0;
+    candidate.valid = false;
+    candidate.table.clear();
     calculate(candidate);
-    candidates_.push_back(std::move(candidate));
     ++count;
   }
 
@@ -256,8 +280,8 @@ class RoundPlay {
   void calculate(Candidate& f) const {
     Side& si = f.i;
     Side& sj = f.j;
-    const double total_p = data_.total[sj.supply];
-    const double total_q = data_.total[si.supply];
+    const double total_p = data_->total[sj.supply];
+    const double total_q = data_->total[si.supply];
     const double dp = std::fabs(si.z - sj.x);
     const double dq = std::fabs(sj.z - si.x);
     double rp = ((dp * sj.s) * sj.c) / total_p;
@@ -292,14 +316,15 @@ class RoundPlay {
 
   // §3.6: shrink A's move (and B's with it) so that the MDS of A's supply issue stops at B's position.
   void adjust(Candidate& f, Side& a, Side& b) const {
+    const Data& data = *data_;
     const std::size_t issue = a.supply;
-    const double total = data_.total[issue];
+    const double total = data.total[issue];
     const double target = b.z;
     // The numerators Σ (x·s)·c of the issue's weighted mean: the round-start sum, corrected for the
     // few actors the candidate's table has moved, and for `a`. O(table), not O(actors).
     const auto term = [&](std::size_t k, double x) {
-      const std::size_t at = data_.at(k, issue);
-      return (x * data_.salience[at]) * data_.power[at];
+      const std::size_t at = data.at(k, issue);
+      return (x * data.salience[at]) * data.power[at];
     };
     double others = start_numerator_[issue];
     const double* own_entry = nullptr;
@@ -323,7 +348,7 @@ class RoundPlay {
     const double delta = std::fabs((target * total - numerator) / (a.s * a.c));
     const double ra = ((delta * a.s) * a.c) / total;
     const double rb = ((a.s + b.s_demand) / (a.s_demand + b.s)) * ra;
-    double mb = std::fabs((rb * data_.total[b.supply]) / (b.c * b.s));
+    double mb = std::fabs((rb * data.total[b.supply]) / (b.c * b.s));
     double ma = delta;
     if (b.x > a.z) mb = -mb;
     if (a.x > b.z) ma = -ma;
@@ -355,7 +380,7 @@ class RoundPlay {
         Side& side = *sides[k];
         if (hits[k] == nullptr) {
           side.history.pop_back();
-        } else if (settings_.semantics == Semantics::intended) {
+        } else if (settings_->semantics == Semantics::intended) {
           side.history.back() = hits[k]->m;
         }
       }
@@ -387,39 +412,59 @@ class RoundPlay {
   }
 
   // §3.11.
-  void finish(const std::vector<std::size_t>& realised, RoundResult& result) const {
-    result.voting = start_;
-    result.next = start_;
-    for (const std::size_t k : realised) {
+  void finish(RoundResult& result) const {
+    result.voting = *start_;
+    result.next = *start_;
+    result.exchanges.clear();
+    for (const std::size_t k : realised_) {
       const Candidate& e = candidates_[k];
       result.exchanges.push_back({e.gain,
                                   {e.i.actor, e.i.supply, e.i.demand, e.i.x, e.i.m, e.i.y},
                                   {e.j.actor, e.j.supply, e.j.demand, e.j.x, e.j.m, e.j.y}});
       for (const Side* side : {&e.i, &e.j}) {
-        const std::size_t at = data_.at(side->actor, side->supply);
+        const std::size_t at = data_->at(side->actor, side->supply);
         result.voting[at] = side->y;
         const double s = side->s;
-        const double ws = settings_.salience_weight;
-        const double wf = settings_.fixed_weight;
+        const double ws = settings_->salience_weight;
+        const double wf = settings_->fixed_weight;
         result.next[at] = ((1.0 - s) * ws) * side->y + wf * side->y + ((1.0 - (1.0 - s) * ws) - wf) * side->x0;
       }
     }
-    result.voting_forecast = mds(data_, result.voting);
+    mds(*data_, result.voting, result.voting_forecast);
   }
 
-  const Data& data_;
-  const Settings& settings_;
-  const std::vector<double>& start_;
+  // The round being played (set by play()).
+  const Data* data_ = nullptr;
+  const Settings* settings_ = nullptr;
+  const std::vector<double>* start_ = nullptr;
+  // Its candidates: the first count_ of candidates_ (the rest are kept for their memory).
   std::vector<Candidate> candidates_;
+  std::size_t count_ = 0;
   std::vector<double> start_numerator_;             // per issue
   std::vector<std::vector<std::size_t>> supplies_;  // [actor][issue] -> candidates with a side supplying it
   std::vector<std::vector<std::size_t>> demands_;   // [actor][issue] -> candidates with a side demanding it
+  std::vector<std::size_t> groups_[4];              // create_candidates': the actors of each quadrant
+  // select()'s lists; realised_ is the round's order of realisation.
+  GainOrder order_{kGainTie};
+  std::vector<std::size_t> initial_;
+  std::vector<double> gains_;
+  std::vector<std::size_t> realised_;
+  std::vector<std::size_t> touched_;
+  std::vector<std::pair<std::size_t, double>> changes_;
+  std::vector<std::size_t> stamp_;
 };
 
-}  // namespace
+RoundScratch::RoundScratch() : play_(std::make_unique<RoundPlay>()) {}
+RoundScratch::~RoundScratch() = default;
 
 std::vector<double> mds(const Data& data, const std::vector<double>& positions) {
-  std::vector<double> forecast(data.issues, 0.0);
+  std::vector<double> forecast;
+  mds(data, positions, forecast);
+  return forecast;
+}
+
+void mds(const Data& data, const std::vector<double>& positions, std::vector<double>& forecast) {
+  forecast.assign(data.issues, 0.0);
   for (std::size_t issue = 0; issue < data.issues; ++issue) {
     if (data.total[issue] == 0.0) continue;
     double sum = 0.0;
@@ -429,12 +474,19 @@ std::vector<double> mds(const Data& data, const std::vector<double>& positions) 
     }
     forecast[issue] = sum / data.total[issue];
   }
-  return forecast;
+}
+
+void play_round(const Data& data, const Settings& settings, const std::vector<double>& start, std::uint64_t seed,
+                std::uint64_t round, RoundScratch& scratch, RoundResult& result) {
+  scratch.play().play(data, settings, start, seed, round, result);
 }
 
 RoundResult play_round(const Data& data, const Settings& settings, const std::vector<double>& start, std::uint64_t seed,
                        std::uint64_t round) {
-  return RoundPlay(data, settings, start).play(seed, round);
+  RoundScratch scratch;
+  RoundResult result;
+  play_round(data, settings, start, seed, round, scratch, result);
+  return result;
 }
 
 }  // namespace parley::models::exchange

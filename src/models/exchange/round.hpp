@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "models/exchange/options.hpp"
@@ -54,8 +55,29 @@ struct RoundResult {
 
 // The weighted mean Σ (x·s)·c / D_i of `positions` ([actor][issue]) on each issue, in data order.
 [[nodiscard]] std::vector<double> mds(const Data& data, const std::vector<double>& positions);
+void mds(const Data& data, const std::vector<double>& positions, std::vector<double>& forecast);
 
-// Plays one round from `start` ([actor][issue], normalised). `seed` and `round` feed ties=random.
+class RoundPlay;  // round.cpp
+
+// What rounds keep from one to the next: the candidates, their histories and indexes, so that the
+// rounds of a run, and the runs of Monte Carlo's samples, allocate nothing once warm. Holds no
+// result: any round may be played with any scratch.
+class RoundScratch {
+ public:
+  RoundScratch();
+  ~RoundScratch();
+  RoundScratch(const RoundScratch&) = delete;
+  RoundScratch& operator=(const RoundScratch&) = delete;
+  [[nodiscard]] RoundPlay& play() { return *play_; }
+
+ private:
+  std::unique_ptr<RoundPlay> play_;
+};
+
+// Plays one round from `start` ([actor][issue], normalised) into `result`, reusing its memory.
+// `seed` and `round` feed ties=random.
+void play_round(const Data& data, const Settings& settings, const std::vector<double>& start, std::uint64_t seed,
+                std::uint64_t round, RoundScratch& scratch, RoundResult& result);
 [[nodiscard]] RoundResult play_round(const Data& data, const Settings& settings, const std::vector<double>& start,
                                      std::uint64_t seed, std::uint64_t round);
 

@@ -18,7 +18,7 @@ SobolProblem ishigami() {
     for (auto& value : x) value = std::numbers::pi * (2.0 * rng.uniform() - 1.0);
     return x;
   };
-  problem.evaluate = [](const std::vector<double>& x) {
+  problem.evaluate = [](const std::vector<double>& x, unsigned /*thread*/) {
     const double s1 = std::sin(x[0]);
     const double s2 = std::sin(x[1]);
     return std::vector<double>{s1 + 7.0 * s2 * s2 + 0.1 * std::pow(x[2], 4) * s1, 3.0};  // a second, constant output
