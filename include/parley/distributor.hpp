@@ -50,9 +50,14 @@ class Distributor {
 // Every sample on this process's threads.
 [[nodiscard]] std::unique_ptr<Distributor> local_distributor();
 
-// Over MPI ranks when the binary was built with MPI and started by an MPI launcher (mpirun, srun);
-// otherwise local_distributor().
+// The distributor of this binary. `parley` and every front end on parley::parley: local_distributor(),
+// and a UsageError when started by an MPI launcher (each rank would run the whole job). `parley-mpi`
+// (linked with parley_distributor_mpi): over the MPI ranks when started by a launcher with more than
+// one, else local_distributor().
 [[nodiscard]] std::unique_ptr<Distributor> make_distributor();
+
+// Whether an MPI launcher (mpirun, Slurm's srun) started this process.
+[[nodiscard]] bool launched_by_mpi();
 
 // The samples 0 .. samples - 1 not in `done` (sorted), in increasing order.
 [[nodiscard]] std::vector<std::uint64_t> missing_samples(const std::vector<std::uint64_t>& done, std::uint64_t samples);

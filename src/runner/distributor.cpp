@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <chrono>
+#include <cstdlib>
 
 #include "parley/errors.hpp"
 
@@ -43,6 +44,14 @@ class LocalDistributor final : public Distributor {
 
 std::unique_ptr<Distributor> local_distributor() {
   return std::make_unique<LocalDistributor>();
+}
+
+bool launched_by_mpi() {
+  // Open MPI's launcher, and PMIx/PMI ones (Slurm's srun), set one of these.
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE"}) {
+    if (std::getenv(name) != nullptr) return true;
+  }
+  return false;
 }
 
 std::vector<std::uint64_t> missing_samples(const std::vector<std::uint64_t>& done, std::uint64_t samples) {

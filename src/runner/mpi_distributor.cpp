@@ -1,33 +1,22 @@
-// The distributor over MPI ranks (built with PARLEY_WITH_MPI, used when started by an MPI launcher).
-// Rank 0 coordinates: it holds the store and hands every rank the same list of missing samples; rank
-// r computes the r-th of every `size` of them, in rounds of kRound per rank; each round's results are
-// gathered on rank 0 and kept. Without MPI, make_distributor() is the local one.
+// The distributor over MPI ranks: make_distributor() of the `parley-mpi` binary (target
+// parley_distributor_mpi, built when MPI is found; `parley` itself links local_make_distributor.cpp and
+// never loads MPI). Rank 0 coordinates: it holds the store and hands every rank the same list of
+// missing samples; rank r computes the r-th of every `size` of them, in rounds of kRound per rank;
+// each round's results are gathered on rank 0 and kept.
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <thread>
 
+#include <mpi.h>
+
 #include "parley/distributor.hpp"
 
-#ifdef PARLEY_WITH_MPI
-#include <mpi.h>
-#endif
-
 namespace parley {
-
-#ifdef PARLEY_WITH_MPI
 namespace {
 
 constexpr std::size_t kRound = 2000;  // samples per rank between commits
-
-// Open MPI's launcher, and PMIx/PMI ones (Slurm's srun), set one of these.
-bool launched_by_mpi() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE"}) {
-    if (std::getenv(name) != nullptr) return true;
-  }
-  return false;
-}
 
 // MPI itself: initialised on first use, finalised at exit.
 class World {
@@ -151,13 +140,5 @@ std::unique_ptr<Distributor> make_distributor() {
   if (world.size() <= 1) return local_distributor();
   return std::make_unique<MpiDistributor>(world);
 }
-
-#else
-
-std::unique_ptr<Distributor> make_distributor() {
-  return local_distributor();
-}
-
-#endif
 
 }  // namespace parley

@@ -139,6 +139,19 @@ TEST(MonteCarlo, InterruptStopsCleanlyAndResumes) {
 namespace parley::test {
 namespace {
 
+// `parley` never loads MPI: started by a launcher it stops at once and names the binary that does,
+// instead of running the whole job on every rank.
+TEST(MonteCarlo, ParleyUnderMpirunNamesParleyMpi) {
+  const auto directory = fresh_directory("mc-mpi-refused");
+  const std::string command = "cd '" + directory.string() + "' && OMPI_COMM_WORLD_SIZE=2 '" PARLEY_BINARY
+                              "' mc -n 40 -q -o out >out.txt 2>err.txt";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 64);
+  EXPECT_NE(read_text(directory / "err.txt").find("parley-mpi"), std::string::npos) << read_text(directory / "err.txt");
+  EXPECT_FALSE(std::filesystem::exists(directory / "out" / "samples.sqlite"));
+}
+
 // Two MPI ranks give exactly the files of one process (only when built with MPI).
 TEST(MonteCarlo, TwoMpiRanksEqualOneProcess) {
 #ifndef PARLEY_WITH_MPI
@@ -150,7 +163,7 @@ TEST(MonteCarlo, TwoMpiRanksEqualOneProcess) {
   // report Open MPI's own allocations.
   const std::string command = "cd '" + directory.string() +
                               "' && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
-                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_BINARY
+                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_MPI_BINARY
                               "' mc -n 400 -q -o two >mpi.out 2>mpi.err";
   const int status = std::system(command.c_str());
   ASSERT_EQ(status, 0) << read_text(directory / "mpi.err");
@@ -160,7 +173,7 @@ TEST(MonteCarlo, TwoMpiRanksEqualOneProcess) {
   // When rank 0 cannot open the store, every rank exits with its code (73), not 1.
   const std::string failing = "cd '" + directory.string() +
                               "' && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
-                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_BINARY
+                              "ASAN_OPTIONS=detect_leaks=0 mpirun --oversubscribe -np 2 '" PARLEY_MPI_BINARY
                               "' mc -n 40 -q -o two --store /proc/no/such/store.db >fail.out 2>fail.err";
   const int failed = std::system(failing.c_str());
   ASSERT_TRUE(WIFEXITED(failed));
