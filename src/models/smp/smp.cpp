@@ -57,9 +57,11 @@ class Smp final : public Model {
     ModelOutcome outcome;
     for (const auto& issue : problem.issues) {
       IssueForecast forecast{issue.id, kNaN, 0, StopReason::excluded, {}};
-      std::vector<double> start;
-      for (const auto& participant : issue.participants) start.push_back(participant.position);
-      forecast.positions.push_back(std::move(start));
+      if (context.tables) {  // a caller that keeps trajectories (not Monte Carlo)
+        std::vector<double> start;
+        for (const auto& participant : issue.participants) start.push_back(participant.position);
+        forecast.positions.push_back(std::move(start));
+      }
       if (issue.participants.empty()) forecast.reason = StopReason::no_actors;
       outcome.issues.push_back(std::move(forecast));
     }
@@ -78,7 +80,7 @@ class Smp final : public Model {
       return outcome;
     }
     const smp::Result result = smp::run(mapping.input, {settings_, context.seed, context.threads});
-    report_issues(problem, mapping, result, outcome);
+    report_issues(problem, mapping, result, context.tables, outcome);
     if (context.tables) {
       outcome.tables.push_back(probabilities_table(problem, mapping, result));
       outcome.tables.push_back(bargains_table(problem, mapping, result));
@@ -89,8 +91,9 @@ class Smp final : public Model {
  private:
   static double on_scale(const IssueProblem& issue, double x) { return issue.min + x * (issue.max - issue.min); }
 
+  // The forecasts and stop reasons; with `trajectories`, every state's positions and risk attitudes.
   static void report_issues(const Problem& problem, const Mapping& mapping, const smp::Result& result,
-                            ModelOutcome& outcome) {
+                            bool trajectories, ModelOutcome& outcome) {
     const std::size_t d = mapping.input.dimensions;
     std::vector<std::ptrdiff_t> slot(problem.actors.size(), -1);
     for (std::size_t a = 0; a < mapping.actors.size(); ++a) slot[mapping.actors[a]] = static_cast<std::ptrdiff_t>(a);
@@ -101,22 +104,24 @@ class Smp final : public Model {
       IssueForecast& forecast = outcome.issues[mapping.issues[k]];
       forecast.positions.clear();
       forecast.risk.clear();
-      for (const smp::State& state : result.states) {
-        std::vector<double> positions;
-        std::vector<double> risk;
-        for (const auto& participant : issue.participants) {
-          const std::ptrdiff_t a = slot[participant.actor];
-          if (a < 0) {  // left out of the model (no capability or no salience): stays where it stood
-            positions.push_back(participant.position);
-            risk.push_back(kNaN);
-            continue;
+      if (trajectories) {
+        for (const smp::State& state : result.states) {
+          std::vector<double> positions;
+          std::vector<double> risk;
+          for (const auto& participant : issue.participants) {
+            const std::ptrdiff_t a = slot[participant.actor];
+            if (a < 0) {  // left out of the model (no capability or no salience): stays where it stood
+              positions.push_back(participant.position);
+              risk.push_back(kNaN);
+              continue;
+            }
+            const auto at = static_cast<std::size_t>(a);
+            positions.push_back(on_scale(issue, state.position[at * d + k]));
+            risk.push_back(state.risk[at]);
           }
-          const auto at = static_cast<std::size_t>(a);
-          positions.push_back(on_scale(issue, state.position[at * d + k]));
-          risk.push_back(state.risk[at]);
+          forecast.positions.push_back(std::move(positions));
+          forecast.risk.push_back(std::move(risk));
         }
-        forecast.positions.push_back(std::move(positions));
-        forecast.risk.push_back(std::move(risk));
       }
       forecast.rounds = static_cast<int>(result.turns.size());
       // The forecast: the expected position of the final state, each distinct position weighted
