@@ -90,7 +90,9 @@ RunStore::RunStore(const std::filesystem::path& path, const std::string& fingerp
   if (!exists && resume) {
     throw UsageError(Subject::resume, "", fmt::format("{}: there is no store to resume", path.string()));
   }
-  if (sqlite3_open(path.string().c_str(), &db_) != SQLITE_OK) {
+  // One thread uses the connection (the coordinating one): SQLite's own mutexes are not needed.
+  if (sqlite3_open_v2(path.string().c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     sqlite3_close(db_);
     db_ = nullptr;
     fail("cannot open the store");
