@@ -1,6 +1,7 @@
 #include "parley/io/store.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "io/store_row.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {
@@ -48,24 +50,24 @@ class Statement {
 };
 
 // The layout's version: a store of another layout is not resumed (its samples would read wrongly).
-constexpr const char* kLayout = "2";
+constexpr const char* kLayout = "3";
 
+// One row a sample (store_row.hpp); the views give SQL one row a forecast, or an occurrence.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, model TEXT NOT NULL, issue TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS samples(sample INTEGER PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS forecasts(sample INTEGER NOT NULL, series INTEGER NOT NULL, forecast REAL,
-                                     PRIMARY KEY(sample, series)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS indicators(id INTEGER PRIMARY KEY, model TEXT NOT NULL, indicator TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS occurrences(sample INTEGER NOT NULL, indicator INTEGER NOT NULL, code INTEGER NOT NULL,
-                                       PRIMARY KEY(sample, indicator, code)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS samples(sample INTEGER PRIMARY KEY, forecasts TEXT NOT NULL, occurrences TEXT NOT NULL,
+                                   checksum INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS keys(indicator INTEGER NOT NULL, code INTEGER NOT NULL, key TEXT NOT NULL,
                                 PRIMARY KEY(indicator, code)) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS forecast_view AS
-  SELECT f.sample, s.model, s.issue, f.forecast FROM forecasts f JOIN series s ON s.id = f.series;
+  SELECT s.sample, se.model, se.issue, f.value AS forecast
+  FROM samples s, json_each(s.forecasts) f JOIN series se ON se.id = f.key;
 CREATE VIEW IF NOT EXISTS occurrence_view AS
-  SELECT o.sample, i.model, i.indicator, o.code, k.key FROM occurrences o JOIN indicators i ON i.id = o.indicator
-  LEFT JOIN keys k ON k.indicator = o.indicator AND k.code = o.code;
+  SELECT s.sample, i.model, i.indicator, c.value AS code, k.key
+  FROM samples s, json_each(s.occurrences) o JOIN indicators i ON i.id = o.key, json_each(o.value) c
+  LEFT JOIN keys k ON k.indicator = o.key AND k.code = c.value;
 )sql";
 
 // A key as the store names it: a JSON object of the key's columns, e.g. {"actor_a":"PAK",...}.
@@ -143,6 +145,7 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
                       "differ); only the same run can be continued",
                       path_.string()));
     }
+    check();  // damage found now, before more is computed on top of it
     return;
   }
   describe(fingerprint, mc);
@@ -179,9 +182,11 @@ RunStore::~RunStore() {
 
 void RunStore::exec(const char* sql) const {
   char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+  const int status = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (status != SQLITE_OK) {
     const std::string text = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
+    if (status == SQLITE_CORRUPT || status == SQLITE_NOTADB) throw_corrupt(text);
     fail(text);
   }
 }
@@ -203,61 +208,84 @@ std::vector<std::uint64_t> RunStore::completed() const {
 void RunStore::write(const std::vector<SampleResult>& batch) {
   if (batch.empty()) return;
   exec("BEGIN");
-  Statement sample(db_, "INSERT INTO samples(sample) VALUES (?)");
-  Statement forecast(db_, "INSERT INTO forecasts(sample, series, forecast) VALUES (?, ?, ?)");
-  Statement occurrence(db_, "INSERT INTO occurrences(sample, indicator, code) VALUES (?, ?, ?)");
+  Statement insert(db_, "INSERT INTO samples(sample, forecasts, occurrences, checksum) VALUES (?, ?, ?, ?)");
   for (const auto& result : batch) {
-    const auto id = static_cast<std::int64_t>(result.sample);
-    sample.bind(1, id);
-    if (!sample.run()) fail(fmt::format("cannot store sample {}", result.sample));
-    for (std::size_t s = 0; s < result.forecasts.size(); ++s) {
-      forecast.bind(1, id);
-      forecast.bind(2, static_cast<std::int64_t>(s));
-      forecast.bind(3, result.forecasts[s]);
-      if (!forecast.run()) fail(fmt::format("cannot store sample {}", result.sample));
-    }
-    for (std::size_t k = 0; k < result.indicators.size(); ++k) {
-      for (const auto code : result.indicators[k]) {
-        occurrence.bind(1, id);
-        occurrence.bind(2, static_cast<std::int64_t>(k));
-        occurrence.bind(3, static_cast<std::int64_t>(code));
-        if (!occurrence.run()) fail(fmt::format("cannot store sample {}", result.sample));
-      }
-    }
+    encode_values(result.forecasts, forecasts_text_);
+    encode_codes(result.indicators, codes_text_);
+    insert.bind(1, static_cast<std::int64_t>(result.sample));
+    insert.bind(2, forecasts_text_);
+    insert.bind(3, codes_text_);
+    insert.bind(4, row_checksum(result.sample, forecasts_text_, codes_text_));
+    if (!insert.run()) fail(fmt::format("cannot store sample {}", result.sample));
   }
   exec("COMMIT");
 }
 
+template <typename Use>
+void RunStore::scan(Use use) const {
+  std::vector<std::uint64_t> damaged;
+  Statement rows(db_, "SELECT sample, forecasts, occurrences, checksum FROM samples ORDER BY sample");
+  if (!rows.ok()) fail("cannot read the samples");
+  const auto text = [&](int column) {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(rows.get(), column));
+    return bytes == nullptr ? std::string_view{}
+                            : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(rows.get(), column)));
+  };
+  int status = SQLITE_ROW;
+  while ((status = sqlite3_step(rows.get())) == SQLITE_ROW) {
+    const auto sample = static_cast<std::uint64_t>(sqlite3_column_int64(rows.get(), 0));
+    const std::string_view forecasts = text(1);
+    const std::string_view codes = text(2);
+    auto values = decode_values(forecasts, series_);
+    auto occurrences = decode_codes(codes, indicators_);
+    if (sqlite3_column_type(rows.get(), 3) != SQLITE_INTEGER ||
+        sqlite3_column_int64(rows.get(), 3) != row_checksum(sample, forecasts, codes) || !values || !occurrences) {
+      damaged.push_back(sample);
+      continue;
+    }
+    use(SampleResult{sample, std::move(*values), std::move(*occurrences)});
+  }
+  if (status == SQLITE_CORRUPT || status == SQLITE_NOTADB) throw_corrupt(sqlite3_errmsg(db_));
+  if (status != SQLITE_DONE) fail("cannot read the samples");
+  if (!damaged.empty()) throw_damaged(damaged);
+}
+
 std::vector<SampleResult> RunStore::read_all() const {
   std::vector<SampleResult> results;
-  for (const auto sample : completed()) {
-    SampleResult result;
-    result.sample = sample;
-    result.forecasts.assign(series_, std::numeric_limits<double>::quiet_NaN());
-    result.indicators.resize(indicators_);
-    results.push_back(std::move(result));
-  }
-  const auto find = [&](std::int64_t sample) -> SampleResult* {
-    const auto it = std::lower_bound(results.begin(), results.end(), static_cast<std::uint64_t>(sample),
-                                     [](const SampleResult& r, std::uint64_t s) { return r.sample < s; });
-    return it != results.end() && it->sample == static_cast<std::uint64_t>(sample) ? &*it : nullptr;
-  };
-  Statement forecasts(db_, "SELECT sample, series, forecast FROM forecasts");
-  while (forecasts.ok() && sqlite3_step(forecasts.get()) == SQLITE_ROW) {
-    SampleResult* result = find(sqlite3_column_int64(forecasts.get(), 0));
-    const auto s = static_cast<std::size_t>(sqlite3_column_int64(forecasts.get(), 1));
-    if (result == nullptr || s >= series_) continue;
-    if (sqlite3_column_type(forecasts.get(), 2) != SQLITE_NULL)
-      result->forecasts[s] = sqlite3_column_double(forecasts.get(), 2);
-  }
-  Statement occurrences(db_, "SELECT sample, indicator, code FROM occurrences ORDER BY sample, indicator, code");
-  while (occurrences.ok() && sqlite3_step(occurrences.get()) == SQLITE_ROW) {
-    SampleResult* result = find(sqlite3_column_int64(occurrences.get(), 0));
-    const auto k = static_cast<std::size_t>(sqlite3_column_int64(occurrences.get(), 1));
-    if (result == nullptr || k >= indicators_) continue;
-    result->indicators[k].push_back(static_cast<std::uint64_t>(sqlite3_column_int64(occurrences.get(), 2)));
-  }
+  scan([&](SampleResult&& result) { results.push_back(std::move(result)); });
   return results;
+}
+
+void RunStore::check() const {
+  Statement integrity(db_, "PRAGMA quick_check");
+  const int status = integrity.ok() ? sqlite3_step(integrity.get()) : sqlite3_errcode(db_);
+  if (status == SQLITE_CORRUPT || status == SQLITE_NOTADB) throw_corrupt(sqlite3_errmsg(db_));
+  if (status != SQLITE_ROW) fail("cannot check the store");
+  const auto* verdict = reinterpret_cast<const char*>(sqlite3_column_text(integrity.get(), 0));
+  const std::string said = verdict != nullptr ? verdict : "";
+  if (said != "ok") throw_corrupt(said);
+  scan([](SampleResult&&) {});
+}
+
+void RunStore::throw_corrupt(const std::string& said) const {
+  throw ScenarioError(diagnostic_at(
+      path_.string(), 0, 0, "",
+      fmt::format("the database is damaged (SQLite: {}); its samples cannot be trusted: start the run again with "
+                  "another store",
+                  said)));
+}
+
+void RunStore::throw_damaged(const std::vector<std::uint64_t>& samples) const {
+  std::string list;
+  for (std::size_t k = 0; k < samples.size() && k < 10; ++k) list += fmt::format("{}{}", k > 0 ? ", " : "", samples[k]);
+  if (samples.size() > 10) list += fmt::format(" and {} more", samples.size() - 10);
+  throw ScenarioError(diagnostic_at(
+      path_.string(), 0, 0, fmt::format("sample {}", samples.front()),
+      fmt::format("{} stored sample{} damaged (a row that does not match its checksum): {}. To compute them again, "
+                  "delete them (sqlite3 {} \"DELETE FROM samples WHERE sample IN ({})\") and continue the run with "
+                  "--resume",
+                  samples.size(), samples.size() == 1 ? " is" : "s are", list, path_.string(),
+                  fmt::format("{}", fmt::join(samples, ", ")))));
 }
 
 void RunStore::describe_keys(const MonteCarlo& mc, const std::vector<std::vector<KeyFrequency>>& indicators) {

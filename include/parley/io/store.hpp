@@ -29,8 +29,12 @@ class RunStore final : public SampleSink {
   [[nodiscard]] std::vector<std::uint64_t> completed() const override;
   // Stores the batch in one transaction: all of it or none of it.
   void write(const std::vector<SampleResult>& batch) override;
-  // Every stored sample, in sample order.
+  // Every stored sample, in sample order. Throws ScenarioError naming the damaged samples when a row
+  // does not match its checksum.
   [[nodiscard]] std::vector<SampleResult> read_all() const;
+  // SQLite's quick check of the file, then every row against its checksum; throws ScenarioError
+  // naming the damaged samples. --resume runs it before computing anything.
+  void check() const;
   // Names the indicators' codes that occur (for readers of the store).
   void describe_keys(const MonteCarlo& mc, const std::vector<std::vector<KeyFrequency>>& indicators);
 
@@ -39,11 +43,18 @@ class RunStore final : public SampleSink {
   void describe(const std::string& fingerprint, const MonteCarlo& mc);
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
+  // Reads every row in sample order, checked, into use(SampleResult&&).
+  template <typename Use>
+  void scan(Use use) const;
+  [[noreturn]] void throw_corrupt(const std::string& said) const;
+  [[noreturn]] void throw_damaged(const std::vector<std::uint64_t>& samples) const;
 
   std::filesystem::path path_;
   sqlite3* db_ = nullptr;
   std::size_t series_ = 0;      // forecast series per sample
   std::size_t indicators_ = 0;  // indicator series per sample
+  std::string forecasts_text_;  // write()'s rows, their memory kept
+  std::string codes_text_;
 };
 
 }  // namespace parley::io
