@@ -7,9 +7,9 @@
 #include <thread>
 
 #include "cli_common.hpp"
+#include "parley/errors.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/importers.hpp"
-#include "parley/errors.hpp"
 
 namespace parley::cli {
 namespace {
@@ -41,10 +41,6 @@ void add_decision_options(CLI::App* app, DecisionOptions& options) {
       ->check(CLI::Range(0, 1000000));
   app->add_option("-j,--threads", options.threads,
                   "Threads for fitting the ensemble (default: every core; results never depend on it)");
-}
-
-unsigned threads_or_every_core(unsigned threads) {
-  return threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
 }
 
 std::vector<BacktestCase> load_backtest_cases(const std::vector<std::string>& inputs, const std::string& from,

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "parley/io/backtest_outputs.hpp"
 #include "parley/backtest.hpp"
+#include "parley/io/backtest_outputs.hpp"
 
 namespace parley::cli {
 
@@ -22,9 +22,6 @@ struct DecisionOptions {
 
 // Registers INPUT..., --from, --seed, --bootstrap and -j on `app`.
 void add_decision_options(CLI::App* app, DecisionOptions& options);
-
-// The threads to use: `threads`, or every core when it is 0.
-[[nodiscard]] unsigned threads_or_every_core(unsigned threads);
 
 // Fills `origin` with what was read. Throws InputNotFoundError, ScenarioError, UsageError.
 [[nodiscard]] std::vector<BacktestCase> load_backtest_cases(const std::vector<std::string>& inputs,

@@ -9,11 +9,12 @@
 #include <iterator>
 #include <thread>
 
-#include "parley/text.hpp"
 #include "parley/io/calibration_json.hpp"
+#include "parley/report.hpp"
 #include "parley/io/embedded.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/importers.hpp"
+#include "parley/text.hpp"
 
 namespace parley::cli {
 
@@ -28,6 +29,9 @@ Input load_input(const std::string& name_or_path, bool strict) {
     const std::string file = std::string(embedded->name) + ".yaml";
     auto loaded = io::read_scenario_yaml(embedded->text, file, {.strict = true});
     return {std::move(loaded), {std::string(embedded->name), std::string(embedded->text)}};
+  }
+  if (std::filesystem::exists(name_or_path, error)) {
+    (void)io::read_text_file(name_or_path);  // a folder, a device or a pipe: says which
   }
   std::vector<std::string> names;
   for (const auto& scenario : io::embedded_scenarios()) names.emplace_back(scenario.name);
@@ -101,7 +105,7 @@ Prepared prepare(const ScenarioOptions& options) {
   if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';
   request.models = std::move(plan.models);
   if (plan.ensemble) request.ensemble = load_calibration(options.calibration);
-  request.threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  request.threads = checked_threads(options.threads);
   return {std::move(input), std::move(request)};
 }
 
@@ -132,6 +136,8 @@ std::string_view flag_of(Subject subject) {
       return "--at";
     case Subject::resume:
       return "--resume";
+    case Subject::threads:
+      return "-j";
     case Subject::none:
       break;
   }
@@ -160,6 +166,16 @@ std::string wording(const Error& error) {
 
 void print_warnings(const std::vector<Diagnostic>& warnings) {
   for (const auto& warning : warnings) std::cerr << "warning: " << warning.to_string() << '\n';
+}
+
+void write_run_report(const std::string& folder) {
+  try {
+    report::write_report(folder);
+  } catch (const OutputError& error) {
+    throw OutputError(fmt::format("{}; the run's other files are whole (run.json lists them): `parley report {}` "
+                                  "draws the report again",
+                                  error.what(), folder));
+  }
 }
 
 }  // namespace parley::cli

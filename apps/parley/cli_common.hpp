@@ -81,6 +81,10 @@ void add_calibration_option(CLI::App* app, std::string& file);
 
 void print_warnings(const std::vector<Diagnostic>& warnings);
 
+// report.html for a run whose files are written; when it cannot be written, says that the run's
+// files are whole and how to draw the report again.
+void write_run_report(const std::string& folder);
+
 // A library error in the CLI's words: its subject as the flag a user gives it (`-p nash.x=1`,
 // `--at 2020-01-01`), and its remedy as the flag that fixes it ("(add -m nash)").
 [[nodiscard]] std::string wording(const Error& error);

@@ -7,9 +7,10 @@
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
-#include "parley/io/backtest_outputs.hpp"
 #include "parley/backtest.hpp"
 #include "parley/errors.hpp"
+#include "parley/io/backtest_outputs.hpp"
+#include "parley/run.hpp"
 
 namespace parley::cli {
 namespace {
@@ -57,7 +58,7 @@ class BacktestCommand final : public Command {
     BacktestRequest request;
     request.seed = parse_seed_option(options_.decisions.seed);
     request.bootstrap_samples = options_.decisions.bootstrap;
-    request.threads = threads_or_every_core(options_.decisions.threads);
+    request.threads = checked_threads(options_.decisions.threads);
     const Calibration calibration = load_calibration(options_.calibration);
     ModelPlan plan = plan_models(options_.models, options_.parameters, most_issues(cases), calibration);
     if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';

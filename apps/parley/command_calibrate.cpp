@@ -8,11 +8,12 @@
 
 #include "backtest_cases.hpp"
 #include "cli_common.hpp"
+#include "parley/calibrate.hpp"
+#include "parley/errors.hpp"
 #include "parley/io/calibration_json.hpp"
 #include "parley/io/calibration_report.hpp"
 #include "parley/io/files.hpp"
-#include "parley/calibrate.hpp"
-#include "parley/errors.hpp"
+#include "parley/run.hpp"
 #include "parley/version.hpp"
 
 namespace parley::cli {
@@ -60,7 +61,7 @@ class CalibrateCommand final : public Command {
         options_.models.empty() ? declared_candidates() : candidates_over(options_.models, options_.parameters);
     request.seed = parse_seed_option(options_.decisions.seed);
     request.bootstrap_samples = options_.decisions.bootstrap;
-    request.threads = threads_or_every_core(options_.decisions.threads);
+    request.threads = checked_threads(options_.decisions.threads);
     std::vector<std::string> names;
     for (const auto& input : options_.decisions.inputs)
       names.push_back(std::filesystem::path(input).filename().string());
@@ -74,7 +75,8 @@ class CalibrateCommand final : public Command {
     request.engine = fmt::format("parley {} (commit {})", kVersion, kCommit);
     const CalibrationReport report = calibrate(cases, request);
     io::write_text_file(options_.output, io::write_calibration_json(report.calibration));
-    if (!options_.quiet) std::cout << io::calibration_report(report, request) << fmt::format("\nwrote {}\n", options_.output);
+    if (!options_.quiet)
+      std::cout << io::calibration_report(report, request) << fmt::format("\nwrote {}\n", options_.output);
     return 0;
   }
 

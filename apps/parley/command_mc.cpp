@@ -16,7 +16,6 @@
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
 #include "progress.hpp"
-#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -99,7 +98,7 @@ class McCommand final : public Command {
     store.describe_keys(mc, summary.indicators);
     io::write_mc_outputs(options_.output, mc, scenario, summary, prepared.request, prepared.input.origin,
                          options_.samples, store_path(), seconds);
-    report::write_report(options_.output);
+    write_run_report(options_.output);
     if (options_.quiet) return;
     std::string files;
     for (const auto& series : mc.indicator_series()) files += io::mc_indicator_file(series) + ", ";

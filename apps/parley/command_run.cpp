@@ -8,7 +8,6 @@
 #include "forecast_table.hpp"
 #include "parley/io/embedded.hpp"
 #include "parley/run.hpp"
-#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -40,7 +39,7 @@ class RunCommand final : public Command {
     const RunRequest& request = prepared.request;
     const RunResult result = run(scenario, request);
     io::write_run_outputs(options_.output, result, input.origin);
-    report::write_report(options_.output);
+    write_run_report(options_.output);
     if (!options_.quiet) {
       std::cout << forecast_table(result);
       std::string files = "run.json, scenario.json, forecast.csv, trajectories.csv";

@@ -9,7 +9,6 @@
 #include "parley/io/sensitivity_outputs.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/sensitivity.hpp"
-#include "parley/report.hpp"
 
 namespace parley::cli {
 namespace {
@@ -54,7 +53,7 @@ class SensitivityCommand final : public Command {
         model_sensitivity(mc, options_.samples, request.seed, options_.threads, options_.bootstrap);
     io::write_sensitivity_outputs(options_.output, mc, sensitivity, scenario, request, input.origin,
                                   options_.bootstrap);
-    report::write_report(options_.output);
+    write_run_report(options_.output);
     if (!options_.quiet) {
       std::cout << io::sensitivity_table(mc, sensitivity, options_.top);
       std::cout << fmt::format("\nwrote {}/run.json, scenario.json, sensitivity.csv, report.html\n", options_.output);

@@ -2,6 +2,9 @@
 // wires them up and maps every error to its exit code, in one place.
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <utility>
@@ -69,9 +72,20 @@ int run_cli(int argc, char** argv) {
   return commands.front()->execute();  // no subcommand: `parley run` (the only one built then)
 }
 
-}  // namespace
+// What a command printed must all have reached standard output: a full disk or a closed file
+// there is an error (exit 73), not a truncated listing that exits 0.
+int checked_output(int code) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = std::cout.fail() || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+  if (!failed) return code;
+  const int cause = errno;
+  std::cerr << "parley: error: cannot write to standard output" << (cause != 0 ? ": " : "")
+            << (cause != 0 ? std::strerror(cause) : "") << '\n';
+  return code != 0 ? code : static_cast<int>(parley::ExitCode::cant_create);
+}
 
-int main(int argc, char** argv) {
+int run_and_map_errors(int argc, char** argv) {
   try {
     return run_cli(argc, argv);
   } catch (const parley::ScenarioError& error) {
@@ -85,4 +99,10 @@ int main(int argc, char** argv) {
     std::cerr << "parley: internal error: " << error.what() << '\n';
     return static_cast<int>(parley::ExitCode::software);
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return checked_output(run_and_map_errors(argc, argv));
 }

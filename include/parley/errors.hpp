@@ -47,6 +47,7 @@ enum class Subject {
   parameter,  // a parameter assignment (MODEL.NAME=VALUE)
   date,       // the date a run is at
   resume,     // continuing a stored run
+  threads,    // the number of threads asked for
 };
 
 // A change that would fix the error: select this model, resume the run, ...

@@ -43,6 +43,12 @@ struct ModelPlan {
 [[nodiscard]] ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
                                     std::size_t issue_count, const Calibration& calibration);
 
+// The most threads any part of parley starts (-j); more is refused, not attempted.
+inline constexpr unsigned kMaxThreads = 1024;
+
+// `threads`, or every core for 0. Throws UsageError (Subject::threads) above kMaxThreads.
+[[nodiscard]] unsigned checked_threads(unsigned threads);
+
 struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of
   std::uint64_t seed = kDefaultSeed;

@@ -163,11 +163,12 @@ std::string backtest_table(const BacktestResult& result) {
 void write_backtest_outputs(const std::filesystem::path& directory, const BacktestResult& result,
                             const BacktestRequest& request, const BacktestOrigin& origin) {
   make_output_directory(directory);
-  write_text_file(directory / "backtest.json", backtest_json(result, request, origin).dump(2) + "\n");
   write_text_file(directory / "backtest_summary.csv", backtest_summary_csv(result));
   write_text_file(directory / "backtest_issues.csv", backtest_issues_csv(result));
   if (result.cross_validation)
     write_text_file(directory / "backtest_cv.csv", backtest_cv_csv(*result.cross_validation));
+  // The manifest last: the files it lists are whole.
+  write_text_file(directory / "backtest.json", backtest_json(result, request, origin).dump(2) + "\n");
 }
 
 }  // namespace parley::io

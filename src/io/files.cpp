@@ -1,7 +1,11 @@
 #include "parley/io/files.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -11,8 +15,16 @@ namespace parley::io {
 
 std::string read_text_file(const std::filesystem::path& path) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  const auto status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
     throw InputNotFoundError(fmt::format("{}: no such file", path.string()));
+  }
+  if (status.type() == std::filesystem::file_type::directory) {
+    throw InputNotFoundError(fmt::format("{}: a folder, not a file", path.string()));
+  }
+  if (status.type() != std::filesystem::file_type::regular) {
+    throw InputNotFoundError(
+        fmt::format("{}: not a regular file (parley reads files, not devices or pipes)", path.string()));
   }
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
@@ -21,11 +33,52 @@ std::string read_text_file(const std::filesystem::path& path) {
   return buffer.str();
 }
 
+namespace {
+
+[[noreturn]] void cannot_write(const std::filesystem::path& path, int cause) {
+  throw OutputError(fmt::format("{}: cannot write the file: {}", path.string(), std::strerror(cause)));
+}
+
+}  // namespace
+
+// Into a temporary file beside `path`, then renamed over it: a reader (or a run killed half-way)
+// sees the old file or the new one, never part of one; and a symbolic link planted at `path` is
+// replaced, not followed.
 void write_text_file(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  out.close();
-  if (!out) throw OutputError(fmt::format("{}: cannot write the file", path.string()));
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path temporary =
+      folder / fmt::format(".{}.parley-{}.tmp", path.filename().string(), static_cast<long>(::getpid()));
+  const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW;
+  int fd = ::open(temporary.c_str(), flags, 0666);
+  if (fd < 0 && errno == EEXIST) {  // left by a process of the same number that was killed
+    ::unlink(temporary.c_str());
+    fd = ::open(temporary.c_str(), flags, 0666);
+  }
+  if (fd < 0) cannot_write(path, errno);
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      const int cause = written < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      cannot_write(path, cause);
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  if (::close(fd) != 0) {
+    const int cause = errno;
+    ::unlink(temporary.c_str());
+    cannot_write(path, cause);
+  }
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int cause = errno;
+    ::unlink(temporary.c_str());
+    cannot_write(path, cause);
+  }
 }
 
 void make_output_directory(const std::filesystem::path& directory) {

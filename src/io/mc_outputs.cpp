@@ -136,13 +136,13 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
   manifest.outputs = {"run.json", "scenario.json", "mc_summary.csv", "mc_claims.csv"};
   for (const auto& series : mc.indicator_series()) manifest.outputs.push_back(mc_indicator_file(series));
   manifest.timings = Json{{"this_invocation", seconds}};
-  write_manifest(directory / "run.json", manifest);
   write_scenario_json(directory, scenario_at(scenario, mc.at()), scenario.events);
   write_text_file(directory / "mc_summary.csv", mc_summary_csv(mc, summary));
   write_text_file(directory / "mc_claims.csv", mc_claims_csv(summary));
   for (std::size_t k = 0; k < mc.indicator_series().size(); ++k) {
     write_text_file(directory / mc_indicator_file(mc.indicator_series()[k]), mc_indicator_csv(mc, summary, k));
   }
+  write_manifest(directory / "run.json", manifest);  // last: the files it lists are whole
 }
 
 std::string mc_table(const MonteCarlo& mc, const Scenario& scenario, const McSummary& summary) {

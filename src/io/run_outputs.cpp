@@ -107,7 +107,6 @@ Json run_json(const RunResult& result, const ScenarioOrigin& origin) {
 
 void write_run_outputs(const std::filesystem::path& directory, const RunResult& result, const ScenarioOrigin& origin) {
   make_output_directory(directory);
-  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");  // the manifest
   write_scenario_json(directory, result.scenario, result.timeline);
   write_text_file(directory / "forecast.csv", forecast_csv(result));
   write_text_file(directory / "trajectories.csv", trajectories_csv(result));
@@ -116,6 +115,8 @@ void write_run_outputs(const std::filesystem::path& directory, const RunResult& 
       write_text_file(directory / table_file(model_run.model, table.name), table_csv(table));
     }
   }
+  // The manifest last: a folder whose run.json is there (and is this run's) holds every file it lists.
+  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
 }
 
 }  // namespace parley::io

@@ -42,8 +42,8 @@ void write_sensitivity_outputs(const std::filesystem::path& directory, const Mon
                                                   {"bootstrap", bootstrap}};
   for (const auto& selection : request.models) manifest.models.emplace_back(selection.name, selection.parameters);
   manifest.outputs = {"run.json", "scenario.json", "sensitivity.csv"};
-  write_manifest(directory / "run.json", manifest);
   write_scenario_json(directory, scenario_at(scenario, mc.at()), scenario.events);
+  write_manifest(directory / "run.json", manifest);  // last: the files it lists are whole
 }
 
 std::string sensitivity_table(const MonteCarlo& mc, const ModelSensitivity& sensitivity, std::size_t top) {

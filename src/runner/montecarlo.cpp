@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "core/statistics.hpp"
 #include "parley/answer.hpp"
 #include "parley/timeline.hpp"
@@ -191,17 +192,18 @@ SampleResult MonteCarlo::evaluate(std::uint64_t sample, Worker& worker) const {
 void MonteCarlo::run(const std::vector<std::uint64_t>& samples, unsigned threads,
                      const std::function<void(std::vector<SampleResult>&)>& sink,
                      const std::function<void(std::size_t)>& progress, const std::atomic<bool>& stop) const {
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = checked_threads(threads);
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> abandon{false};  // the coordinating thread failed, or is leaving
   std::mutex mutex;
   std::condition_variable ready;
   std::vector<SampleResult> done;
   unsigned running = threads;
   std::exception_ptr failure;
-  const auto work = [&] {
+  const auto work = [&](unsigned /*thread*/) {
     try {
       Worker worker;
-      while (!stop.load()) {
+      while (!stop.load() && !abandon.load()) {
         const std::size_t first = next.fetch_add(kChunk);
         if (first >= samples.size()) break;
         std::vector<SampleResult> chunk;
@@ -220,8 +222,11 @@ void MonteCarlo::run(const std::vector<std::uint64_t>& samples, unsigned threads
     --running;
     ready.notify_one();
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  WorkerThreads pool(threads, abandon, work);
+  {
+    const std::lock_guard lock(mutex);
+    running -= threads - pool.started();  // threads the system would not start
+  }
   std::size_t handed = 0;
   while (true) {
     std::vector<SampleResult> batch;
@@ -234,12 +239,12 @@ void MonteCarlo::run(const std::vector<std::uint64_t>& samples, unsigned threads
     }
     if (!batch.empty()) {
       handed += batch.size();
-      sink(batch);
+      sink(batch);  // when it throws, `pool` stops and joins the workers before the error goes on
       progress(handed);
     }
     if (finished) break;
   }
-  for (auto& thread : pool) thread.join();
+  pool.join();
   if (failure) std::rethrow_exception(failure);
 }
 

@@ -4,12 +4,12 @@
 // missing samples; rank r computes the r-th of every `size` of them, in rounds of kRound per rank;
 // each round's results are gathered on rank 0 and kept.
 
+#include <mpi.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <thread>
-
-#include <mpi.h>
 
 #include "parley/distributor.hpp"
 
@@ -81,16 +81,18 @@ class MpiDistributor final : public Distributor {
     }
     const std::size_t per_rank = (missing.size() + size - 1) / size;
     const unsigned threads =
-        run.threads != 0 ? run.threads
-                         : std::max(1U, std::thread::hardware_concurrency() / static_cast<unsigned>(world_.local_size()));
+        run.threads != 0
+            ? checked_threads(run.threads)
+            : std::max(1U, std::thread::hardware_concurrency() / static_cast<unsigned>(world_.local_size()));
     const std::atomic<bool> never{false};
     for (std::size_t first = 0; first < per_rank; first += kRound) {
       const std::vector<std::uint64_t> part(
           mine.begin() + static_cast<std::ptrdiff_t>(std::min(first, mine.size())),
           mine.begin() + static_cast<std::ptrdiff_t>(std::min(first + kRound, mine.size())));
       std::vector<std::uint64_t> packed;
-      mc.run(part, threads, [&](std::vector<SampleResult>& batch) { pack_results(batch, packed); },
-             [](std::size_t) {}, never);
+      mc.run(
+          part, threads, [&](std::vector<SampleResult>& batch) { pack_results(batch, packed); }, [](std::size_t) {},
+          never);
       const std::vector<std::uint64_t> all = gather(packed);
       if (!coordinator()) continue;
       const std::vector<SampleResult> results = unpack_results(all);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "core/statistics.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
@@ -55,13 +56,14 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
   const std::size_t outputs = problem.outputs;
   // evaluations[j] = f(A_j), f(B_j), f(A_B^1_j), ..., each a vector of outputs.
   std::vector<std::vector<std::vector<double>>> evaluations(base_samples);
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = checked_threads(threads);
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> abandon{false};
   std::exception_ptr failure;
   std::mutex mutex;
   const auto work = [&](unsigned thread) {
     try {
-      for (std::size_t j = next++; j < base_samples; j = next++) {
+      for (std::size_t j = next++; j < base_samples && !abandon.load(); j = next++) {
         Rng rng_a = make_rng(seed, 2 * j);
         Rng rng_b = make_rng(seed, 2 * j + 1);
         const std::vector<double> a = problem.draw(rng_a);
@@ -80,9 +82,10 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
       if (!failure) failure = std::current_exception();
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-  for (auto& thread : pool) thread.join();
+  {
+    WorkerThreads pool(threads, abandon, work);
+    pool.join();
+  }
   if (failure) std::rethrow_exception(failure);
 
   SobolResult result;
@@ -139,15 +142,15 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
   return result;
 }
 
-ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed,
-                                   unsigned threads, std::size_t bootstrap) {
+ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed, unsigned threads,
+                                   std::size_t bootstrap) {
   const auto groups = mc.sampler().groups();
   if (groups.empty()) {
     throw UsageError("the scenario's uncertainty block makes nothing uncertain: there is nothing to attribute");
   }
   SobolProblem problem;
   problem.draw = [&](Rng& rng) { return mc.sampler().draw(rng); };
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = checked_threads(threads);
   std::vector<MonteCarlo::Worker> workers(threads);
   problem.evaluate = [&](const std::vector<double>& values, unsigned thread) {
     return mc.forecasts_for(values, 0, workers[thread]);

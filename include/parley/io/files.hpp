@@ -6,10 +6,11 @@
 
 namespace parley::io {
 
-// Throws InputNotFoundError when the file does not exist or cannot be read.
+// Throws InputNotFoundError when the file does not exist, is not a regular file or cannot be read.
 [[nodiscard]] std::string read_text_file(const std::filesystem::path& path);
 
-// Throws OutputError when the file cannot be written.
+// Writes atomically: a temporary file in the same folder, renamed into place (a symbolic link at
+// `path` is replaced, never followed). Throws OutputError, with the system's reason, when it cannot.
 void write_text_file(const std::filesystem::path& path, const std::string& content);
 
 // Creates the folder and its parents if needed; throws OutputError when it cannot.

@@ -1,0 +1,109 @@
+// Hostile conditions end in a clear error and an exit code, never in an abort or a silent success:
+// more threads than parley starts, a disk that fills up while Monte Carlo's workers run (simulated
+// with a file-size limit, which makes writes fail as a full disk does, on any machine), and a full
+// standard output.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/process.hpp"
+
+namespace parley::test {
+namespace {
+
+TEST(Reliability, TooManyThreadsAreRefused) {
+  const auto directory = fresh_directory("threads-limit");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"mc", "-n", "50", "-j", "100000", "-q", "-o", "a"},
+        std::vector<std::string>{"sensitivity", "-n", "20", "-j", "100000", "-m", "compromise", "-q", "-o", "b"},
+        std::vector<std::string>{"run", "-j", "5000", "-q", "-o", "c"}}) {
+    const auto outcome = run_parley(args, directory);
+    EXPECT_EQ(outcome.exit_code, 64) << args.front() << ": " << outcome.err;
+    EXPECT_NE(outcome.err.find("at most 1024 threads"), std::string::npos) << outcome.err;
+  }
+}
+
+// Runs parley with its files limited to `kilobytes` (writes past it fail with EFBIG, as on a full disk).
+Outcome run_limited(int kilobytes, const std::string& args, const std::filesystem::path& directory) {
+  return run_program(
+      "bash", {"-c", "ulimit -f " + std::to_string(kilobytes) + "; trap '' XFSZ; exec '" PARLEY_BINARY "' " + args},
+      directory);
+}
+
+TEST(Reliability, AFullDiskStopsMonteCarloCleanlyAndTheRunResumes) {
+  const auto directory = fresh_directory("full-disk-mc");
+  ASSERT_EQ(run_parley({"mc", "-n", "3000", "-j", "2", "-q", "-o", "whole"}, directory).exit_code, 0);
+  const auto full = run_limited(256, "mc -n 3000 -j 2 -q -o full", directory);
+  EXPECT_EQ(full.exit_code, 73) << full.err;
+  EXPECT_NE(full.err.find("full/samples.sqlite: cannot store sample"), std::string::npos) << full.err;
+  const auto resumed = run_parley({"mc", "-n", "3000", "-j", "2", "-q", "-o", "full", "--resume"}, directory);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(read_text(directory / "whole" / "mc_summary.csv"), read_text(directory / "full" / "mc_summary.csv"));
+}
+
+// What a command prints must reach standard output whole: on a full one, exit 73, never 0.
+TEST(Reliability, AFullStandardOutputIsAnError) {
+  const auto directory = fresh_directory("full-stdout");
+  std::ofstream(directory / "d.csv") << "'#A'\t'NL'\t'Netherlands'\n'#A'\t'DE'\t'Germany'\n'#P'\t'toll'\t''\n"
+                                        "'#D'\t'NL'\t'toll'\t3.0\t0.7\t1.0\n'#D'\t'DE'\t'toll'\t6\t0.2\t0.5\n";
+  for (const char* args : {"models", "models --format json", "scenarios", "show pakistan-2023",
+                           "timeline pakistan-2023", "import decide d.csv", "run -o out"}) {
+    const auto outcome =
+        run_program("bash", {"-c", std::string("exec '" PARLEY_BINARY "' ") + args + " >/dev/full"}, directory);
+    EXPECT_EQ(outcome.exit_code, 73) << args << ": " << outcome.err;
+    EXPECT_NE(outcome.err.find("cannot write to standard output"), std::string::npos) << args << ": " << outcome.err;
+  }
+}
+
+// A symbolic link planted where an output goes is replaced by the output, its target left alone.
+TEST(Reliability, OutputsReplaceSymbolicLinksAndNeverFollowThem) {
+  const auto directory = fresh_directory("output-symlink");
+  std::filesystem::create_directories(directory / "out");
+  std::ofstream(directory / "target.txt") << "keep me";
+  std::filesystem::create_symlink(directory / "target.txt", directory / "out" / "forecast.csv");
+  const auto outcome = run_parley({"run", "-q", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(read_text(directory / "target.txt"), "keep me");
+  EXPECT_FALSE(std::filesystem::is_symlink(directory / "out" / "forecast.csv"));
+  EXPECT_TRUE(read_text(directory / "out" / "forecast.csv").starts_with("model,issue,forecast,"));
+}
+
+// A disk that fills up during `run -o`: exit 73, and every file in the folder is whole (the same as
+// an unhindered run's), with no temporary file left; the message says how to draw the report again.
+TEST(Reliability, AFullDiskLeavesNoHalfWrittenFile) {
+  const auto directory = fresh_directory("full-disk-run");
+  ASSERT_EQ(run_parley({"run", "-q", "-o", "whole"}, directory).exit_code, 0);
+  const auto full = run_limited(64, "run -q -o full", directory);  // report.html is larger than 64 KiB
+  EXPECT_EQ(full.exit_code, 73) << full.err;
+  EXPECT_NE(full.err.find("`parley report full` draws the report again"), std::string::npos) << full.err;
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(directory / "full")) {
+    const auto name = entry.path().filename().string();
+    EXPECT_FALSE(name.starts_with(".")) << name << " left behind";
+    if (name.starts_with(".")) continue;
+    if (name == "run.json") continue;  // holds timings; its place in the order is what matters
+    EXPECT_EQ(read_text(entry.path()), read_text(directory / "whole" / name)) << name << " is not whole";
+    ++files;
+  }
+  EXPECT_GT(files, 5U);
+  EXPECT_TRUE(std::filesystem::exists(directory / "full" / "run.json"));
+  // Every file too large: nothing at all is written, not even an empty file.
+  const auto nothing = run_limited(0, "run -q -o none", directory);
+  EXPECT_EQ(nothing.exit_code, 73) << nothing.err;
+  EXPECT_TRUE(!std::filesystem::exists(directory / "none") || std::filesystem::is_empty(directory / "none"));
+}
+
+TEST(Reliability, AnInputThatIsNotAFileIsNamedForWhatItIs) {
+  const auto directory = fresh_directory("input-kinds");
+  std::filesystem::create_directories(directory / "folder");
+  const auto folder = run_parley({"validate", "folder"}, directory);
+  EXPECT_EQ(folder.exit_code, 66);
+  EXPECT_NE(folder.err.find("folder: a folder, not a file"), std::string::npos) << folder.err;
+  const auto device = run_parley({"run", "/dev/null", "-q", "-o", "out"}, directory);
+  EXPECT_EQ(device.exit_code, 66);
+  EXPECT_NE(device.err.find("/dev/null: not a regular file"), std::string::npos) << device.err;
+}
+
+}  // namespace
+}  // namespace parley::test
