@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "io/text.hpp"
 #include "io/yaml_fields.hpp"
 #include "io/yaml_syntax.hpp"
 #include "parley/errors.hpp"
@@ -91,7 +92,7 @@ class CalibrationReader {
     candidate.name = fields.text("name", true).value_or("");
     candidate.description = fields.text("description", false).value_or("");
     constexpr std::array kFamilies{EnsembleFamily::single,  EnsembleFamily::mean,   EnsembleFamily::median,
-                                  EnsembleFamily::trimmed, EnsembleFamily::choice, EnsembleFamily::stack};
+                                   EnsembleFamily::trimmed, EnsembleFamily::choice, EnsembleFamily::stack};
     candidate.family = parse_choice(context_, fields, "family", kFamilies).value_or(EnsembleFamily::single);
   }
 
@@ -269,6 +270,7 @@ std::string write_calibration_json(const Calibration& calibration) {
 }
 
 Calibration read_calibration_json(std::string_view text, const std::string& file) {
+  check_utf8(text, file);
   YamlContext context(file);
   if (const auto problem = find_unclosed(text)) {
     context.error_at_position(problem->line, problem->column, "syntax error: " + problem->message);

@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "parley/text.hpp"
 #include "io/bdm_csv.hpp"
 #include "io/decide.hpp"
 #include "io/deu3.hpp"
-#include "parley/io/files.hpp"
 #include "io/ktab.hpp"
+#include "io/text.hpp"
 #include "parley/errors.hpp"
+#include "parley/io/files.hpp"
+#include "parley/text.hpp"
 #include "parley/validate.hpp"
 
 namespace parley::io {
@@ -38,6 +39,7 @@ std::vector<ImportedScenario> import_file(const ImportFormat& format, const std:
 }
 
 std::vector<ImportedScenario> import_text(const ImportFormat& format, std::string_view text, const std::string& path) {
+  check_utf8(text, path);
   std::vector<ImportedScenario> scenarios = format.read(text, path);
   // An importer's scenario that fails validation is a defect of the importer, but say where it came from.
   for (const auto& imported : scenarios) {

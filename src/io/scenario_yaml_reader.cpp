@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/scenario_schema.hpp"
+#include "io/text.hpp"
 #include "io/yaml_fields.hpp"
 #include "io/yaml_syntax.hpp"
 #include "parley/io/scenario_yaml.hpp"
@@ -233,6 +234,7 @@ class ReadVisitor {
 }  // namespace
 
 LoadedScenario read_scenario_yaml(std::string_view text, const std::string& file, const ValidationOptions& options) {
+  check_utf8(text, file);
   YamlContext context(file);
   if (const auto problem = find_unclosed(text)) {
     context.error_at_position(problem->line, problem->column, "YAML syntax error: " + problem->message);

@@ -131,6 +131,9 @@ class XmlReader {
       if (digits.empty() || error != std::errc{} || ptr != digits.data() + digits.size() || code > 0x10FFFF) {
         fail_at(line, column, fmt::format("'&{};' is not a character reference", body));
       }
+      if (code == 0 || (code >= 0xD800 && code <= 0xDFFF)) {  // NUL, or half of a UTF-16 pair: no character
+        fail_at(line, column, fmt::format("'&{};' names no character (U+{:04X} cannot stand in a text)", body, code));
+      }
       append_utf8(out, code);
     } else {
       fail_at(line, column, fmt::format("unknown entity '&{};'", body));

@@ -105,5 +105,28 @@ TEST(Reliability, AnInputThatIsNotAFileIsNamedForWhatItIs) {
   EXPECT_NE(device.err.find("/dev/null: not a regular file"), std::string::npos) << device.err;
 }
 
+// Text that is not UTF-8 is found by the reader, at its line and column, whatever the command: not
+// by a JSON writer after the outputs began (exit 70), nor copied into an imported scenario.
+TEST(Reliability, TextThatIsNotUtf8IsFoundWhereItIs) {
+  const auto directory = fresh_directory("bad-utf8");
+  std::string yaml = run_parley({"show", "pakistan-2023", "--format", "yaml"}, directory).out;
+  const auto title = yaml.find("title: ");
+  ASSERT_NE(title, std::string::npos);
+  yaml.insert(title + 7, "\xFF");
+  std::ofstream(directory / "bad.yaml") << yaml;
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"validate", "bad.yaml"},
+                                               std::vector<std::string>{"run", "bad.yaml", "-q", "-o", "out"},
+                                               std::vector<std::string>{"show", "bad.yaml", "--format", "json"}}) {
+    const auto outcome = run_parley(args, directory);
+    EXPECT_EQ(outcome.exit_code, 65) << args.front() << ": " << outcome.err;
+    EXPECT_NE(outcome.err.find("bad.yaml:2:8: byte 0xFF is not UTF-8 text"), std::string::npos) << outcome.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(directory / "out"));
+  std::ofstream(directory / "d.csv") << "'#A'\t'NL'\t'Nether\xC0\xAFlands'\n'#P'\t'toll'\t''\n";
+  const auto imported = run_parley({"import", "decide", "d.csv"}, directory);
+  EXPECT_EQ(imported.exit_code, 65);
+  EXPECT_NE(imported.err.find("d.csv:1:18: byte 0xC0 is not UTF-8 text"), std::string::npos) << imported.err;
+}
+
 }  // namespace
 }  // namespace parley::test

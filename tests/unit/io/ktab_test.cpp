@@ -55,6 +55,8 @@ TEST(Xml, SyntaxErrorsAtTheirLineAndColumn) {
   EXPECT_EQ(xml_error("<a>\n  <b></c>\n</a>"), "t.xml:2:6: </c> closes <b> (opened at line 2, column 3)");
   EXPECT_EQ(xml_error("<a>\n<b>"), "t.xml:2:1: <b> is never closed");
   EXPECT_EQ(xml_error("<a>&nope;</a>"), "t.xml:1:4: unknown entity '&nope;'");
+  EXPECT_EQ(xml_error("<a>&#xD800;</a>"), "t.xml:1:4: '&#xD800;' names no character (U+D800 cannot stand in a text)");
+  EXPECT_EQ(xml_error("<a>&#0;</a>"), "t.xml:1:4: '&#0;' names no character (U+0000 cannot stand in a text)");
   EXPECT_EQ(xml_error("<a></a><b/>"), "t.xml:1:8: text after the document's element");
   EXPECT_EQ(xml_error("  "), "t.xml:1:3: the file has no XML element");
   EXPECT_EQ(xml_error("<a><!-- open </a>"), "t.xml:1:4: a comment is never closed (no '-->')");
