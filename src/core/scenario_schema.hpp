@@ -32,7 +32,10 @@ struct Bounds {
   std::optional<double> max;
 };
 
-inline constexpr Bounds kCapability{0.0, std::nullopt};
+// Capabilities and scales have bounds far beyond any measure (a country's GDP in dollars is about
+// 3e13), so that no sum or product of them can overflow to infinity inside a model.
+inline constexpr Bounds kCapability{0.0, 1e15};
+inline constexpr Bounds kScaleEnd{-1e12, 1e12};
 inline constexpr Bounds kSalience{0.0, 1.0};
 inline constexpr Bounds kAffinity{-1.0, 1.0};
 inline constexpr Bounds kPositionNoise{0.0, std::nullopt};
@@ -148,8 +151,9 @@ void fields(V& v, Part& actor) {
 
 template <typename V, PartOf<Scale> Part>
 void fields(V& v, Part& scale) {
-  v.number({.name = "min", .need = Need::required, .meaning = "the low end"}, scale.min);
-  v.number({.name = "max", .need = Need::required, .meaning = "the high end; greater than `min`"}, scale.max);
+  v.number({.name = "min", .need = Need::required, .meaning = "the low end", .bounds = kScaleEnd}, scale.min);
+  v.number({.name = "max", .need = Need::required, .meaning = "the high end; greater than `min`", .bounds = kScaleEnd},
+           scale.max);
   v.text({.name = "low", .meaning = "what `min` means"}, scale.low);
   v.text({.name = "high", .meaning = "what `max` means"}, scale.high);
 }

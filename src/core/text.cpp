@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace parley {
@@ -58,8 +59,17 @@ std::string plural(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
+namespace {
+
+// A limit as people write it: 100 and 0.5 as they are, 1e12 rather than 1000000000000.
+std::string limit_text(double value) {
+  return std::fabs(value) >= 1e9 ? fmt::format("{:g}", value) : fmt::format("{}", value);
+}
+
+}  // namespace
+
 std::string range_text(double low, double high) {
-  return fmt::format("[{}, {}]", low, high);
+  return fmt::format("[{}, {}]", limit_text(low), limit_text(high));
 }
 
 std::string outside(double value, double low, double high) {

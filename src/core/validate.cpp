@@ -70,9 +70,10 @@ class Checker {
     }
   }
 
-  // A number against the bounds the schema declares for its key: a range, or at least 0 (capabilities).
+  // A number against the bounds the schema declares for its key: a range, or at least 0; a negative
+  // capability is said to be negative, not outside [0, 1e+15].
   void check_bounds(const std::string& path, double value, const schema::Bounds& bounds) {
-    if (bounds.min && bounds.max) {
+    if (bounds.min && bounds.max && !(*bounds.min == 0.0 && value < 0.0 && *bounds.max > 1e9)) {
       check_in_range(path, value, *bounds.min, *bounds.max);
     } else {
       check_non_negative(path, value);
@@ -135,9 +136,15 @@ class Checker {
       if (issue.question.empty()) error(path + ".question", "the question is empty");
       const bool scale_ok =
           std::isfinite(issue.scale.min) && std::isfinite(issue.scale.max) && issue.scale.min < issue.scale.max;
+      const auto beyond = [](double end) { return end < *schema::kScaleEnd.min || end > *schema::kScaleEnd.max; };
       if (!scale_ok) {
         error(path + ".scale.max",
               fmt::format("the scale's max {} must be greater than its min {}", issue.scale.max, issue.scale.min));
+      } else if (beyond(issue.scale.min) || beyond(issue.scale.max)) {
+        error(path + (beyond(issue.scale.min) ? ".scale.min" : ".scale.max"),
+              outside(fmt::format("{}", beyond(issue.scale.min) ? issue.scale.min : issue.scale.max),
+                      range_text(*schema::kScaleEnd.min, *schema::kScaleEnd.max)) +
+                  " (rescale the issue)");
       } else {
         if (issue.status_quo) check_in_range(path + ".status_quo", *issue.status_quo, issue.scale.min, issue.scale.max);
         if (issue.outcome) check_in_range(path + ".outcome", *issue.outcome, issue.scale.min, issue.scale.max);
@@ -312,7 +319,6 @@ class Checker {
 
   void check_after_effect(const std::string& path, const Scenario& state, const Effect& effect,
                           const EffectValues& before, const EffectValues& after) {
-    constexpr double kNoLimit = std::numeric_limits<double>::infinity();
     if (effect.position) {
       const Issue* issue = state.find_issue(*effect.issue);
       check_changed(path + ".position", *effect.position, before.position, after.position, issue->scale.min,
@@ -324,7 +330,7 @@ class Checker {
     }
     if (effect.capability) {
       check_changed(path + ".capability", *effect.capability, before.capability, after.capability,
-                    *schema::kCapability.min, kNoLimit);
+                    *schema::kCapability.min, *schema::kCapability.max);
     }
   }
 

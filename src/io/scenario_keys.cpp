@@ -71,7 +71,7 @@ class DocsWriter {
   }
 
   static std::string number_type(const schema::Bounds& bounds) {
-    if (bounds.min && bounds.max) return fmt::format("number in [{}, {}]", *bounds.min, *bounds.max);
+    if (bounds.min && bounds.max) return "number in " + range_text(*bounds.min, *bounds.max);
     if (bounds.min) return fmt::format("number ≥ {}", *bounds.min);
     if (bounds.max) return fmt::format("number ≤ {}", *bounds.max);
     return "number";

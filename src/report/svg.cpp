@@ -63,7 +63,7 @@ double Scale::operator()(double value) const {
 }
 
 std::vector<double> nice_ticks(double low, double high, int target) {
-  if (!(high > low) || target < 1) return {low};
+  if (!(high > low) || target < 1 || !std::isfinite(high - low)) return {low};
   const double raw = (high - low) / target;
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   double step = magnitude;
@@ -74,8 +74,11 @@ std::vector<double> nice_ticks(double low, double high, int target) {
   std::vector<double> ticks;
   const double first = std::ceil(low / step - 1e-9) * step;
   double tick = first;  // accumulated, not first + k * step: the ticks' bits are the report's
-  while (tick <= high + step * 1e-9) {
+  // At most about 2·target ticks; a step below the ticks' precision (a narrow range far from 0)
+  // would never get there.
+  while (tick <= high + step * 1e-9 && ticks.size() <= 2 * static_cast<std::size_t>(target) + 2) {
     ticks.push_back(std::fabs(tick) < step * 1e-9 ? 0.0 : tick);
+    if (tick + step == tick) break;
     tick += step;
   }
   return ticks;

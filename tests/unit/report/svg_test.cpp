@@ -24,6 +24,9 @@ TEST(Svg, NiceTicks) {
   EXPECT_EQ(nice_ticks(0, 100, 5), (std::vector<double>{0, 20, 40, 60, 80, 100}));
   EXPECT_EQ(nice_ticks(0.5, 7, 5), (std::vector<double>{2, 4, 6}));
   EXPECT_EQ(nice_ticks(12.85, 14.25, 5), (std::vector<double>{13.0, 13.5, 14.0}));
+  // Ranges no chart should meet end at once with a few ticks, never in an endless loop.
+  EXPECT_EQ(nice_ticks(-1.7976931348623157e308, 1.7976931348623157e308, 5).size(), 1U);
+  EXPECT_LE(nice_ticks(1e20, 1e20 + 1e5, 5).size(), 12U);
   EXPECT_EQ(nice_ticks(-1, 1, 4), (std::vector<double>{-1, -0.5, 0, 0.5, 1}));
   EXPECT_EQ(nice_ticks(3, 3, 5), (std::vector<double>{3}));
   EXPECT_EQ(tick_label(0.1 + 0.2), "0.3");
