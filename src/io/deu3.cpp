@@ -301,6 +301,17 @@ class Deu3Reader {
         proposal.id, proposal.rows.size(), proposal.rows.size() == 1 ? "" : "s", or_unknown(text(first, type_)),
         or_unknown(text(first, procedure_)), or_unknown(text(first, voting_)), file_, first.line);
     scenario.as_of = read_date(first);
+    // Every row of a proposal carries its introduction date: each is read, and they must agree.
+    for (std::size_t k = 1; k < proposal.rows.size(); ++k) {
+      const Record& row = *proposal.rows[k];
+      if (text(row, intro_).empty()) continue;
+      const Date date = read_date(row);
+      if (parse_deu_date(text(first, intro_)) && parse_deu_date(text(row, intro_)) && date != scenario.as_of) {
+        error(row, intro_,
+              fmt::format("the proposal '{}' was introduced on {} (line {}), not on {}", proposal.id,
+                          scenario.as_of.to_string(), first.line, date.to_string()));
+      }
+    }
     scenario.sources.push_back(
         {"deu3",
          "Arregui, J. & Perarnaud, C. (2021). A new dataset on legislative decision-making in the European Union: "

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "io/bdm_csv.hpp"
 #include "io/decide.hpp"
 #include "io/deu3.hpp"
@@ -41,6 +43,15 @@ std::vector<ImportedScenario> import_file(const ImportFormat& format, const std:
 std::vector<ImportedScenario> import_text(const ImportFormat& format, std::string_view text, const std::string& path) {
   check_utf8(text, path);
   std::vector<ImportedScenario> scenarios = format.read(text, path);
+  // Names become file names: two that an importer made equal ("x.y" and "x_y" are both x_y) are told
+  // apart by a suffix, the first keeping its name, so that no scenario overwrites another.
+  std::set<std::string> taken;
+  for (auto& imported : scenarios) {
+    std::string name = imported.name;
+    for (int k = 2; taken.contains(name); ++k) name = fmt::format("{}-{}", imported.name, k);
+    imported.name = name;
+    taken.insert(name);
+  }
   // An importer's scenario that fails validation is a defect of the importer, but say where it came from.
   for (const auto& imported : scenarios) {
     ValidationReport report = validate(imported.scenario, Locator{}, {});

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "io/delimited.hpp"
+#include "parley/io/importers.hpp"
 #include "parley/errors.hpp"
 
 namespace parley::io {
@@ -36,6 +37,31 @@ std::vector<Diagnostic> errors_of(const std::string& text) {
 std::string first_error(const std::string& text) {
   const auto errors = errors_of(text);
   return errors.empty() ? "" : errors.front().to_string();
+}
+
+// Every row's introduction date is read: a bad one, or one that disagrees with the proposal's first row.
+TEST(Deu3, EveryRowsIntroductionDateIsChecked) {
+  EXPECT_EQ(first_error(table("d1\td1i1\tcars\t26-01-00\t100\t40\t\t50\t80\t\t0\t60\n"
+                              "d1\td1i2\tcars\t31-02-00\t0\t100\t50\t\t20\t90\t\t\n")),
+            "t.tsv:4:14: intro: '31-02-00' is not a date; write DD-MM-YY or DD-MM-YYYY (or YYYY-MM-DD for a DD-MM-YY "
+            "date a spreadsheet misread)");
+  EXPECT_EQ(first_error(table("d1\td1i1\tcars\t26-01-00\t100\t40\t\t50\t80\t\t0\t60\n"
+                              "d1\td1i2\tcars\t27-01-00\t0\t100\t50\t\t20\t90\t\t\n")),
+            "t.tsv:4:14: intro: the proposal 'd1' was introduced on 2000-01-26 (line 3), not on 2000-01-27");
+}
+
+// Proposal ids an importer turns into the same name keep apart: no scenario overwrites another.
+TEST(Deu3, ProposalsWhoseNamesCollideAreToldApart) {
+  const auto scenarios =
+      import_text(find_import_format("deu3"),
+                  table("x.y\td1i1\tcars\t26-01-00\t100\t40\t\t50\t80\t\t0\t60\n"
+                        "x_y\td2i1\tfish\t2014-07-04\t30\t70\t10\t50\t50\t50\t30\t35\n"
+                        "x-y\td3i1\tfish\t2014-07-04\t30\t70\t10\t50\t50\t50\t30\t35\n"),
+                  "t.tsv");
+  ASSERT_EQ(scenarios.size(), 3U);
+  EXPECT_EQ(scenarios[0].name, "x_y");
+  EXPECT_EQ(scenarios[1].name, "x_y-2");
+  EXPECT_EQ(scenarios[2].name, "x-y");
 }
 
 TEST(Delimited, QuotesLineEndingsAndColumns) {
