@@ -1,5 +1,8 @@
 #include "parley/problem.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace parley {
 
 Problem make_problem(const Scenario& scenario) {
@@ -11,11 +14,17 @@ Problem make_problem(const Scenario& scenario) {
     problem.actors.push_back(actor.id);
     problem.capabilities.push_back(actor.capability);
   }
+  // Each actor's stances by issue, looked up once: linear in the scenario's size, not quadratic.
+  std::vector<std::unordered_map<std::string_view, const Stance*>> stances(present.size());
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    for (const auto& entry : present[i]->stances) stances[i].try_emplace(entry.issue, &entry.stance);
+  }
   for (const auto& issue : scenario.issues) {
     IssueProblem entry{issue.id, issue.scale.min, issue.scale.max, issue.status_quo, {}};
     for (std::size_t i = 0; i < present.size(); ++i) {
-      const Stance* stance = present[i]->stance_on(issue.id);
-      if (stance == nullptr) continue;
+      const auto found = stances[i].find(issue.id);
+      if (found == stances[i].end()) continue;
+      const Stance* stance = found->second;
       entry.participants.push_back(
           {i, stance->position, stance->salience, stance->capability.value_or(present[i]->capability)});
     }

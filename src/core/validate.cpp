@@ -5,11 +5,13 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/scenario_schema.hpp"
-#include "parley/text.hpp"
 #include "core/validate_analysis.hpp"
+#include "parley/text.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
@@ -32,7 +34,10 @@ bool is_identifier(const std::string& id) {
 class Checker {
  public:
   Checker(const Scenario& scenario, const Locator& locator, const ValidationOptions& options)
-      : scenario_(scenario), locator_(locator), options_(options) {}
+      : scenario_(scenario), locator_(locator), options_(options) {
+    // The first issue of each id: a scenario of many issues is checked in time linear in its size.
+    for (const auto& issue : scenario.issues) issue_by_id_.try_emplace(issue.id, &issue);
+  }
 
   ValidationReport run() {
     check_header();
@@ -173,17 +178,20 @@ class Checker {
         check_stance(stance_path, issue_id, stance);
       }
     }
+    std::set<std::string_view> taken;  // issues someone takes a stance on
+    for (const auto& actor : scenario_.actors) {
+      for (const auto& entry : actor.stances) taken.insert(entry.issue);
+    }
     for (std::size_t i = 0; i < scenario_.issues.size(); ++i) {
       const auto& issue = scenario_.issues[i];
-      bool anyone = false;
-      for (const auto& actor : scenario_.actors) anyone = anyone || actor.stance_on(issue.id) != nullptr;
-      if (!anyone)
+      if (!taken.contains(issue.id))
         warning(fmt::format("issues[{}].id", i), fmt::format("no actor takes a stance on issue '{}'", issue.id));
     }
   }
 
   void check_stance(const std::string& path, const std::string& issue_id, const Stance& stance) {
-    const Issue* issue = scenario_.find_issue(issue_id);
+    const auto found = issue_by_id_.find(issue_id);
+    const Issue* issue = found == issue_by_id_.end() ? nullptr : found->second;
     if (issue == nullptr) {
       std::vector<std::string> ids;
       for (const auto& known : scenario_.issues) ids.push_back(known.id);
@@ -366,6 +374,7 @@ class Checker {
   }
 
   const Scenario& scenario_;
+  std::unordered_map<std::string_view, const Issue*> issue_by_id_;
   const Locator& locator_;
   const ValidationOptions& options_;
   ValidationReport report_;

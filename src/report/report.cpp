@@ -10,13 +10,13 @@
 #include <set>
 
 #include "io/delimited.hpp"
+#include "parley/answer.hpp"
+#include "parley/errors.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/mc_outputs.hpp"
 #include "parley/io/run_outputs.hpp"
 #include "parley/io/scenario_json.hpp"
-#include "parley/answer.hpp"
 #include "parley/registry.hpp"
-#include "parley/errors.hpp"
 #include "parley/version.hpp"
 #include "report/answer_section.hpp"
 #include "report/charts.hpp"
@@ -68,6 +68,8 @@ class Builder {
     forecast_ = read_csv(dir_ / "forecast.csv");
     trajectories_ = read_csv(dir_ / "trajectories.csv");
     mc_summary_ = read_csv(dir_ / "mc_summary.csv");
+    forecast_by_issue_ = by_issue(forecast_);
+    mc_summary_by_issue_ = by_issue(mc_summary_);
     mc_claims_ = read_csv(dir_ / "mc_claims.csv");
     sensitivity_ = read_csv(dir_ / "sensitivity.csv");
     claims_ = io::claims_from_json(scenario_.value("claims", Json::array()));
@@ -132,14 +134,12 @@ class Builder {
   // Each model's forecast of an issue: from forecast.csv, or the Monte Carlo means.
   std::vector<Mark> forecasts_of(const std::string& issue) const {
     std::vector<Mark> marks;
-    for (const auto& row : forecast_) {
-      if (row.at("issue") != issue) continue;
-      if (const auto value = number_of(row, "forecast")) marks.push_back({row.at("model"), *value});
+    for (const Row* row : rows_of(forecast_by_issue_, issue)) {
+      if (const auto value = number_of(*row, "forecast")) marks.push_back({row->at("model"), *value});
     }
     if (marks.empty()) {
-      for (const auto& row : mc_summary_) {
-        if (row.at("issue") != issue) continue;
-        if (const auto value = number_of(row, "mean")) marks.push_back({row.at("model") + " (mean)", *value});
+      for (const Row* row : rows_of(mc_summary_by_issue_, issue)) {
+        if (const auto value = number_of(*row, "mean")) marks.push_back({row->at("model") + " (mean)", *value});
       }
     }
     return marks;
@@ -183,8 +183,8 @@ class Builder {
       figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, dots_of(id), status_quo, marks));
       if (!forecast_.empty()) {
         out_ += "<table><tr><th>model</th><th>forecast</th><th>rounds</th><th>how it ended</th></tr>\n";
-        for (const auto& row : forecast_) {
-          if (row.at("issue") != id) continue;
+        for (const Row* found : rows_of(forecast_by_issue_, id)) {
+          const Row& row = *found;
           out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
                               escape(row.at("model")),
                               number_of(row, "forecast") ? fmt::format("{:.1f}", *number_of(row, "forecast")) : "-",
@@ -264,7 +264,7 @@ class Builder {
       if (row.at("claim") != claim.id) continue;
       const bool ensemble = row.at("model") == kEnsembleName;
       const auto p = ensemble && number_of(row, "calibrated_probability") ? number_of(row, "calibrated_probability")
-                                                                         : number_of(row, "probability");
+                                                                          : number_of(row, "probability");
       const std::string model = ensemble ? "parley forecast" : row.at("model");
       const auto html = p ? fmt::format("{:.0f} %{}", 100.0 * *p, verdict(*p)) : std::string("-");
       if (ensemble) {
@@ -281,8 +281,8 @@ class Builder {
     Results results;
     for (const auto& trades : trades_) {
       if (trades.spec->answers != claim.kind || trades.run.empty()) continue;
-      results.emplace_back(trades.model, realised(trades, claim) ? "<span class=\"yes\">yes</span>"
-                                                                 : "<span class=\"no\">no</span>");
+      results.emplace_back(trades.model,
+                           realised(trades, claim) ? "<span class=\"yes\">yes</span>" : "<span class=\"no\">no</span>");
     }
     return results;
   }
@@ -290,8 +290,8 @@ class Builder {
   // A claim about an issue: whether each model's forecast bears it out.
   [[nodiscard]] Results forecasts_bearing(const Claim& claim) const {
     Results results;
-    for (const auto& row : forecast_) {
-      if (row.at("issue") != claim.issue) continue;
+    for (const Row* found : rows_of(forecast_by_issue_, claim.issue)) {
+      const Row& row = *found;
       if (!claim.model.empty() && claim.model != row.at("model")) continue;
       const auto value = number_of(row, "forecast");
       if (!value) continue;
@@ -360,8 +360,9 @@ class Builder {
     for (const auto& issue : scenario_["issues"]) {
       const std::string id = issue["id"];
       std::vector<Band> bands;
-      for (const auto& row : mc_summary_) {
-        if (row.at("issue") != id || !number_of(row, "q05")) continue;
+      for (const Row* found : rows_of(mc_summary_by_issue_, id)) {
+        const Row& row = *found;
+        if (!number_of(row, "q05")) continue;
         bands.push_back({row.at("model"), *number_of(row, "q05"), *number_of(row, "q25"), *number_of(row, "q50"),
                          *number_of(row, "q75"), *number_of(row, "q95"), *number_of(row, "mean")});
       }
@@ -448,6 +449,23 @@ class Builder {
   Json run_;
   Json scenario_;
   std::vector<Row> forecast_, trajectories_, mc_summary_, mc_claims_, sensitivity_;
+  // The rows of forecast.csv and mc_summary.csv of each issue, in file order: a report of many issues
+  // looks each up once, not by reading the whole table per issue.
+  using IssueIndex = std::map<std::string, std::vector<const Row*>>;
+  IssueIndex forecast_by_issue_, mc_summary_by_issue_;
+
+  static IssueIndex by_issue(const std::vector<Row>& rows) {
+    IssueIndex index;
+    for (const Row& row : rows) {
+      if (const auto found = row.find("issue"); found != row.end()) index[found->second].push_back(&row);
+    }
+    return index;
+  }
+  static const std::vector<const Row*>& rows_of(const IssueIndex& index, const std::string& issue) {
+    static const std::vector<const Row*> kNone;
+    const auto found = index.find(issue);
+    return found == index.end() ? kNone : found->second;
+  }
   std::vector<Claim> claims_;
   std::vector<Trades> trades_;
   std::string out_;
