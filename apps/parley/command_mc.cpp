@@ -9,11 +9,11 @@
 #include <optional>
 
 #include "cli_common.hpp"
+#include "parley/distributor.hpp"
+#include "parley/errors.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/mc_outputs.hpp"
 #include "parley/io/store.hpp"
-#include "parley/distributor.hpp"
-#include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
 #include "progress.hpp"
 
@@ -58,6 +58,12 @@ class McCommand final : public Command {
     }
     // Ctrl-C stops the run with what is done kept; caught from before the store exists, so that an
     // interrupt while it is created still ends in a store that can be resumed.
+    // The summary reads every sample back into memory (each sample's forecasts twice, once as a
+    // column), as does the list of samples to compute.
+    check_memory(
+        static_cast<double>(options_.samples) * (16.0 * static_cast<double>(mc.series().size()) +
+                                                 100.0 * static_cast<double>(mc.indicator_series().size()) + 200.0),
+        fmt::format("{} samples", options_.samples), "use fewer samples (-n)");
     std::optional<Interrupt> interrupt(std::in_place);
     std::unique_ptr<io::RunStore> store;
     if (coordinator) {
@@ -103,9 +109,10 @@ class McCommand final : public Command {
     std::string files;
     for (const auto& series : mc.indicator_series()) files += io::mc_indicator_file(series) + ", ";
     std::cout << io::mc_table(mc, scenario, summary)
-              << fmt::format("\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, {}report.html; "
-                             "samples in {}\n",
-                             options_.output, files, store_path());
+              << fmt::format(
+                     "\nwrote {}/run.json, scenario.json, mc_summary.csv, mc_claims.csv, {}report.html; "
+                     "samples in {}\n",
+                     options_.output, files, store_path());
   }
 
   [[nodiscard]] std::string store_path() const {

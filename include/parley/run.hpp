@@ -9,6 +9,7 @@
 
 #include "parley/answer.hpp"
 #include "parley/ensemble.hpp"
+#include "parley/limits.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario.hpp"
 
@@ -42,12 +43,6 @@ struct ModelPlan {
 // whose -p changes a member leaves the ensemble out (with a note); an explicit one throws ConfigError.
 [[nodiscard]] ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<std::string>& assignments,
                                     std::size_t issue_count, const Calibration& calibration);
-
-// The most threads any part of parley starts (-j); more is refused, not attempted.
-inline constexpr unsigned kMaxThreads = 1024;
-
-// `threads`, or every core for 0. Throws UsageError (Subject::threads) above kMaxThreads.
-[[nodiscard]] unsigned checked_threads(unsigned threads);
 
 struct RunRequest {
   std::optional<Date> at;  // default: the scenario's as_of

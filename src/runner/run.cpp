@@ -1,6 +1,7 @@
 #include "parley/run.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -155,14 +156,6 @@ RunResult run(const Scenario& scenario, const RunRequest& request, RunObserver& 
 RunResult run(const Scenario& scenario, const RunRequest& request) {
   RunObserver silent;
   return run(scenario, request, silent);
-}
-
-unsigned checked_threads(unsigned threads) {
-  if (threads > kMaxThreads) {
-    throw UsageError(Subject::threads, std::to_string(threads),
-                     fmt::format(": at most {} threads (results never depend on the number)", kMaxThreads));
-  }
-  return threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
 }
 
 }  // namespace parley

@@ -1,5 +1,7 @@
 #include "parley/sensitivity.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -11,6 +13,7 @@
 #include "core/statistics.hpp"
 #include "parley/errors.hpp"
 #include "parley/montecarlo.hpp"
+#include "parley/run.hpp"
 #include "uncertainty/sampler.hpp"
 
 namespace parley {
@@ -54,6 +57,11 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
                   std::size_t bootstrap) {
   const std::size_t groups = problem.groups.size();
   const std::size_t outputs = problem.outputs;
+  // The evaluations, and the bootstrap's resamples of the base samples.
+  check_memory(static_cast<double>(base_samples) * (static_cast<double>((groups + 2) * outputs) * 8.0 + 64.0) +
+                   static_cast<double>(bootstrap) * static_cast<double>(base_samples) * 8.0,
+               fmt::format("{} base samples with {} bootstrap resamples", base_samples, bootstrap),
+               "use fewer base samples (-n) or resamples (--bootstrap)");
   // evaluations[j] = f(A_j), f(B_j), f(A_B^1_j), ..., each a vector of outputs.
   std::vector<std::vector<std::vector<double>>> evaluations(base_samples);
   threads = checked_threads(threads);

@@ -24,6 +24,43 @@ TEST(Reliability, TooManyThreadsAreRefused) {
   }
 }
 
+// Work that could not fit in memory is refused before anything is allocated or written.
+TEST(Reliability, WorkBeyondMemoryIsRefusedUpFront) {
+  const auto directory = fresh_directory("memory-limit");
+  const auto mc = run_parley({"mc", "-n", "1099511627776", "-q", "-o", "mc"}, directory);
+  EXPECT_EQ(mc.exit_code, 64) << mc.err;
+  EXPECT_NE(mc.err.find("1099511627776 samples would need about"), std::string::npos) << mc.err;
+  EXPECT_FALSE(std::filesystem::exists(directory / "mc"));
+  const auto sensitivity = run_parley(
+      {"sensitivity", "-n", "20", "--bootstrap", "1000000000", "-m", "compromise", "-q", "-o", "s"}, directory);
+  EXPECT_EQ(sensitivity.exit_code, 64) << sensitivity.err;
+  EXPECT_NE(sensitivity.err.find("use fewer base samples (-n) or resamples (--bootstrap)"), std::string::npos)
+      << sensitivity.err;
+}
+
+// exchange counts what its candidates would take before it makes one: 100 actors on 500 issues
+// would need about 116 GiB, more than half of any machine CI runs on.
+TEST(Reliability, ExchangeRefusesAScenarioBeyondMemory) {
+  const auto directory = fresh_directory("exchange-memory");
+  std::string yaml = "parley: 1\ntitle: Wide\nas_of: 2023-01-05\nactors:\n";
+  for (int a = 0; a < 100; ++a) {
+    yaml += "  - {id: A" + std::to_string(a) + ", name: A, kind: state, capability: 1, stances: {";
+    for (int i = 0; i < 500; ++i) {
+      yaml += (i > 0 ? ", i" : "i") + std::to_string(i) + ": {position: " + std::to_string((a * 7 + i) % 101) +
+              ", salience: 0.5}";
+    }
+    yaml += "}}\n";
+  }
+  yaml += "issues:\n";
+  for (int i = 0; i < 500; ++i)
+    yaml += "  - {id: i" + std::to_string(i) + ", question: Q, scale: {min: 0, max: 100}}\n";
+  std::ofstream(directory / "wide.yaml") << yaml;
+  const auto outcome = run_parley({"run", "wide.yaml", "-m", "exchange", "-q", "-o", "out"}, directory);
+  EXPECT_EQ(outcome.exit_code, 64) << outcome.err;
+  EXPECT_NE(outcome.err.find("exchange on 100 actors and 500 issues would need about"), std::string::npos)
+      << outcome.err;
+}
+
 // Runs parley with its files limited to `kilobytes` (writes past it fail with EFBIG, as on a full disk).
 Outcome run_limited(int kilobytes, const std::string& args, const std::filesystem::path& directory) {
   return run_program(

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parley {
@@ -28,13 +28,13 @@ const std::map<std::string, Layer> kFolders{{"core", core},     {"uncertainty", 
 
 // Each public header's layer: the layer that implements it. A new public header must be added here.
 const std::map<std::string, Layer> kPublic{
-    {"analysis", core},  {"date", core},        {"errors", core},        {"interval", core},
-    {"model", core},     {"outputs", core},     {"parameters", core},    {"problem", core},
-    {"rng", core},       {"scenario", core},    {"source_ref", core},    {"text", core},
-    {"timeline", core},  {"validate", core},    {"version", core},       {"registry", models},
-    {"answer", runner},  {"backtest", runner},  {"calibrate", runner},   {"distributor", runner},
-    {"ensemble", runner}, {"montecarlo", runner}, {"run", runner},       {"sensitivity", runner},
-    {"report", report}};
+    {"analysis", core},      {"date", core},       {"errors", core},       {"interval", core},
+    {"limits", core},        {"model", core},      {"outputs", core},      {"parameters", core},
+    {"problem", core},       {"rng", core},        {"scenario", core},     {"source_ref", core},
+    {"text", core},          {"timeline", core},   {"validate", core},     {"version", core},
+    {"registry", models},    {"answer", runner},   {"backtest", runner},   {"calibrate", runner},
+    {"distributor", runner}, {"ensemble", runner}, {"montecarlo", runner}, {"run", runner},
+    {"sensitivity", runner}, {"report", report}};
 
 struct Include {
   std::string header;
@@ -136,8 +136,7 @@ TEST(Layering, LibraryFilesIncludeOnlyTheirLayerOrBefore) {
 TEST(Layering, FrontEndsUseThePublicApiOnly) {
   for (const auto& file : files_under(kSource / "apps")) {
     for (const auto& include : includes_of(file)) {
-      const bool own = include.header.find('/') == std::string::npos &&
-                       fs::exists(file.parent_path() / include.header);
+      const bool own = include.header.find('/') == std::string::npos && fs::exists(file.parent_path() / include.header);
       EXPECT_TRUE(own || include.header.starts_with("parley/")) << where(file, include) << ": not the public API";
     }
   }

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "models/exchange/round.hpp"
+#include "parley/limits.hpp"
 
 namespace parley::models {
 namespace {
@@ -176,6 +177,13 @@ class Exchange final : public Model {
   // Fills `state` from the problem, reusing its memory.
   static void prepare(const Problem& problem, State& state) {
     const std::size_t issues = problem.issues.size();
+    // A round's candidates: on each pair of issues, at most (n/2)² pairs of the n actors on both;
+    // each about 400 bytes with its history and index entries. Refused before any is made.
+    const auto actors = static_cast<double>(problem.actors.size());
+    const double pairs = static_cast<double>(issues) * (static_cast<double>(issues) - 1.0) / 2.0;
+    check_memory(pairs * (actors * actors / 4.0) * 400.0,
+                 fmt::format("exchange on {} actors and {} issues", problem.actors.size(), issues),
+                 "leave exchange out (-m), or split the scenario's issues");
     Data& data = state.data;
     data.actors = problem.actors.size();
     data.issues = issues;
