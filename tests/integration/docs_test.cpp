@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "support/process.hpp"
 
@@ -44,4 +45,28 @@ TEST(Docs, TheScenarioFormatCarriesTheSchemasKeyTables) {
   EXPECT_NE(unknown.err.find("did you mean 'actor'"), std::string::npos) << unknown.err;
 }
 
+namespace {
+
+// docs/reliability.md names, for each promise, the test that shows it: every test and file it names exists.
+TEST(Docs, EveryTestTheReliabilityPageNamesExists) {
+  const std::string page = read_text(source_dir() / "docs" / "reliability.md");
+  std::string tests;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() / "tests")) {
+    if (entry.path().extension() == ".cpp") tests += read_text(entry.path());
+  }
+  const std::regex test_name("`([A-Z][A-Za-z0-9]+)\\.([A-Z][A-Za-z0-9]+)`");
+  std::size_t named = 0;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), test_name); it != std::sregex_iterator(); ++it) {
+    const std::string declared = "TEST(" + (*it)[1].str() + ", " + (*it)[2].str() + ")";
+    EXPECT_NE(tests.find(declared), std::string::npos) << "docs/reliability.md names " << (*it)[0] << ", no such test";
+    ++named;
+  }
+  EXPECT_GT(named, 15U);
+  const std::regex file_name("`(tests/[A-Za-z0-9_/.-]+)`");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), file_name); it != std::sregex_iterator(); ++it) {
+    EXPECT_TRUE(std::filesystem::exists(source_dir() / (*it)[1].str())) << "docs/reliability.md names " << (*it)[0];
+  }
+}
+
+}  // namespace
 }  // namespace parley::test
