@@ -16,12 +16,31 @@ std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
+namespace {
+
+// A message of reasonable length: one that quotes a huge bad value (a 2 MB cell) keeps its start
+// and its end, cut at character boundaries, and says how much was left out.
+std::string shortened(const std::string& message) {
+  constexpr std::size_t kMost = 1000;
+  constexpr std::size_t kHead = 600;
+  constexpr std::size_t kTail = 200;
+  if (message.size() <= kMost) return message;
+  const auto continuation = [&](std::size_t at) { return (static_cast<unsigned char>(message[at]) & 0xC0U) == 0x80U; };
+  std::size_t head = kHead;
+  while (head > 0 && continuation(head)) --head;
+  std::size_t tail = message.size() - kTail;
+  while (tail < message.size() && continuation(tail)) ++tail;
+  return fmt::format("{} [… {} bytes left out …] {}", message.substr(0, head), tail - head, message.substr(tail));
+}
+
+}  // namespace
+
 std::string Diagnostic::to_string() const {
   std::string prefix = location.file;
   if (location.line > 0) prefix += fmt::format(":{}:{}", location.line, location.column);
   if (!prefix.empty()) prefix += ": ";
-  if (!path.empty()) prefix += path + ": ";
-  return prefix + message;
+  if (!path.empty()) prefix += shortened(path) + ": ";
+  return prefix + shortened(message);
 }
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)

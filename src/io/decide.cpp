@@ -89,6 +89,13 @@ class DecideReader {
     }
     check_scales();
     check_positions();
+    // What the file lacks is reported where it ends: after its last line.
+    const int end = records_.empty() ? 1 : records_.back().line;
+    const bool other_errors = !errors_.empty();  // a file that fails anyway is not also told it lacks records
+    if (actors_.empty() && !other_errors)
+      report(end, 1, "#A", "the file declares no actor: add '#A' records ('#A', id, name)");
+    if (issues_.empty() && !other_errors)
+      report(end, 1, "#P", "the file declares no issue: add '#P' records ('#P', id, question)");
     if (!errors_.empty()) {
       std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);

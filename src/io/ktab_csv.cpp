@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "io/ktab_data.hpp"
 #include "parley/text.hpp"
@@ -163,6 +164,10 @@ class CsvReader {
           f == nullptr || f->text.empty()
               ? std::string(f == nullptr ? "missing: the line ends before this field" : "empty; a number is needed")
               : fmt::format("'{}' is not a number", f->text));
+      return 0.0;
+    }
+    if (!std::isfinite(*value)) {
+      errors_.add(at(line, index), key, fmt::format("'{}' is too large: not a finite number", f->text));
       return 0.0;
     }
     return *value;

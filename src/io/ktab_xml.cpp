@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
 
 #include "io/ktab_data.hpp"
 #include "io/xml.hpp"
@@ -48,6 +49,11 @@ class XmlScenarioReader {
                   element.text.find_first_not_of(" \t\r\n") == std::string::npos
                       ? fmt::format("<{}> is empty; a number is needed", element.name)
                       : fmt::format("<{}> '{}' is not a number", element.name, element.text));
+      return 0.0;
+    }
+    if (!std::isfinite(*value)) {
+      errors_.add(where(element), key,
+                  fmt::format("<{}> '{}' is too large: not a finite number", element.name, element.text));
       return 0.0;
     }
     return *value;

@@ -73,7 +73,7 @@ TEST(Reliability, AFullDiskStopsMonteCarloCleanlyAndTheRunResumes) {
   ASSERT_EQ(run_parley({"mc", "-n", "3000", "-j", "2", "-q", "-o", "whole"}, directory).exit_code, 0);
   const auto full = run_limited(256, "mc -n 3000 -j 2 -q -o full", directory);
   EXPECT_EQ(full.exit_code, 73) << full.err;
-  EXPECT_NE(full.err.find("full/samples.sqlite: cannot store sample"), std::string::npos) << full.err;
+  EXPECT_NE(full.err.find("full/samples.sqlite: "), std::string::npos) << full.err;  // an INSERT or the COMMIT
   const auto resumed = run_parley({"mc", "-n", "3000", "-j", "2", "-q", "-o", "full", "--resume"}, directory);
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(read_text(directory / "whole" / "mc_summary.csv"), read_text(directory / "full" / "mc_summary.csv"));

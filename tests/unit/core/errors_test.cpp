@@ -54,5 +54,16 @@ TEST(Errors, ContextKeepsTheFamilyAndTheStructure) {
   FAIL() << "not rethrown as a ConfigError";
 }
 
+// A message quoting a huge value keeps its start and end, cut at character boundaries.
+TEST(Errors, AHugeMessageIsShortened) {
+  const std::string value(2'000'000, 'x');
+  const std::string text = diagnostic_at("f.csv", 3, 4, "cell", "'é" + value + "é' is not a number").to_string();
+  EXPECT_LT(text.size(), 1200U);
+  EXPECT_TRUE(text.starts_with("f.csv:3:4: cell: 'é")) << text.substr(0, 40);
+  EXPECT_TRUE(text.ends_with("é' is not a number")) << text.substr(text.size() - 40);
+  EXPECT_NE(text.find(" bytes left out …]"), std::string::npos);
+  EXPECT_EQ(diagnostic_at("f", 1, 1, "", "short").to_string(), "f:1:1: short");
+}
+
 }  // namespace
 }  // namespace parley

@@ -80,6 +80,10 @@ TEST(Decide, BadRecordsAreLocated) {
             std::vector<std::string>{"d.csv:5:14: #D power: the record has no #D power field"});
   EXPECT_EQ(errors_of("#A;A;Alpha\n#P;x;X\n#M;x;5\n#D;A;x;5;1;1\n"),
             std::vector<std::string>{"d.csv:3:1: #M: the scale of issue 'x' is empty: its #M points span [5, 5]"});
+  // What the file lacks is reported where it ends.
+  EXPECT_EQ(errors_of("#A;A;Alpha\n#/;a comment\n"),
+            std::vector<std::string>{
+                "d.csv:2:1: #P: the file declares no issue: add '#P' records ('#P', id, question)"});
   EXPECT_EQ(errors_of("#Q;what\n"),
             std::vector<std::string>{
                 "d.csv:1:1: type: unknown record type '#Q'; expected #A, #P, #M, #D or a comment (#/, #0, #O)"});

@@ -193,6 +193,8 @@ TEST(KtabXml, BadFilesAreReportedAtTheirElement) {
             "t.xml:5:3: ModelParameters.BargnModel: <ModelParameters> has no <BargnModel>");
   EXPECT_EQ(first_error(replaced(kXml, "<capability>20</capability>", "<capability>0</capability>"), "t.xml"),
             "t.xml:15:54: actor[B].capability: capability 0 is not positive");
+  EXPECT_EQ(first_error(replaced(kXml, "<capability>20</capability>", "<capability>1e999</capability>"), "t.xml"),
+            "t.xml:15:54: actor[B].capability: <capability> '1e999' is too large: not a finite number");
   EXPECT_EQ(first_error(replaced(kXml, "<dSal>10</dSal>", "<dSal>60</dSal>"), "t.xml"),
             "t.xml:16:91: actor[B].salience[Two]: the saliences so far sum to 110, more than 100");
   EXPECT_EQ(first_error(replaced(kXml, "<referencePos>B</referencePos>", "<referencePos>Q</referencePos>"), "t.xml"),
