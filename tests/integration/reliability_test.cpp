@@ -129,6 +129,11 @@ TEST(Reliability, AFullDiskLeavesNoHalfWrittenFile) {
   const auto nothing = run_limited(0, "run -q -o none", directory);
   EXPECT_EQ(nothing.exit_code, 73) << nothing.err;
   EXPECT_TRUE(!std::filesystem::exists(directory / "none") || std::filesystem::is_empty(directory / "none"));
+  // import -o on a full disk: an error, and no empty scenario file left behind.
+  std::ofstream(directory / "d.csv") << "'#A'\t'NL'\t'Netherlands'\n'#P'\t'toll'\t''\n'#D'\t'NL'\t'toll'\t3\t0.7\t1\n";
+  const auto decide = run_limited(0, "import decide d.csv -o d.yaml", directory);
+  EXPECT_EQ(decide.exit_code, 73) << decide.err;
+  EXPECT_FALSE(std::filesystem::exists(directory / "d.yaml"));
 }
 
 TEST(Reliability, AnInputThatIsNotAFileIsNamedForWhatItIs) {
