@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   libopenmpi-dev openmpi-bin
-  clang-tidy
+  clang-tidy clang libclang-rt-14-dev
   chromium
 )
 
