@@ -462,9 +462,9 @@ class Builder {
     return index;
   }
   static const std::vector<const Row*>& rows_of(const IssueIndex& index, const std::string& issue) {
-    static const std::vector<const Row*> kNone;
+    static const std::vector<const Row*> none;
     const auto found = index.find(issue);
-    return found == index.end() ? kNone : found->second;
+    return found == index.end() ? none : found->second;
   }
   std::vector<Claim> claims_;
   std::vector<Trades> trades_;
