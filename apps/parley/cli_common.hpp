@@ -102,5 +102,6 @@ std::unique_ptr<Command> make_calibrate_command(CLI::App& parent);
 std::unique_ptr<Command> make_mc_command(CLI::App& parent);
 std::unique_ptr<Command> make_sensitivity_command(CLI::App& parent);
 std::unique_ptr<Command> make_report_command(CLI::App& parent);
+std::unique_ptr<Command> make_store_command(CLI::App& parent);
 
 }  // namespace parley::cli

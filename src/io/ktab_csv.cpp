@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "io/ktab_data.hpp"
 #include "parley/text.hpp"
@@ -93,6 +94,13 @@ class CsvReader {
     for (std::size_t k = 0; k < d; ++k) {
       scenario.dimensions.push_back(text(2, 3 + 2 * k));
       check_length(2, 3 + 2 * k, fmt::format("dimension[{}].name", k + 1), scenario.dimensions.back(), 256);
+    }
+    // A file that ends before its actors do is reported where it ends, once, not at lines it lacks.
+    const std::size_t present = lines_.size() > 2 ? lines_.size() - 2 : 0;
+    if (present < static_cast<std::size_t>(actors)) {
+      const int last = std::max(1, static_cast<int>(lines_.size()));
+      errors_.fail(at(last, std::numeric_limits<std::size_t>::max()), fmt::format("actor[{}]", present + 1),
+                   fmt::format("the file ends after {} of the {} actors line 1 announces", present, actors));
     }
     for (std::size_t a = 0; a < static_cast<std::size_t>(actors); ++a) {
       const int line = static_cast<int>(a) + 3;

@@ -116,17 +116,6 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
   exec("BEGIN");
   exec(kSchema);
   if (resume) {
-    const auto meta = [&](const char* key) {
-      Statement query(db_, "SELECT value FROM meta WHERE key = ?");
-      std::string stored;
-      if (query.ok()) {
-        sqlite3_bind_text(query.get(), 1, key, -1, SQLITE_STATIC);
-        if (sqlite3_step(query.get()) == SQLITE_ROW) {
-          stored = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0));
-        }
-      }
-      return stored;
-    };
     const bool described = !meta("layout").empty() || !meta("fingerprint").empty();
     if (!described) {
       // Killed before its creation committed: nothing was computed, so nothing is lost.
@@ -134,11 +123,7 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
       return;
     }
     exec("ROLLBACK");  // a described store is left as it is: its schema is checked, not changed
-    if (meta("layout") != kLayout) {
-      throw UsageError(fmt::format("{}: the store was written by another version of parley (layout {}, this one "
-                                   "reads {}); start a new run",
-                                   path_.string(), meta("layout").empty() ? "1" : meta("layout"), kLayout));
-    }
+    check_layout();
     if (meta("fingerprint") != fingerprint) {
       throw UsageError(
           fmt::format("{}: the store holds a different run (scenario, date, seed, models or samples "
@@ -149,6 +134,71 @@ void RunStore::open(const std::string& fingerprint, const MonteCarlo& mc, bool r
     return;
   }
   describe(fingerprint, mc);
+}
+
+RunStore::RunStore(const std::filesystem::path& path) : path_(path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw InputNotFoundError(fmt::format("{}: no such store", path.string()));
+  // Nothing is written. Read-only only when the file is: a read-only connection to a WAL database
+  // creates its `-wal` and `-shm` files and cannot remove them, where a writable one removes them.
+  for (const int mode : {SQLITE_OPEN_READWRITE, SQLITE_OPEN_READONLY}) {
+    if (sqlite3_open_v2(path.string().c_str(), &db_, mode | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) break;
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+  if (db_ == nullptr) fail("cannot open the store");
+  try {
+    if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      const int status = sqlite3_errcode(db_);
+      if (status == SQLITE_CORRUPT || status == SQLITE_NOTADB) throw_corrupt(sqlite3_errmsg(db_));
+      fail("cannot read the store");
+    }
+    if (meta("layout").empty() && meta("fingerprint").empty()) {
+      throw UsageError(fmt::format("{}: the store describes no run: it was stopped while it was being created, "
+                                   "before any sample; `parley mc --resume` with it starts the run afresh",
+                                   path_.string()));
+    }
+    check_layout();
+    series_ = count("series");
+    indicators_ = count("indicators");
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+// The value of `key` in the store's meta table; "" when it has none (or no meta table).
+std::string RunStore::meta(const char* key) const {
+  Statement query(db_, "SELECT value FROM meta WHERE key = ?");
+  std::string stored;
+  if (query.ok()) {
+    sqlite3_bind_text(query.get(), 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(query.get()) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0));
+      if (text != nullptr) stored = text;
+    }
+  }
+  return stored;
+}
+
+void RunStore::check_layout() const {
+  const std::string layout = meta("layout");
+  if (layout != kLayout) {
+    throw UsageError(fmt::format("{}: the store was written by another version of parley (layout {}, this one "
+                                 "reads {}); start a new run",
+                                 path_.string(), layout.empty() ? "1" : layout, kLayout));
+  }
+}
+
+std::uint64_t RunStore::count(const char* table) const {
+  Statement query(db_, fmt::format("SELECT count(*) FROM {}", table).c_str());
+  if (!query.ok() || sqlite3_step(query.get()) != SQLITE_ROW) fail(fmt::format("cannot count the {}", table));
+  return static_cast<std::uint64_t>(sqlite3_column_int64(query.get(), 0));
+}
+
+RunStore::Contents RunStore::contents() const {
+  return {meta("fingerprint"), count("samples")};
 }
 
 // Writes the run's description and commits the transaction open() began.
@@ -174,6 +224,10 @@ void RunStore::describe(const std::string& fingerprint, const MonteCarlo& mc) {
     if (!indicator.run()) fail("cannot write the store's indicators");
   }
   exec("COMMIT");
+  // The description goes into the database file itself, not only its write-ahead log: a store copied
+  // or kept without its `-wal` file still names its run, and has lost only samples, which --resume
+  // computes again. (Later samples reach the file at SQLite's checkpoints, every 1,000 pages.)
+  exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 RunStore::~RunStore() {

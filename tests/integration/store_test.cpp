@@ -7,6 +7,10 @@
 
 #include <fstream>
 
+#include "parley/errors.hpp"
+#include "parley/io/store.hpp"
+#include "parley/registry.hpp"
+#include "parley/run.hpp"
 #include "support/process.hpp"
 
 namespace parley::test {
@@ -46,6 +50,40 @@ TEST(RunStore, AnEditedForecastIsFoundAndRecomputed) {
   const auto repaired = run_parley(with(kRun, {"-o", "edited", "--resume"}), directory);
   ASSERT_EQ(repaired.exit_code, 0) << repaired.err;
   EXPECT_EQ(read_text(directory / "whole" / "mc_summary.csv"), read_text(directory / "edited" / "mc_summary.csv"));
+}
+
+// `parley store check FILE` says whether a store is whole, which run it holds and how far it got,
+// without changing it; a damaged one is exit 65 naming its damaged samples.
+TEST(RunStore, StoreCheckFindsDamageWithoutChangingTheStore) {
+  const auto directory = fresh_directory("store-check");
+  ASSERT_EQ(run_parley(with(kRun, {"-o", "out"}), directory).exit_code, 0);
+  const auto store = directory / "out" / "samples.sqlite";
+  const auto intact = run_parley({"store", "check", store.string()}, directory);
+  EXPECT_EQ(intact.exit_code, 0) << intact.err;
+  EXPECT_NE(intact.out.find("samples.sqlite: intact"), std::string::npos) << intact.out;
+  EXPECT_NE(intact.out.find("seed 20230105"), std::string::npos) << intact.out;
+  EXPECT_NE(intact.out.find("samples: 40 of 40, all there"), std::string::npos) << intact.out;
+
+  sql(store, "DELETE FROM samples WHERE sample >= 30");
+  const auto part = run_parley({"store", "check", store.string()}, directory);
+  EXPECT_EQ(part.exit_code, 0) << part.err;
+  EXPECT_NE(part.out.find("samples: 30 of 40; `parley mc` with the run's options and --store"), std::string::npos)
+      << part.out;
+
+  sql(store, "UPDATE samples SET occurrences = '{}' WHERE sample = 12");
+  const std::string before = read_text(store);
+  const auto damaged = run_parley({"store", "check", store.string()}, directory);
+  EXPECT_EQ(damaged.exit_code, 65);
+  EXPECT_NE(damaged.err.find("samples.sqlite: sample 12: 1 stored sample is damaged"), std::string::npos)
+      << damaged.err;
+  EXPECT_EQ(read_text(store), before);
+  EXPECT_FALSE(std::filesystem::exists(directory / "out" / "samples.sqlite-wal"));
+
+  EXPECT_EQ(run_parley({"store", "check", "absent.sqlite"}, directory).exit_code, 66);
+  const auto other = run_parley({"store", "check", (directory / "out" / "run.json").string()}, directory);
+  EXPECT_EQ(other.exit_code, 65) << other.err;
+  EXPECT_NE(other.err.find("run.json: the database is damaged (SQLite: file is not a database)"), std::string::npos)
+      << other.err;
 }
 
 TEST(RunStore, AChecksumLeftOutOrChangedIsDamage) {
@@ -89,6 +127,53 @@ TEST(RunStore, FlippedBytesNeverPassSilently) {
       EXPECT_NE(resumed.err.find("damaged"), std::string::npos) << resumed.err;
     }
   }
+}
+
+// A store whose write-ahead log was lost (copied without its `-wal` file, or the file deleted after a
+// crash) has lost the samples committed since its last checkpoint, and nothing else: it still names
+// its run, and --resume computes the lost samples again, to the results of a run never interrupted.
+TEST(RunStore, AStoreThatLostItsWriteAheadLogResumes) {
+  const auto directory = fresh_directory("store-lost-wal");
+  ASSERT_EQ(run_parley(with(kRun, {"-o", "whole"}), directory).exit_code, 0);
+  std::filesystem::create_directories(directory / "kept");
+  std::filesystem::copy_file(directory / "whole" / "samples.sqlite", directory / "kept" / "samples.sqlite");
+  sql(directory / "kept" / "samples.sqlite", "DELETE FROM samples WHERE sample >= 20");
+  // Samples 20 to 39 committed to the log only (no checkpoint), then the file copied without the log.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((directory / "kept" / "samples.sqlite").c_str(), &db), SQLITE_OK);
+  const std::string whole = (directory / "whole" / "samples.sqlite").string();
+  const std::string statements = "PRAGMA wal_autocheckpoint=0; ATTACH '" + whole +
+                                 "' AS whole; INSERT INTO samples SELECT * FROM whole.samples WHERE sample >= 20;";
+  ASSERT_EQ(sqlite3_exec(db, statements.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  ASSERT_TRUE(std::filesystem::exists(directory / "kept" / "samples.sqlite-wal"));
+  std::filesystem::create_directories(directory / "lost");
+  std::filesystem::copy_file(directory / "kept" / "samples.sqlite", directory / "lost" / "samples.sqlite");
+  sqlite3_close(db);
+
+  const auto resumed = run_parley(with(kRun, {"-o", "lost", "--resume"}), directory);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(read_text(directory / "whole" / "mc_summary.csv"), read_text(directory / "lost" / "mc_summary.csv"));
+}
+
+// Copied without its log right after its creation, a store still says which run it holds: the run's
+// description is checkpointed into the database file as soon as it is written.
+TEST(RunStore, ANewStoreNamesItsRunWithoutItsLog) {
+  Scenario scenario;
+  scenario.title = "t";
+  scenario.as_of = Date::parse("2023-01-01").value();
+  scenario.issues.push_back({.id = "x", .question = "x"});
+  for (const char* id : {"A", "B"}) {
+    scenario.actors.push_back({.id = id, .name = id, .capability = 1.0});
+    scenario.actors.back().stances.push_back({"x", {.position = id[0] == 'A' ? 10.0 : 90.0, .salience = 0.5}});
+  }
+  RunRequest request;
+  request.models = select_models({"compromise"}, {}, 1);
+  const MonteCarlo mc(scenario, request);
+  const auto directory = fresh_directory("store-new-without-wal");
+  const io::RunStore store(directory / "s.db", R"({"run":1})", mc, false);
+  for (const char* copy : {"same.db", "other.db"}) std::filesystem::copy_file(directory / "s.db", directory / copy);
+  EXPECT_NO_THROW(io::RunStore(directory / "same.db", R"({"run":1})", mc, true));
+  EXPECT_THROW(io::RunStore(directory / "other.db", R"({"run":2})", mc, true), UsageError);
 }
 
 TEST(RunStore, AFileThatIsNotAStoreIsRefused) {

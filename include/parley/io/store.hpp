@@ -21,6 +21,9 @@ class RunStore final : public SampleSink {
   // identifies the run: scenario, date, seed, models, samples) must equal `fingerprint`.
   // Throws UsageError (a store that exists without --resume, or a different run) or OutputError.
   RunStore(const std::filesystem::path& path, const std::string& fingerprint, const MonteCarlo& mc, bool resume);
+  // Opens an existing store to read it, not to write it (`parley store check`). Throws
+  // InputNotFoundError, UsageError (another layout) or ScenarioError (a file that is not a store).
+  explicit RunStore(const std::filesystem::path& path);
   ~RunStore() override;
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
@@ -35,12 +38,21 @@ class RunStore final : public SampleSink {
   // SQLite's quick check of the file, then every row against its checksum; throws ScenarioError
   // naming the damaged samples. --resume runs it before computing anything.
   void check() const;
+  // What the store says of itself: its run's fingerprint (JSON text) and how many samples it holds.
+  struct Contents {
+    std::string fingerprint;
+    std::uint64_t samples = 0;
+  };
+  [[nodiscard]] Contents contents() const;
   // Names the indicators' codes that occur (for readers of the store).
   void describe_keys(const MonteCarlo& mc, const std::vector<std::vector<KeyFrequency>>& indicators);
 
  private:
   void open(const std::string& fingerprint, const MonteCarlo& mc, bool resume);
   void describe(const std::string& fingerprint, const MonteCarlo& mc);
+  [[nodiscard]] std::string meta(const char* key) const;
+  void check_layout() const;
+  [[nodiscard]] std::uint64_t count(const char* table) const;
   void exec(const char* sql) const;
   [[noreturn]] void fail(const std::string& what) const;
   // Reads every row in sample order, checked, into use(SampleResult&&).

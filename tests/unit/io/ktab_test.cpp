@@ -115,8 +115,12 @@ TEST(KtabCsv, BadFilesAreReportedAtLineColumnAndField) {
             "t.csv:3:1: actor[1].name: the actor's name 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' must have 1 to 25 characters");
   EXPECT_EQ(first_error("T,D,3,2\nActor,Desc,Power,P,S,Q,T\nA,a,1,50,60,50,41\nB,b,1,50,10,5,5\nC,c,1,50,10,5,5\n"),
             "t.csv:3:16: actor[A].salience[Q]: the saliences so far sum to 101, more than 100");
+  // A file that ends too soon is reported where it ends, not at the lines it lacks.
   EXPECT_EQ(first_error("T,D,3,1\nActor,Desc,Power,P,S\nA,a,1,50,10\nB,b,1,50,10\n"),
-            "t.csv:5:1: actor[3].name: the actor's name '' must have 1 to 25 characters");
+            "t.csv:4:12: actor[3]: the file ends after 2 of the 3 actors line 1 announces");
+  EXPECT_EQ(first_error("T,D,34,1\nActor,Desc,Power,P,S\n"),
+            "t.csv:2:21: actor[1]: the file ends after 0 of the 34 actors line 1 announces");
+  EXPECT_EQ(first_error("T,D,3,1"), "t.csv:1:8: actor[1]: the file ends after 0 of the 3 actors line 1 announces");
 }
 
 const std::string kXml = R"(<?xml version="1.0"?>
