@@ -58,12 +58,10 @@ class McCommand final : public Command {
     }
     // Ctrl-C stops the run with what is done kept; caught from before the store exists, so that an
     // interrupt while it is created still ends in a store that can be resumed.
-    // The summary reads every sample back into memory (each sample's forecasts twice, once as a
-    // column), as does the list of samples to compute.
-    check_memory(
-        static_cast<double>(options_.samples) * (16.0 * static_cast<double>(mc.series().size()) +
-                                                 100.0 * static_cast<double>(mc.indicator_series().size()) + 200.0),
-        fmt::format("{} samples", options_.samples), "use fewer samples (-n)");
+    // The summary keeps each sample's forecasts (McSummariser), and the run lists the samples done
+    // and to do.
+    check_memory(static_cast<double>(options_.samples) * (McSummariser::bytes_per_sample(mc) + 16.0),
+                 fmt::format("{} samples", options_.samples), "use fewer samples (-n)");
     std::optional<Interrupt> interrupt(std::in_place);
     std::unique_ptr<io::RunStore> store;
     if (coordinator) {
@@ -100,7 +98,9 @@ class McCommand final : public Command {
  private:
   void finish(io::RunStore& store, const Scenario& scenario, const Prepared& prepared, const MonteCarlo& mc,
               double seconds) const {
-    const McSummary summary = summarise(mc, scenario, store.read_all());
+    McSummariser summariser(mc, scenario);
+    store.read([&](const SampleResult& result) { summariser.add(result); });
+    const McSummary summary = summariser.finish();
     store.describe_keys(mc, summary.indicators);
     io::write_mc_outputs(options_.output, mc, scenario, summary, prepared.request, prepared.input.origin,
                          options_.samples, store_path(), seconds);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,33 @@ struct McSummary {
   std::vector<ClaimResult> claims;
   // As MonteCarlo::indicator_series(): each key that occurred, most frequent first, then by code.
   std::vector<std::vector<KeyFrequency>> indicators;
+};
+
+// Folds samples, taken in sample order, into their summary without keeping them. What it keeps is
+// what the summary needs to the end: each forecast (8 bytes a series and sample, for the quantiles),
+// with the ensemble each headline component (16 bytes an issue and sample), and the counts of keys
+// and claims.
+class McSummariser {
+ public:
+  McSummariser(const MonteCarlo& mc, const Scenario& scenario);
+  ~McSummariser();
+  McSummariser(const McSummariser&) = delete;
+  McSummariser& operator=(const McSummariser&) = delete;
+
+  void add(const SampleResult& result);
+  [[nodiscard]] McSummary finish();
+
+  // Bytes kept for each sample added: what callers check against the machine's memory.
+  [[nodiscard]] static double bytes_per_sample(const MonteCarlo& mc);
+
+ private:
+  struct Judged;
+  const MonteCarlo& mc_;
+  std::size_t samples_ = 0;
+  std::vector<std::vector<double>> values_;                // per series
+  std::vector<std::vector<MixtureComponent>> components_;  // per issue, with the ensemble
+  std::vector<std::map<std::uint64_t, std::size_t>> keys_;  // per indicator series: samples by key
+  std::vector<Judged> judged_;                             // the claims, in the summary's order
 };
 
 // `results` in sample order.

@@ -304,10 +304,8 @@ void RunStore::scan(Use use) const {
   if (!damaged.empty()) throw_damaged(damaged);
 }
 
-std::vector<SampleResult> RunStore::read_all() const {
-  std::vector<SampleResult> results;
-  scan([&](SampleResult&& result) { results.push_back(std::move(result)); });
-  return results;
+void RunStore::read(const std::function<void(const SampleResult&)>& use) const {
+  scan([&](SampleResult&& result) { use(result); });
 }
 
 void RunStore::check() const {

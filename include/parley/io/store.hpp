@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,9 @@ class RunStore final : public SampleSink {
   [[nodiscard]] std::vector<std::uint64_t> completed() const override;
   // Stores the batch in one transaction: all of it or none of it.
   void write(const std::vector<SampleResult>& batch) override;
-  // Every stored sample, in sample order. Throws ScenarioError naming the damaged samples when a row
-  // does not match its checksum.
-  [[nodiscard]] std::vector<SampleResult> read_all() const;
+  // Hands every stored sample to `use`, one at a time, in sample order (none is kept). Throws
+  // ScenarioError naming the damaged samples when a row does not match its checksum.
+  void read(const std::function<void(const SampleResult&)>& use) const;
   // SQLite's quick check of the file, then every row against its checksum; throws ScenarioError
   // naming the damaged samples. --resume runs it before computing anything.
   void check() const;
