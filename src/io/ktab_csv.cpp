@@ -90,17 +90,26 @@ class CsvReader {
     if (actors < static_cast<long long>(kMinActors) || actors > static_cast<long long>(kMaxActors)) {
       errors_.fail(at(1, 2), "actors", fmt::format("{} actors; KTAB takes 3 to 250", actors));
     }
-    const auto d = static_cast<std::size_t>(dimensions);
-    for (std::size_t k = 0; k < d; ++k) {
-      scenario.dimensions.push_back(text(2, 3 + 2 * k));
-      check_length(2, 3 + 2 * k, fmt::format("dimension[{}].name", k + 1), scenario.dimensions.back(), 256);
-    }
     // A file that ends before its actors do is reported where it ends, once, not at lines it lacks.
     const std::size_t present = lines_.size() > 2 ? lines_.size() - 2 : 0;
     if (present < static_cast<std::size_t>(actors)) {
       const int last = std::max(1, static_cast<int>(lines_.size()));
       errors_.fail(at(last, std::numeric_limits<std::size_t>::max()), fmt::format("actor[{}]", present + 1),
                    fmt::format("the file ends after {} of the {} actors line 1 announces", present, actors));
+    }
+    // Line 2 names each dimension's position column (and its salience's, but for the last): a count
+    // it cannot name is refused here, before anything is made for that many.
+    const std::size_t named = lines_.size() > 1 && lines_[1].size() > 2 ? (lines_[1].size() - 2) / 2 : 0;
+    if (static_cast<unsigned long long>(dimensions) > named) {
+      errors_.fail(at(1, 3), "dimensions",
+                   fmt::format("{} dimensions, but line 2 names {} (it has a position and a salience column for each, "
+                               "after Actor, Description and Influence)",
+                               dimensions, named));
+    }
+    const auto d = static_cast<std::size_t>(dimensions);
+    for (std::size_t k = 0; k < d; ++k) {
+      scenario.dimensions.push_back(text(2, 3 + 2 * k));
+      check_length(2, 3 + 2 * k, fmt::format("dimension[{}].name", k + 1), scenario.dimensions.back(), 256);
     }
     for (std::size_t a = 0; a < static_cast<std::size_t>(actors); ++a) {
       const int line = static_cast<int>(a) + 3;

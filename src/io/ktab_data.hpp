@@ -2,6 +2,8 @@
 // KTAB's SMP scenario as its two file layouts hold it, before it becomes a parley scenario; what the
 // CSV reader (ktab_csv.cpp) and the XML reader (ktab_xml.cpp) share. Private to src/io.
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,12 +51,19 @@ struct KtabScenario {
   std::vector<Adjustment> adjustments;
 };
 
-// Diagnostics of one file: collected, or thrown at once.
+// Diagnostics of one file: collected, or thrown at once. Collecting stops at kMostErrors: a file
+// that says it has many actors or dimensions and has none would otherwise give millions.
 class Errors {
  public:
+  static constexpr std::size_t kMostErrors = 100;
   explicit Errors(std::string file) : file_(std::move(file)) {}
   void add(Where where, std::string key, std::string message) {
     list_.push_back(diagnostic_at(file_, where.line, where.column, std::move(key), std::move(message)));
+    if (list_.size() == kMostErrors) {
+      list_.push_back(diagnostic_at(file_, where.line, where.column, "",
+                                    fmt::format("stopped reading after {} errors", kMostErrors)));
+      throw ScenarioError(std::move(list_));
+    }
   }
   [[noreturn]] void fail(Where where, std::string key, std::string message) {
     add(where, std::move(key), std::move(message));

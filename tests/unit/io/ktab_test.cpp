@@ -121,6 +121,25 @@ TEST(KtabCsv, BadFilesAreReportedAtLineColumnAndField) {
   EXPECT_EQ(first_error("T,D,34,1\nActor,Desc,Power,P,S\n"),
             "t.csv:2:21: actor[1]: the file ends after 0 of the 34 actors line 1 announces");
   EXPECT_EQ(first_error("T,D,3,1"), "t.csv:1:8: actor[1]: the file ends after 0 of the 3 actors line 1 announces");
+  // More dimensions than line 2 names (a fuzzer's "12023-01-05", read leniently as 12023) are refused
+  // before anything is made for them.
+  EXPECT_EQ(first_error("T,D,3,12023-01-05\nActor,Desc,Power,P,S\nA,a,1,50,10\nB,b,1,50,10\nC,c,1,50,10\n"),
+            "t.csv:1:7: dimensions: 12023 dimensions, but line 2 names 1 (it has a position and a salience column "
+            "for each, after Actor, Description and Influence)");
+}
+
+// A file that is all errors gives the first hundred and says it stopped there.
+TEST(KtabCsv, ReadingStopsAfterAHundredErrors) {
+  std::string text = "T,D,250,1\nActor,Desc,Power,P,S\n";
+  for (int a = 0; a < 250; ++a) text += "A" + std::to_string(a) + ",a,x,y,z\n";
+  try {
+    (void)read_ktab(text, "t.csv");
+    FAIL() << "read";
+  } catch (const ScenarioError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 101U);
+    EXPECT_EQ(error.diagnostics().front().to_string(), "t.csv:3:6: actor[A0].capability: 'x' is not a number");
+    EXPECT_EQ(error.diagnostics().back().to_string(), "t.csv:36:7: stopped reading after 100 errors");
+  }
 }
 
 const std::string kXml = R"(<?xml version="1.0"?>
