@@ -3,6 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "models/smp/election.hpp"
 #include "models/smp/engine.hpp"
 #include "parley/rng.hpp"
 
@@ -52,5 +53,24 @@ BENCHMARK(BM_SmpTurn)
     ->ArgsProduct({{10, 20, 40, 80, 160, 320, 400}, {1, 5}, {1, 2}})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// One election of n options among n voters (the size of a state's risk-neutral election), with the
+// coalitions' sums looped per pair (0) or per voter (1): the same results, bit for bit.
+void BM_SmpElection(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto loop = state.range(1) == 0 ? parley::models::smp::CoalitionLoop::pairwise
+                                        : parley::models::smp::CoalitionLoop::by_voter;
+  parley::Rng rng = parley::make_rng(12, n);
+  std::vector<double> weight(n);
+  std::vector<double> value(n * n);
+  for (double& w : weight) w = 1.0 + 99.0 * rng.uniform();
+  for (double& v : value) v = rng.uniform();
+  for (auto _ : state) {
+    auto p = parley::models::smp::election({}, weight, value, n, 1, loop);
+    benchmark::DoNotOptimize(p.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_SmpElection)->ArgsProduct({{9, 16, 64, 250}, {0, 1}})->Unit(benchmark::kMicrosecond);
 
 }  // namespace

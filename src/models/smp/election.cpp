@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/parallel.hpp"
 #include "parley/errors.hpp"
@@ -16,26 +21,95 @@ constexpr double kBinaryAdvantage = 1.10;  // §10.2
 constexpr double kSumCheck = 1e-8;         // §3.4
 constexpr int kMarkovIterationLimit = 1000;
 
+// The part of a vote that counts for the first option, t > 0 ? t : 0, and for the second, t < 0 ? t : 0
+// (a NaN vote counts for neither). SSE2's max and min are exactly these, without a branch to
+// mispredict on votes that go either way.
+inline double for_first(double t) {
+#if defined(__SSE2__)
+  return _mm_cvtsd_f64(_mm_max_sd(_mm_set_sd(t), _mm_setzero_pd()));
+#else
+  return t > 0.0 ? t : 0.0;
+#endif
+}
+inline double for_second(double t) {
+#if defined(__SSE2__)
+  return _mm_cvtsd_f64(_mm_min_sd(_mm_set_sd(t), _mm_setzero_pd()));
+#else
+  return t < 0.0 ? t : 0.0;
+#endif
+}
+
 // C[a][b] for every ordered pair (§3.3): row a of the result is option a's coalition against each b.
+// Each sum is taken over the voters in their order, as KTAB does. Two loops give the same bits:
+// `pairwise` walks the voters once per pair; `by_voter` walks the voters once per block of pairs
+// (a, b..b+7), over the options' values transposed, so that eight independent sums advance together
+// in vector registers instead of each waiting on its last addition. A vote that does not count adds
+// +0.0 (the sums start at 1e-8 and never fall), which leaves a sum's bits as they were. Without SSE2
+// both are the pairwise loop.
 template <VotingRule Rule>
 std::vector<double> coalitions(std::span<const double> weight, std::span<const double> value, std::size_t options,
-                               unsigned threads) {
+                               unsigned threads, CoalitionLoop loop) {
   const std::size_t voters = weight.size();
   std::vector<double> c(options * options, 0.0);
-  parallel_for(threads, options, [&](std::size_t a) {
+  // C[a][b] and C[b][a], the voters walked once for the pair.
+  const auto pair = [&](std::size_t a, std::size_t b) {
     const double* ua = value.data() + a * voters;
-    for (std::size_t b = 0; b < a; ++b) {
-      const double* ub = value.data() + b * voters;
-      double cab = kCoalitionFloor;
-      double cba = kCoalitionFloor;
-      for (std::size_t v = 0; v < voters; ++v) {
-        const double t = vote_as<Rule>(weight[v], ua[v], ub[v]);
-        if (t > 0.0) cab = cab + t;
-        if (t < 0.0) cba = cba - t;
-      }
-      c[a * options + b] = cab;
-      c[b * options + a] = cba;
+    const double* ub = value.data() + b * voters;
+    double cab = kCoalitionFloor;
+    double cba = kCoalitionFloor;
+    for (std::size_t v = 0; v < voters; ++v) {
+      const double t = vote_as<Rule>(weight[v], ua[v], ub[v]);
+      cab = cab + for_first(t);
+      cba = cba - for_second(t);
     }
+    c[a * options + b] = cab;
+    c[b * options + a] = cba;
+  };
+  if (loop == CoalitionLoop::automatic) {
+    loop = options >= kByVoterOptions ? CoalitionLoop::by_voter : CoalitionLoop::pairwise;
+  }
+  std::vector<double> by_voter;  // [v * options + b] = value[b * voters + v]
+  if (loop == CoalitionLoop::by_voter) {
+    by_voter.resize(voters * options);
+    for (std::size_t b = 0; b < options; ++b) {
+      for (std::size_t v = 0; v < voters; ++v) by_voter[v * options + b] = value[b * voters + v];
+    }
+  }
+  parallel_for(threads, options, [&](std::size_t a) {
+    std::size_t b = 0;
+#if defined(__SSE2__)
+    // Row a's sums against kBlock options b at a time, kept in registers over all voters.
+    constexpr std::size_t kBlock = 8;
+    const __m128d zero = _mm_setzero_pd();
+    for (; loop == CoalitionLoop::by_voter && b + kBlock <= a; b += kBlock) {
+      __m128d cab[kBlock / 2];  // std::array would drop the vector type's alignment attribute
+      __m128d cba[kBlock / 2];
+      for (std::size_t k = 0; k < kBlock / 2; ++k) cab[k] = cba[k] = _mm_set1_pd(kCoalitionFloor);
+      for (std::size_t v = 0; v < voters; ++v) {
+        const double w = weight[v];
+        const double ua = by_voter[v * options + a];
+        const double* ub = by_voter.data() + v * options + b;
+        std::array<double, kBlock> t;
+        for (std::size_t k = 0; k < kBlock; ++k) t[k] = vote_as<Rule>(w, ua, ub[k]);
+        for (std::size_t k = 0; k < kBlock / 2; ++k) {
+          const __m128d votes = _mm_loadu_pd(t.data() + 2 * k);
+          cab[k] = _mm_add_pd(cab[k], _mm_max_pd(votes, zero));
+          cba[k] = _mm_sub_pd(cba[k], _mm_min_pd(votes, zero));
+        }
+      }
+      std::array<double, kBlock> for_a;
+      std::array<double, kBlock> for_b;
+      for (std::size_t k = 0; k < kBlock / 2; ++k) {
+        _mm_storeu_pd(for_a.data() + 2 * k, cab[k]);
+        _mm_storeu_pd(for_b.data() + 2 * k, cba[k]);
+      }
+      for (std::size_t k = 0; k < kBlock; ++k) {
+        c[a * options + b + k] = for_a[k];
+        c[(b + k) * options + a] = for_b[k];
+      }
+    }
+#endif
+    for (; b < a; ++b) pair(a, b);  // the rest, or all of it
     c[a * options + a] = kCoalitionFloor;
   });
   return c;
@@ -166,7 +240,7 @@ double vote(VotingRule rule, double w, double ua, double ub) {
 }
 
 std::vector<double> election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
-                             std::size_t options, unsigned threads) {
+                             std::size_t options, unsigned threads, CoalitionLoop loop) {
   for (std::size_t v = 0; v < weight.size(); ++v) {
     if (!(weight[v] > 0.0)) {
       throw UnsolvableError(
@@ -174,7 +248,8 @@ std::vector<double> election(const ElectionRules& rules, std::span<const double>
     }
   }
   const std::vector<double> strength =
-      with_rule(rules.voting, [&](auto r) { return coalitions<decltype(r)::value>(weight, value, options, threads); });
+      with_rule(rules.voting,
+                [&](auto r) { return coalitions<decltype(r)::value>(weight, value, options, threads, loop); });
   const std::size_t m = options;
   std::vector<double> victory(m * m, 0.0);
   for (std::size_t a = 0; a < m; ++a) {

@@ -65,11 +65,17 @@ struct ElectionRules {
   PCEModel pce = PCEModel::Conditional;
 };
 
+// How the coalitions' sums are looped (election.cpp): the same results either way; `automatic` takes
+// `by_voter` from kByVoterOptions options up, where it is faster, and `pairwise` below.
+enum class CoalitionLoop { automatic, pairwise, by_voter };
+inline constexpr std::size_t kByVoterOptions = 16;
+
 // The probability that each of `options` options prevails. `value[a * voters + v]` is option a's
 // utility to voter v; `weight[v]` the voter's weight. `threads` splits the coalition sums.
 // Throws UnsolvableError where KTAB aborts (a weight <= 0, a Markov chain that does not settle, a
 // probability vector that does not sum to 1).
 [[nodiscard]] std::vector<double> election(const ElectionRules& rules, std::span<const double> weight,
-                                           std::span<const double> value, std::size_t options, unsigned threads = 1);
+                                           std::span<const double> value, std::size_t options, unsigned threads = 1,
+                                           CoalitionLoop loop = CoalitionLoop::automatic);
 
 }  // namespace parley::models::smp
