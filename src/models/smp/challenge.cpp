@@ -43,9 +43,11 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
     const double umi = at_i[m];
     const double umj = at_j[m];
     const double umm = own[m];
+    // Branch-free (for_first, for_second): m's votes go either way, and a mispredicted branch cost
+    // more than the rest of the loop. Adding 0.0 to these positive sums leaves their bits as they were.
     const double v0 = vote_as<Rule>(w, umi, umj);
-    const double l_i = v0 > 0.0 ? b_i + v0 : b_i;
-    const double l_j = v0 < 0.0 ? b_j - v0 : b_j;
+    const double l_i = b_i + for_first(v0);
+    const double l_j = b_j - for_second(v0);
     const double p = l_i / (l_i + l_j);
     const double q = 1.0 - p;
     // A1: m sides with i and i wins; A2: with i, j wins; A3: with j, i wins; A4: with j, j wins.
@@ -60,8 +62,8 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
     const double e_a = (p * a1) + (q * a2);
     const double e_b = (p * a3) + (q * a4);
     const double v = vote_as<Rule>(w, e_a, e_b);
-    if (v > 0.0) c_i = c_i + v;
-    if (v < 0.0) c_j = c_j - v;
+    c_i = c_i + for_first(v);
+    c_j = c_j - for_second(v);
   }
   if (c_i <= 0.0 || c_j <= 0.0)
     abort_run(fmt::format("a coalition of the challenge {} -> {} is not positive", who(i), who(j)));

@@ -21,24 +21,6 @@ constexpr double kBinaryAdvantage = 1.10;  // §10.2
 constexpr double kSumCheck = 1e-8;         // §3.4
 constexpr int kMarkovIterationLimit = 1000;
 
-// The part of a vote that counts for the first option, t > 0 ? t : 0, and for the second, t < 0 ? t : 0
-// (a NaN vote counts for neither). SSE2's max and min are exactly these, without a branch to
-// mispredict on votes that go either way.
-inline double for_first(double t) {
-#if defined(__SSE2__)
-  return _mm_cvtsd_f64(_mm_max_sd(_mm_set_sd(t), _mm_setzero_pd()));
-#else
-  return t > 0.0 ? t : 0.0;
-#endif
-}
-inline double for_second(double t) {
-#if defined(__SSE2__)
-  return _mm_cvtsd_f64(_mm_min_sd(_mm_set_sd(t), _mm_setzero_pd()));
-#else
-  return t < 0.0 ? t : 0.0;
-#endif
-}
-
 // C[a][b] for every ordered pair (§3.3): row a of the result is option a's coalition against each b.
 // Each sum is taken over the voters in their order, as KTAB does. Two loops give the same bits:
 // `pairwise` walks the voters once per pair; `by_voter` walks the voters once per block of pairs

@@ -1,30 +1,62 @@
 // A turn (§5, §6.5): queues, their elections and each actor's move.
 
 #include <algorithm>
+#include <array>
 
 #include "core/parallel.hpp"
 #include "models/smp/engine_impl.hpp"
 
 namespace parley::models::smp {
 
-// The value to each voter of a bargain (§6.5): [bargain][voter].
+// The value to each voter of a bargain (§6.5): [bargain][voter]. A value is the bargain's two points'
+// utilities, then every other actor's own position, summed in actor order: n additions, each waiting
+// on the one before. Eight bargains are summed side by side, so that their additions overlap: the
+// same row of own utilities goes to all eight, and at the (at most 16) actors some bargain leaves out,
+// only the others add. Every sum is taken in the same order as one bargain at a time, bit for bit.
 std::vector<double> Engine::bargain_values(const State& state, const Derived& derived,
                                            const std::vector<Bargain>& bargains) const {
+  constexpr std::size_t kLanes = 8;
   std::vector<double> values(bargains.size() * n_, 0.0);
   const auto count = static_cast<double>(n_);
-  parallel_for(threads(), bargains.size(), [&](std::size_t b) {
-    const Bargain& bargain = bargains[b];
+  const std::size_t blocks = (bargains.size() + kLanes - 1) / kLanes;
+  parallel_for(threads(), blocks, [&](std::size_t block) {
+    const std::size_t first = block * kLanes;
+    const std::size_t lanes = std::min(kLanes, bargains.size() - first);
+    std::array<std::size_t, 2 * kLanes> skipped{};  // the actors some bargain leaves out, ascending
+    std::size_t skips = 0;
+    for (std::size_t l = 0; l < lanes; ++l) {
+      skipped[skips++] = bargains[first + l].initiator;
+      skipped[skips++] = bargains[first + l].receiver;
+    }
+    std::sort(skipped.begin(), skipped.begin() + static_cast<std::ptrdiff_t>(skips));
+    skips = static_cast<std::size_t>(
+        std::unique(skipped.begin(), skipped.begin() + static_cast<std::ptrdiff_t>(skips)) - skipped.begin());
     for (std::size_t a = 0; a < n_; ++a) {
       const double* row = derived.own.data() + a * n_;
-      double v = 0.0;
-      v = v + util(dist(state, a, bargain.initiator_point.data()), state.risk[a]);
-      v = v + util(dist(state, a, bargain.receiver_point.data()), state.risk[a]);
-      for (std::size_t m = 0; m < n_; ++m) {
-        if (m != bargain.initiator && m != bargain.receiver) v = v + row[m];
+      std::array<double, kLanes> v{};  // lanes past `lanes` sum what no one reads
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const Bargain& bargain = bargains[first + l];
+        double sum = 0.0;
+        sum = sum + util(dist(state, a, bargain.initiator_point.data()), state.risk[a]);
+        sum = sum + util(dist(state, a, bargain.receiver_point.data()), state.risk[a]);
+        v[l] = sum;
       }
-      values[b * n_ + a] = check_entry(v / count);
+      std::size_t m = 0;
+      for (std::size_t k = 0; k <= skips; ++k) {
+        const std::size_t end = k < skips ? skipped[k] : n_;
+        for (; m < end; ++m) {
+          for (std::size_t l = 0; l < kLanes; ++l) v[l] = v[l] + row[m];
+        }
+        if (k == skips) break;
+        for (std::size_t l = 0; l < lanes; ++l) {
+          if (m != bargains[first + l].initiator && m != bargains[first + l].receiver) v[l] = v[l] + row[m];
+        }
+        ++m;
+      }
+      for (std::size_t l = 0; l < lanes; ++l) values[(first + l) * n_ + a] = v[l] / count;
     }
   });
+  for (const double v : values) check_entry(v);  // in bargain order, then voter: the first KTAB meets
   return values;
 }
 
