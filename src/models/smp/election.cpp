@@ -71,7 +71,7 @@ std::vector<double> coalitions(std::span<const double> weight, std::span<const d
         const double w = weight[v];
         const double ua = by_voter[v * options + a];
         const double* ub = by_voter.data() + v * options + b;
-        std::array<double, kBlock> t;
+        std::array<double, kBlock> t{};  // every element written next
         for (std::size_t k = 0; k < kBlock; ++k) t[k] = vote_as<Rule>(w, ua, ub[k]);
         for (std::size_t k = 0; k < kBlock / 2; ++k) {
           const __m128d votes = _mm_loadu_pd(t.data() + 2 * k);
@@ -79,8 +79,8 @@ std::vector<double> coalitions(std::span<const double> weight, std::span<const d
           cba[k] = _mm_sub_pd(cba[k], _mm_min_pd(votes, zero));
         }
       }
-      std::array<double, kBlock> for_a;
-      std::array<double, kBlock> for_b;
+      std::array<double, kBlock> for_a{};
+      std::array<double, kBlock> for_b{};
       for (std::size_t k = 0; k < kBlock / 2; ++k) {
         _mm_storeu_pd(for_a.data() + 2 * k, cab[k]);
         _mm_storeu_pd(for_b.data() + 2 * k, cba[k]);
