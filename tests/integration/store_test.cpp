@@ -12,6 +12,7 @@
 #include "parley/registry.hpp"
 #include "parley/run.hpp"
 #include "support/process.hpp"
+#include "support/scenarios.hpp"
 
 namespace parley::test {
 namespace {
@@ -158,14 +159,7 @@ TEST(RunStore, AStoreThatLostItsWriteAheadLogResumes) {
 // Copied without its log right after its creation, a store still says which run it holds: the run's
 // description is checkpointed into the database file as soon as it is written.
 TEST(RunStore, ANewStoreNamesItsRunWithoutItsLog) {
-  Scenario scenario;
-  scenario.title = "t";
-  scenario.as_of = Date::parse("2023-01-01").value();
-  scenario.issues.push_back({.id = "x", .question = "x"});
-  for (const char* id : {"A", "B"}) {
-    scenario.actors.push_back({.id = id, .name = id, .capability = 1.0});
-    scenario.actors.back().stances.push_back({"x", {.position = id[0] == 'A' ? 10.0 : 90.0, .salience = 0.5}});
-  }
+  const Scenario scenario = two_actor_scenario();
   RunRequest request;
   request.models = select_models({"compromise"}, {}, 1);
   const MonteCarlo mc(scenario, request);

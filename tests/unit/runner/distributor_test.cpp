@@ -12,6 +12,7 @@
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/run.hpp"
+#include "support/scenarios.hpp"
 
 namespace parley {
 namespace {
@@ -56,15 +57,7 @@ TEST(Distributor, PackedResultsComeBackBitForBit) {
 }
 
 TEST(Distributor, TheLocalOneKeepsEveryMissingSampleOnce) {
-  Scenario scenario;
-  scenario.title = "t";
-  scenario.as_of = Date::parse("2023-01-01").value();
-  scenario.issues.push_back({.id = "x", .question = "x"});
-  for (const char* id : {"A", "B"}) {
-    scenario.actors.push_back({.id = id, .name = id, .capability = 1.0});
-    scenario.actors.back().stances.push_back({"x", {.position = id[0] == 'A' ? 10.0 : 90.0, .salience = 0.5}});
-  }
-  scenario.uncertainty.defaults.position = 5.0;
+  const Scenario scenario = test::two_actor_scenario(5.0);
   RunRequest request;
   request.models = select_models({"compromise"}, {}, 1);
   const MonteCarlo mc(scenario, request);
