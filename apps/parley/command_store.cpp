@@ -12,9 +12,9 @@
 namespace parley::cli {
 namespace {
 
-// "seed 7, at 2023-06-01, models compromise, eum" from a store's fingerprint; "" if it cannot be read.
-std::string describe_run(const std::string& fingerprint) {
-  const auto json = nlohmann::json::parse(fingerprint, nullptr, false);
+// "parley 0.1.0, scenario sha256 …, at 2023-06-01, seed 7, models compromise, eum" from a store's
+// fingerprint (a JSON object, io::mc_fingerprint); "" if it is not one.
+std::string describe_run(const nlohmann::json& json) {
   if (!json.is_object()) return "";
   std::string models;
   for (const auto& model : json.value("models", nlohmann::json::array())) {
@@ -34,10 +34,10 @@ class StoreCommand final : public Command {
   explicit StoreCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("store", "Inspect a Monte Carlo run store");
     app_->require_subcommand(1, 1);
-    check_ = app_->add_subcommand("check",
-                                  "Check a run store: SQLite's quick check of the file, then every sample against "
-                                  "its checksum (exit 65 naming the damaged samples)");
-    check_->add_option("file", file_, "The store (parley mc's --store; by default DIR/samples.sqlite)")->required();
+    CLI::App* check = app_->add_subcommand("check",
+                                           "Check a run store: SQLite's quick check of the file, then every sample "
+                                           "against its checksum (exit 65 naming the damaged samples)");
+    check->add_option("file", file_, "The store (parley mc's --store; by default DIR/samples.sqlite)")->required();
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
@@ -51,7 +51,7 @@ class StoreCommand final : public Command {
     const std::uint64_t planned =
         samples != run.end() && samples->is_number_unsigned() ? samples->get<std::uint64_t>() : 0;
     std::cout << fmt::format("{}: intact (SQLite's quick check, and each sample's checksum)\n", file_);
-    std::cout << fmt::format("run: {}\n", describe_run(contents.fingerprint));
+    std::cout << fmt::format("run: {}\n", describe_run(run));
     if (planned > contents.samples) {
       std::cout << fmt::format("samples: {} of {}; `parley mc` with the run's options and --store {} --resume "
                                "computes the rest\n",
@@ -64,7 +64,6 @@ class StoreCommand final : public Command {
 
  private:
   CLI::App* app_ = nullptr;
-  CLI::App* check_ = nullptr;
   std::string file_;
 };
 

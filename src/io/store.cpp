@@ -148,11 +148,7 @@ RunStore::RunStore(const std::filesystem::path& path) : path_(path) {
   }
   if (db_ == nullptr) fail("cannot open the store");
   try {
-    if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      const int status = sqlite3_errcode(db_);
-      if (status == SQLITE_CORRUPT || status == SQLITE_NOTADB) throw_corrupt(sqlite3_errmsg(db_));
-      fail("cannot read the store");
-    }
+    exec("SELECT count(*) FROM sqlite_master");  // a file that is not a database fails here, as damage
     if (meta("layout").empty() && meta("fingerprint").empty()) {
       throw UsageError(fmt::format("{}: the store describes no run: it was stopped while it was being created, "
                                    "before any sample; `parley mc --resume` with it starts the run afresh",
