@@ -166,6 +166,24 @@ TEST(EumMasad, ExampleActorsTenRounds) {
   }
 }
 
+// The stop rule on Scholz's run, which wanders with a period of about 6 that never repeats exactly
+// (docs/models/eum.md): within the default cycle_tolerance it is a 6-round cycle found after 30
+// rounds; within 0.01 the states never recur, and the run plays every round.
+TEST(EumScholz, WanderingIsACycleOnlyWithinTheCycleTolerance) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto actors = golden / "eum-scholz" / "ExampleActors.csv";
+  const EumRun loose = run_eum(actors, "scholz-cycle", {"eum.variant=scholz2011"});
+  ASSERT_EQ(loose.forecast.size(), 1u);
+  EXPECT_EQ(loose.forecast[0].at("stop"), "cycle");
+  EXPECT_EQ(loose.forecast[0].at("cycle_period"), "6");
+  EXPECT_EQ(loose.forecast[0].at("rounds"), "30");
+  EXPECT_EQ(std::stod(loose.forecast[0].at("cycle_low")), 7.0);
+  const EumRun tight = run_eum(actors, "scholz-no-cycle", {"eum.variant=scholz2011", "eum.cycle_tolerance=0.01"});
+  ASSERT_EQ(tight.forecast.size(), 1u);
+  EXPECT_EQ(tight.forecast[0].at("stop"), "max_rounds");
+  EXPECT_EQ(tight.forecast[0].at("rounds"), "100");
+}
+
 // parley's stopping rule on the same data: Masad's run alternates with period 2 (Luxembourg between
 // 4 and 10), which the default stop rule reports as a cycle with its mean and range.
 TEST(EumMasad, OscillationIsReportedAsACycle) {

@@ -71,17 +71,22 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
   return largest;
 }
 
-Standing standing(const std::vector<std::vector<double>>& history, int t, double tolerance, double cycle_tolerance) {
+// Where a run stands after round t. `last_swing` is the latest round whose step moved some actor by
+// more than cycle_tolerance (0: none yet), kept up to date here from round to round.
+Standing standing(const std::vector<std::vector<double>>& history, int t, double tolerance, double cycle_tolerance,
+                  int& last_swing) {
   const auto at = [&](int r) -> const std::vector<double>& { return history[static_cast<std::size_t>(r)]; };
-  if (distance(at(t), at(t - 1)) <= tolerance) return {StopReason::converged, 0};
+  const double step = distance(at(t), at(t - 1));
+  if (step > cycle_tolerance) last_swing = t;
+  if (step <= tolerance) return {StopReason::converged, 0};
   // A cycle of p rounds: for two whole cycles each state recurs, within cycle_tolerance, p rounds
   // earlier, and within the cycle the positions do move by more than that (else it is a slow creep).
-  for (int p = 2; p <= kLongestCycle && 3 * p - 1 <= t; ++p) {
+  // The swing is tested first: over the last p steps it exceeds cycle_tolerance exactly when
+  // p > t − last_swing, so the shorter periods of a creep are not compared state by state.
+  for (int p = std::max(2, t - last_swing + 1); p <= kLongestCycle && 3 * p - 1 <= t; ++p) {
     bool recurs = true;
     for (int s = 0; s < 2 * p && recurs; ++s) recurs = distance(at(t - s), at(t - s - p)) <= cycle_tolerance;
-    double swing = 0.0;
-    for (int s = 0; s < p && recurs; ++s) swing = std::max(swing, distance(at(t - s), at(t - s - 1)));
-    if (recurs && swing > cycle_tolerance) return {StopReason::cycle, p};
+    if (recurs) return {StopReason::cycle, p};
   }
   return {};
 }
@@ -192,6 +197,7 @@ class Eum final : public Model {
     forecasts.assign(1, forecast_of(actors, history[0]));
     eum::Round& round = scratch.round;
     Standing now;
+    int last_swing = 0;
     for (int t = 1; t <= options_.max_rounds; ++t) {
       // Once every actor holds the same position there is nothing left to decide (and every danger
       // level is equal, where the replications divide by zero): the run has converged.
@@ -213,7 +219,7 @@ class Eum final : public Model {
       forecasts.push_back(forecast_of(actors, round.positions));
       if (tables != nullptr) result.risk.push_back(round.risk);
       record(history, t, round.positions);
-      now = standing(history, t, tolerance, cycle_tolerance);
+      now = standing(history, t, tolerance, cycle_tolerance, last_swing);
       if (options_.stop_on_convergence && now.reason != StopReason::max_rounds) break;
     }
     conclude(result, forecasts, now);

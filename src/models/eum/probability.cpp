@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 namespace parley::models::eum {
 
@@ -36,6 +37,10 @@ void WinProbabilities::assign(Probability kind, std::span<const double> x, std::
         static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.end(), x[a]) - positions.begin());
     ++holders[position_of_[a]];
   }
+  // Where each distinct position's holders start among the sorted voters.
+  first_holder_.resize(positions.size() + 1);
+  first_holder_[0] = 0;
+  for (std::size_t a = 0; a < positions.size(); ++a) first_holder_[a + 1] = first_holder_[a] + holders[a];
 
   linear_ = kind == Probability::linear || std::all_of(r.begin(), r.end(), [](double e) { return e == 1.0; });
   scale_ = kind == Probability::linear ? 1.0 : 1.0 / delta;
@@ -129,8 +134,16 @@ double WinProbabilities::support_of_high(std::size_t low, std::size_t high, cons
   return std::max(0.0, (prefix(a, voters_) - prefix(a, d)) - (prefix(h, voters_) - prefix(h, d)));
 }
 
-double WinProbabilities::probability(std::size_t i, std::size_t j, const PairRanks& ranks) const {
-  if (x_[i] == x_[j]) return 0.0;
+double WinProbabilities::share(double mine, double theirs) const {
+  if (kind_ == Probability::all_pairs) return all_pairs_ > 0.0 ? mine / all_pairs_ : 0.0;
+  const double both = mine + theirs;
+  if (both <= 0.0) return 0.0;
+  if (kind_ == Probability::linear) return std::max(0.0, mine - theirs) / both;  // Masad: max(0, net votes)
+  return mine / both;
+}
+
+std::pair<double, double> WinProbabilities::both_ways(std::size_t i, std::size_t j, const PairRanks& ranks) const {
+  if (x_[i] == x_[j]) return {0.0, 0.0};
   const bool i_low = x_[i] < x_[j];
   const std::size_t low = i_low ? i : j;
   const std::size_t high = i_low ? j : i;
@@ -138,11 +151,7 @@ double WinProbabilities::probability(std::size_t i, std::size_t j, const PairRan
   const double for_high = support_of_high(low, high, ranks);
   const double for_i = i_low ? for_low : for_high;
   const double for_j = i_low ? for_high : for_low;
-  if (kind_ == Probability::all_pairs) return all_pairs_ > 0.0 ? for_i / all_pairs_ : 0.0;
-  const double both = for_i + for_j;
-  if (both <= 0.0) return 0.0;
-  if (kind_ == Probability::linear) return std::max(0.0, for_i - for_j) / both;  // Masad: max(0, net votes)
-  return for_i / both;
+  return {share(for_i, for_j), share(for_j, for_i)};
 }
 
 double WinProbabilities::support(std::size_t i, std::size_t j) const {
@@ -156,32 +165,25 @@ double WinProbabilities::support(std::size_t i, std::size_t j) const {
 
 double WinProbabilities::operator()(std::size_t i, std::size_t j) const {
   if (x_[i] == x_[j]) return 0.0;
-  return probability(i, j, ranks_of(std::min(x_[i], x_[j]), std::max(x_[i], x_[j])));
+  return both_ways(i, j, ranks_of(std::min(x_[i], x_[j]), std::max(x_[i], x_[j]))).first;
 }
 
 void WinProbabilities::row(std::size_t i, std::span<double> from_i, std::span<double> to_i) const {
-  // The counterparts j in increasing position: every rank below moves only forward.
+  // The counterparts j in increasing position: the ranks of the midpoints move only forward.
   const double xi = x_[i];
   const std::size_t n = voters_;
-  const auto below_i =
-      static_cast<std::size_t>(std::lower_bound(sorted_x_.begin(), sorted_x_.end(), xi) - sorted_x_.begin());
-  const auto not_above_i =
-      static_cast<std::size_t>(std::upper_bound(sorted_x_.begin(), sorted_x_.end(), xi) - sorted_x_.begin());
-  std::size_t below_j = 0;
-  std::size_t not_above_j = 0;
+  const std::size_t below_i = first_holder_[position_of_[i]];
+  const std::size_t not_above_i = first_holder_[position_of_[i] + 1];
   std::size_t below_middle = 0;
   std::size_t not_above_middle = 0;
   for (const std::size_t j : order_) {
     const double xj = x_[j];
     const double middle = 0.5 * (std::min(xi, xj) + std::max(xi, xj));
-    while (below_j < n && sorted_x_[below_j] < xj) ++below_j;
-    while (not_above_j < n && sorted_x_[not_above_j] <= xj) ++not_above_j;
     while (below_middle < n && sorted_x_[below_middle] < middle) ++below_middle;
     while (not_above_middle < n && sorted_x_[not_above_middle] <= middle) ++not_above_middle;
-    const PairRanks ranks{xj < xi ? below_j : below_i, below_middle, not_above_middle,
-                          xj > xi ? not_above_j : not_above_i};
-    from_i[j] = probability(i, j, ranks);
-    to_i[j] = probability(j, i, ranks);
+    const PairRanks ranks{xj < xi ? first_holder_[position_of_[j]] : below_i, below_middle, not_above_middle,
+                          xj > xi ? first_holder_[position_of_[j] + 1] : not_above_i};
+    std::tie(from_i[j], to_i[j]) = both_ways(i, j, ranks);
   }
 }
 

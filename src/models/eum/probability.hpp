@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "models/eum/options.hpp"
@@ -56,7 +57,10 @@ class WinProbabilities {
   // The votes for the lower (higher) position of a pair against the other.
   [[nodiscard]] double support_of_low(std::size_t low, std::size_t high, const PairRanks& ranks) const;
   [[nodiscard]] double support_of_high(std::size_t low, std::size_t high, const PairRanks& ranks) const;
-  [[nodiscard]] double probability(std::size_t i, std::size_t j, const PairRanks& ranks) const;
+  // P_ij and P_ji, from one count of the pair's votes.
+  [[nodiscard]] std::pair<double, double> both_ways(std::size_t i, std::size_t j, const PairRanks& ranks) const;
+  // A side's probability from its votes and the other side's (spec (c) and its variants).
+  [[nodiscard]] double share(double mine, double theirs) const;
 
   Probability kind_ = Probability::pairwise;
   bool linear_ = false;  // every y is |x_k − x_a| · scale_
@@ -69,6 +73,7 @@ class WinProbabilities {
   std::vector<std::size_t> order_;        // actors by increasing position (stable)
   std::vector<double> sorted_x_;          // the voters' positions, ascending
   std::vector<std::size_t> position_of_;  // actor -> index of its distinct position
+  std::vector<std::size_t> first_holder_;  // [distinct position]: its first sorted voter; [m]: n
   std::vector<double> prefix_;            // [distinct position][t]: Σ over the first t sorted voters of w_k y_k(a)
   double all_pairs_ = 0.0;                // Scholz's denominator Σ_k Σ_a Σ_b |g_k(a, b)|
   // assign()'s scratch: the distinct positions, ascending, and how many actors hold each.
