@@ -105,9 +105,7 @@ void Engine::diagonal(const Derived& derived, std::size_t h, double* own) const 
 
 // The bargain points of §6.4 / §10.7 for initiator i and receiver j with weights pi, pj.
 void Engine::interpolate(const State& state, std::size_t i, std::size_t j, double pi, double pj,
-                         Bargain& bargain) const {
-  bargain.initiator_point.assign(d_, 0.0);
-  bargain.receiver_point.assign(d_, 0.0);
+                         double* initiator_point, double* receiver_point) const {
   for (std::size_t k = 0; k < d_; ++k) {
     const double x_i = state.position[i * d_ + k];
     const double x_j = state.position[j * d_ + k];
@@ -120,8 +118,8 @@ void Engine::interpolate(const State& state, std::size_t i, std::size_t j, doubl
       const double sj2 = s_j * s_j;
       const double dik = (di * sj2) / (((di * sj2) + kBargainFloor) + ((1 - di) * si2));
       const double djk = (dj * si2) / (((dj * si2) + kBargainFloor) + ((1 - dj) * sj2));
-      bargain.initiator_point[k] = x_i + dik * (x_j - x_i);
-      bargain.receiver_point[k] = x_j + djk * (x_i - x_j);
+      initiator_point[k] = x_i + dik * (x_j - x_i);
+      receiver_point[k] = x_j + djk * (x_i - x_j);
       continue;
     }
     double wi = 0.0;
@@ -134,42 +132,66 @@ void Engine::interpolate(const State& state, std::size_t i, std::size_t j, doubl
       wj = s_j * pj;
     }
     const double den = (wi + kBargainFloor) + wj;
-    bargain.initiator_point[k] = round4((((wi + kBargainFloor) * x_i) + (wj * x_j)) / den);
-    bargain.receiver_point[k] = round4(((wi * x_i) + ((kBargainFloor + wj) * x_j)) / den);
+    initiator_point[k] = round4((((wi + kBargainFloor) * x_i) + (wj * x_j)) / den);
+    receiver_point[k] = round4(((wi * x_i) + ((kBargainFloor + wj) * x_j)) / den);
   }
 }
 
-// Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8); empty when it has no target.
-std::vector<Bargain> Engine::initiate(const State& state, const Derived& derived, std::size_t i) const {
-  std::vector<double> at_i(n_);
-  std::vector<double> at_j(n_);
-  std::vector<double> own(n_);
-  column(derived, i, i, at_i.data());
-  diagonal(derived, i, own.data());
+namespace {
+
+using Target = std::pair<double, std::size_t>;  // (bound, target)
+
+// Targets by decreasing bound, ties in index order: std::stable_sort's order. A short list (most
+// scenarios' actors) is sorted by insertion, without the buffer stable_sort allocates.
+void sort_by_bound(std::vector<Target>::iterator first, std::vector<Target>::iterator last) {
+  constexpr std::ptrdiff_t kShort = 32;
+  if (last - first > kShort) {
+    std::stable_sort(first, last, [](const Target& a, const Target& b) { return a.first > b.first; });
+    return;
+  }
+  for (auto it = first; it != last; ++it) {
+    const Target moving = *it;
+    auto hole = it;
+    for (; hole != first && (hole - 1)->first < moving.first; --hole) *hole = *(hole - 1);
+    *hole = moving;
+  }
+}
+
+}  // namespace
+
+// Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8); none when it has no target.
+void Engine::initiate(const State& state, const Derived& derived, std::size_t i, std::vector<Bargain>& bargains) const {
+  bargains.clear();
+  double* at_i = scratch_.columns.data() + i * 3 * n_;
+  double* at_j = at_i + n_;
+  double* own = at_j + n_;
+  column(derived, i, i, at_i);
+  diagonal(derived, i, own);
   // KTAB scans the targets in index order and keeps a strictly larger gain above 1e-5: the target is
   // the lowest index among those with the largest gain. The gain is (U_ii − U_ij)(1 − 2 S_j (1 − P)),
   // never more than |U_ii − U_ij| (0 ≤ S_j(1 − P) ≤ 1; kBoundMargin covers rounding), so targets are
   // weighed from the largest such bound down and the scan stops once no bound can reach the best gain
   // so far: the same target, without computing most challenges.
   const double r = derived.estimate[i * n_ + i];
-  std::vector<std::pair<double, std::size_t>> order;  // (bound, target)
-  order.reserve(n_);
+  const auto order = scratch_.targets.begin() + static_cast<std::ptrdiff_t>(i * n_);  // (bound, target)
+  std::size_t targets = 0;
   for (std::size_t j = 0; j < n_; ++j) {
     if (j == i) continue;
     const double bound = std::fabs(at_i[i] - util(derived.distance_to[j * n_ + i], r));
-    order.emplace_back(std::isnan(bound) ? std::numeric_limits<double>::infinity() : bound, j);
+    order[static_cast<std::ptrdiff_t>(targets++)] = {std::isnan(bound) ? std::numeric_limits<double>::infinity() : bound,
+                                                     j};
   }
-  if (!options_.exhaustive) {
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  }
+  const auto order_end = order + static_cast<std::ptrdiff_t>(targets);
+  if (!options_.exhaustive) sort_by_bound(order, order_end);
   bool found = false;
   std::size_t best = 0;
   double best_gain = -1.0;
   double best_probability = 0.0;
-  for (const auto& [bound, j] : order) {
+  for (auto it = order; it != order_end; ++it) {
+    const auto [bound, j] = *it;
     if (!options_.exhaustive && bound + kBoundMargin < std::max(best_gain, kMinimumGain)) break;
-    column(derived, i, j, at_j.data());
-    const Challenge c = challenge(i, i, j, at_i.data(), at_j.data(), own.data());
+    column(derived, i, j, at_j);
+    const Challenge c = challenge(i, i, j, at_i, at_j, own);
     if ((kMinimumGain < c.gain) && (best_gain < c.gain || (best_gain == c.gain && j < best))) {
       found = true;
       best = j;
@@ -177,28 +199,45 @@ std::vector<Bargain> Engine::initiate(const State& state, const Derived& derived
       best_probability = c.probability;
     }
   }
-  if (!found) return {};
-  Bargain initiators{i, best, 0, best_gain, best_probability, {}, {}};
-  interpolate(state, i, best, best_probability, 1.0 - best_probability, initiators);
-  if (settings_.bargaining == BargnModel::InitOnlyInterp) return {std::move(initiators)};
-  // The receiver's view: the second component of EU(j, i, i, j), a gain, not a probability (KTAB quirk).
-  column(derived, best, i, at_i.data());
-  column(derived, best, best, at_j.data());
-  diagonal(derived, best, own.data());
-  const double receivers_estimate = challenge(i, i, best, at_i.data(), at_j.data(), own.data()).gain;
-  Bargain receivers{i, best, 1, best_gain, best_probability, {}, {}};
-  interpolate(state, i, best, receivers_estimate, 1.0 - receivers_estimate, receivers);
-  if (settings_.bargaining == BargnModel::InitRcvrInterp) return {std::move(initiators), std::move(receivers)};
+  if (!found) return;
+  const auto bargain = [&](int view) -> Bargain& {
+    Bargain& made = bargains.emplace_back(Bargain{i, best, view, best_gain, best_probability, {}, {}});
+    made.initiator_point.resize(d_);
+    made.receiver_point.resize(d_);
+    return made;
+  };
+  if (settings_.bargaining == BargnModel::InitOnlyInterp) {
+    Bargain& initiators = bargain(0);
+    interpolate(state, i, best, best_probability, 1.0 - best_probability, initiators.initiator_point.data(),
+                initiators.receiver_point.data());
+    return;
+  }
+  // The initiator's view, then the receiver's: the second component of EU(j, i, i, j), a gain, not a
+  // probability (KTAB quirk).
+  double* const initiators = scratch_.views.data() + i * 4 * d_;  // b_i, b_j
+  double* const receivers = initiators + 2 * d_;
+  interpolate(state, i, best, best_probability, 1.0 - best_probability, initiators, initiators + d_);
+  column(derived, best, i, at_i);
+  column(derived, best, best, at_j);
+  diagonal(derived, best, own);
+  const double receivers_estimate = challenge(i, i, best, at_i, at_j, own).gain;
+  interpolate(state, i, best, receivers_estimate, 1.0 - receivers_estimate, receivers, receivers + d_);
+  if (settings_.bargaining == BargnModel::InitRcvrInterp) {
+    Bargain& first = bargain(0);
+    std::copy_n(initiators, d_, first.initiator_point.begin());
+    std::copy_n(initiators + d_, d_, first.receiver_point.begin());
+    Bargain& second = bargain(1);
+    std::copy_n(receivers, d_, second.initiator_point.begin());
+    std::copy_n(receivers + d_, d_, second.receiver_point.begin());
+    return;
+  }
   const double wi = in_.capability[i] * total_salience_[i];
   const double wj = in_.capability[i] * total_salience_[best];  // KTAB quirk: the initiator's capability twice
-  Bargain mixed{i, best, 2, best_gain, best_probability, {}, {}};
-  mixed.initiator_point.assign(d_, 0.0);
-  mixed.receiver_point.assign(d_, 0.0);
+  Bargain& mixed = bargain(2);
   for (std::size_t k = 0; k < d_; ++k) {
-    mixed.initiator_point[k] = ((wi * initiators.initiator_point[k]) + (wj * receivers.initiator_point[k])) / (wi + wj);
-    mixed.receiver_point[k] = ((wi * initiators.receiver_point[k]) + (wj * receivers.receiver_point[k])) / (wi + wj);
+    mixed.initiator_point[k] = ((wi * initiators[k]) + (wj * receivers[k])) / (wi + wj);
+    mixed.receiver_point[k] = ((wi * initiators[d_ + k]) + (wj * receivers[d_ + k])) / (wi + wj);
   }
-  return {std::move(mixed)};
 }
 
 }  // namespace parley::models::smp

@@ -14,8 +14,9 @@ void abort_run(const std::string& reason) {
   throw UnsolvableError("smp: " + reason + " (KTAB aborts the run here)");
 }
 
-Engine::Engine(const Input& input, const Options& options)
+Engine::Engine(const Input& input, const Options& options, Scratch& scratch)
     : in_(input),
+      scratch_(scratch),
       settings_(options.settings),
       options_(options),
       n_(input.actors),
@@ -40,6 +41,10 @@ Engine::Engine(const Input& input, const Options& options)
       abort_run(fmt::format("{}'s total salience {}", who(i), outside(fmt::format("{}", total_salience_[i]), "(0, 1]")));
     }
   }
+  scratch_.columns.resize(3 * n_ * n_);
+  scratch_.targets.resize(n_ * n_);
+  scratch_.views.resize(4 * n_ * d_);
+  scratch_.by_initiator.resize(n_);
   exact_identity_ = true;
   identity_ = true;
   if (!input.accommodation.empty()) {
@@ -135,8 +140,13 @@ double Engine::distance(const State& a, const State& b) const {
   return total;
 }
 
+Result run(const Input& input, const Options& options, Scratch& scratch) {
+  return Engine(input, options, scratch).run();
+}
+
 Result run(const Input& input, const Options& options) {
-  return Engine(input, options).run();
+  Scratch scratch;
+  return run(input, options, scratch);
 }
 
 }  // namespace parley::models::smp

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/smp/options.hpp"
@@ -74,8 +75,23 @@ struct Options {
   bool exhaustive = false;
 };
 
+// What a run keeps from turn to turn, and Monte Carlo from sample to sample (RunContext::scratch):
+// memory only, so that a warm run allocates little. Results never depend on what it held before.
+struct Scratch {
+  // Per initiator i, for initiate() (tasks of one turn may run on several threads, each on its own i):
+  std::vector<double> columns;                          // [i][3][n]: its utility columns at_i, at_j, own
+  std::vector<std::pair<double, std::size_t>> targets;  // [i][n]: its targets with their bounds
+  std::vector<double> views;                            // [i][4][d]: the two views' points of a mixed bargain
+  // Per turn: the bargains of each initiator (at most two), each actor's queue and its entries' values.
+  std::vector<std::vector<Bargain>> by_initiator;
+  std::vector<std::size_t> queue_start;                 // [k]: where k's queue starts in queue_entries; [n]: end
+  std::vector<std::size_t> queue_entries;               // bargain indices, queue by queue
+  std::vector<double> queue_values;                     // [k]: (entries + 1) × n values from queue_start[k] + k
+};
+
 // Runs the model to its stopping rule. Throws UnsolvableError where KTAB aborts the run (spec §12),
 // with KTAB's reason.
+[[nodiscard]] Result run(const Input& input, const Options& options, Scratch& scratch);
 [[nodiscard]] Result run(const Input& input, const Options& options);
 
 }  // namespace parley::models::smp

@@ -49,7 +49,7 @@ inline double round4(double v) {
 
 class Engine {
  public:
-  Engine(const Input& input, const Options& options);
+  Engine(const Input& input, const Options& options, Scratch& scratch);
 
   Result run();
 
@@ -112,11 +112,14 @@ class Engine {
   // own[m] = U^h[m][m].
   void diagonal(const Derived& derived, std::size_t h, double* own) const;
 
-  // The bargain points of §6.4 / §10.7 for initiator i and receiver j with weights pi, pj.
-  void interpolate(const State& state, std::size_t i, std::size_t j, double pi, double pj, Bargain& bargain) const;
+  // The bargain points of §6.4 / §10.7 for initiator i and receiver j with weights pi, pj: b_i into
+  // initiator_point[0, d), b_j into receiver_point[0, d).
+  void interpolate(const State& state, std::size_t i, std::size_t j, double pi, double pj, double* initiator_point,
+                   double* receiver_point) const;
 
-  // Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8); empty when it has no target.
-  std::vector<Bargain> initiate(const State& state, const Derived& derived, std::size_t i) const;
+  // Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8) into `bargains` (cleared);
+  // none when it has no target. Uses scratch_'s memory for i only.
+  void initiate(const State& state, const Derived& derived, std::size_t i, std::vector<Bargain>& bargains) const;
 
   // The value to each voter of a bargain (§6.5): [bargain][voter].
   [[nodiscard]] std::vector<double> bargain_values(const State& state, const Derived& derived,
@@ -148,6 +151,7 @@ class Engine {
   [[nodiscard]] unsigned threads() const { return n_ < 24 ? 1U : options_.threads; }
 
   const Input& in_;
+  Scratch& scratch_;  // memory only; see Scratch
   Settings settings_;
   Options options_;
   std::size_t n_;

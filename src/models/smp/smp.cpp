@@ -79,7 +79,9 @@ class Smp final : public Model {
       }
       return outcome;
     }
-    const smp::Result result = smp::run(mapping.input, {settings_, context.seed, context.threads});
+    Workspace local;
+    const smp::Result result =
+        smp::run(mapping.input, {settings_, context.seed, context.threads}, context.scratch<smp::Scratch>(this, local));
     report_issues(problem, mapping, result, context.tables, outcome);
     if (context.tables) {
       outcome.tables.push_back(probabilities_table(problem, mapping, result));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "core/parallel.hpp"
 #include "models/smp/engine_impl.hpp"
@@ -73,17 +74,36 @@ double Engine::next_uniform(std::mt19937_64& generator) {
 
 // One turn (§5, §6): state -> next.
 Turn Engine::turn(const State& state, const Derived& derived, State& next, std::mt19937_64& generator) const {
-  std::vector<std::vector<Bargain>> by_initiator(n_);
-  parallel_for(threads(), n_, [&](std::size_t i) { by_initiator[i] = initiate(state, derived, i); });
+  std::vector<std::vector<Bargain>>& by_initiator = scratch_.by_initiator;
+  parallel_for(threads(), n_, [&](std::size_t i) { initiate(state, derived, i, by_initiator[i]); });
   Turn turn;
-  std::vector<std::vector<std::size_t>> queue(n_);  // bargain indices after each actor's status quo
+  // Each actor's queue: the bargains it is party to, in bargain order, after its status quo.
+  std::vector<std::size_t>& start = scratch_.queue_start;
+  start.assign(n_ + 1, 0);
+  std::size_t count = 0;
+  for (const auto& bargains : by_initiator) {
+    for (const auto& bargain : bargains) {
+      ++start[bargain.initiator + 1];
+      ++start[bargain.receiver + 1];
+      ++count;
+    }
+  }
+  for (std::size_t k = 0; k < n_; ++k) start[k + 1] += start[k];
+  std::vector<std::size_t>& entries = scratch_.queue_entries;
+  entries.resize(start[n_]);
+  turn.bargains.reserve(count);
   for (auto& bargains : by_initiator) {
     for (auto& bargain : bargains) {
-      queue[bargain.initiator].push_back(turn.bargains.size());
-      queue[bargain.receiver].push_back(turn.bargains.size());
+      entries[start[bargain.initiator]++] = turn.bargains.size();  // start[k] runs to k's end ...
+      entries[start[bargain.receiver]++] = turn.bargains.size();
       turn.bargains.push_back(std::move(bargain));
     }
   }
+  for (std::size_t k = n_; k > 0; --k) start[k] = start[k - 1];  // ... and back to its beginning
+  start[0] = 0;
+  const auto queue = [&](std::size_t k) {
+    return std::span<const std::size_t>(entries.data() + start[k], start[k + 1] - start[k]);
+  };
   const std::vector<double> values = bargain_values(state, derived, turn.bargains);
   std::vector<double> status_quo(n_, 0.0);
   for (std::size_t a = 0; a < n_; ++a) {
@@ -91,16 +111,20 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
     for (std::size_t m = 0; m < n_; ++m) v = v + derived.own[a * n_ + m];
     status_quo[a] = check_entry(v / static_cast<double>(n_));
   }
+  // k's election values: its status quo's, then its entries', n each, from (start[k] + k) * n.
+  std::vector<double>& value = scratch_.queue_values;
+  value.resize((entries.size() + n_) * n_);
   std::vector<std::vector<double>> probabilities(n_);
   parallel_for(threads(), n_, [&](std::size_t k) {
-    const std::vector<std::size_t>& entries = queue[k];
-    std::vector<double> value((entries.size() + 1) * n_, 0.0);
-    std::copy(status_quo.begin(), status_quo.end(), value.begin());
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-      std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(entries[e] * n_), n_,
-                  value.begin() + static_cast<std::ptrdiff_t>((e + 1) * n_));
+    const std::span<const std::size_t> mine = queue(k);
+    const auto first = value.begin() + static_cast<std::ptrdiff_t>((start[k] + k) * n_);
+    std::copy(status_quo.begin(), status_quo.end(), first);
+    for (std::size_t e = 0; e < mine.size(); ++e) {
+      std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(mine[e] * n_), n_,
+                  first + static_cast<std::ptrdiff_t>((e + 1) * n_));
     }
-    probabilities[k] = election(rules_, in_.capability, value, entries.size() + 1);
+    probabilities[k] = election(rules_, in_.capability,
+                                std::span<const double>(&*first, (mine.size() + 1) * n_), mine.size() + 1);
   });
   next.position = state.position;
   turn.status_quo.assign(n_, 0.0);
@@ -108,8 +132,9 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
     const std::vector<double>& p = probabilities[k];
     const std::size_t chosen = choose(p, generator);
     turn.status_quo[k] = p[0];
-    for (std::size_t e = 0; e < queue[k].size(); ++e) {
-      Bargain& bargain = turn.bargains[queue[k][e]];
+    const std::span<const std::size_t> mine = queue(k);
+    for (std::size_t e = 0; e < mine.size(); ++e) {
+      Bargain& bargain = turn.bargains[mine[e]];
       const bool initiator = bargain.initiator == k;
       (initiator ? bargain.initiator_queue_probability : bargain.receiver_queue_probability) = p[e + 1];
       if (chosen != e + 1) continue;

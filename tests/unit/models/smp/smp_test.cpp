@@ -129,6 +129,31 @@ TEST(SmpEngine, EveryOptionRunsAndDoesNotDependOnThreads) {
   }
 }
 
+// A scratch carried from run to run (Monte Carlo's samples) holds memory only: runs of other sizes
+// and settings in between leave a run's result as a fresh scratch gives it.
+TEST(SmpEngine, AReusedScratchGivesTheFreshResult) {
+  const Input small = random_input(9, 3, 21);
+  const Input large = random_input(40, 2, 22);  // threads, and the targets' long sort
+  Options options;
+  options.settings.max_iterations = 8;
+  Options mixed = options;
+  mixed.settings.bargaining = BargnModel::InitRcvrInterp;
+  Scratch scratch;
+  const Result first = run(small, options, scratch);
+  (void)run(large, {mixed.settings, 1, 2}, scratch);
+  const Result again = run(small, options, scratch);
+  EXPECT_EQ(all_positions(first), all_positions(again));
+  EXPECT_EQ(all_positions(first), all_positions(run(small, options)));
+  ASSERT_EQ(first.turns.size(), again.turns.size());
+  for (std::size_t t = 0; t < first.turns.size(); ++t) {
+    ASSERT_EQ(first.turns[t].bargains.size(), again.turns[t].bargains.size());
+    for (std::size_t b = 0; b < first.turns[t].bargains.size(); ++b) {
+      EXPECT_EQ(first.turns[t].bargains[b].initiator_point, again.turns[t].bargains[b].initiator_point);
+      EXPECT_EQ(first.turns[t].bargains[b].receiver_point, again.turns[t].bargains[b].receiver_point);
+    }
+  }
+}
+
 // Stopping the target scan once no bound can beat the best gain must give KTAB's exhaustive scan's
 // targets exactly: every option value, several random scenarios, clustered positions (ties).
 TEST(SmpEngine, PrunedTargetScanEqualsTheExhaustiveOne) {
