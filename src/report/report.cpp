@@ -457,7 +457,7 @@ class Builder {
   static IssueIndex by_issue(const std::vector<Row>& rows) {
     IssueIndex index;
     for (const Row& row : rows) {
-      if (const auto found = row.find("issue"); found != row.end()) index[found->second].push_back(&row);
+      if (const std::string* issue = row.find("issue")) index[*issue].push_back(&row);
     }
     return index;
   }
