@@ -55,6 +55,8 @@ class Cell {
   // As a CSV file holds it: integers in full, reals as the shortest text that reads back to the
   // same double, "true"/"false", "" for none and NaN.
   [[nodiscard]] std::string text() const;
+  // Appends text() to `out`, without making a string of it first.
+  void append_text(std::string& out) const;
   [[nodiscard]] bool empty() const;
   // The value as a number, when it is an integer or a real that is not NaN.
   [[nodiscard]] std::optional<double> number() const;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 #include <ostream>
 
 namespace parley {
@@ -39,6 +40,23 @@ std::string Cell::text() const {
           return held ? "true" : "false";
         } else {
           return held;
+        }
+      },
+      value_);
+}
+
+void Cell::append_text(std::string& out) const {
+  std::visit(
+      [&out](const auto& held) {
+        using Held = std::decay_t<decltype(held)>;
+        if constexpr (std::is_same_v<Held, std::int64_t>) {
+          fmt::format_to(std::back_inserter(out), "{}", held);
+        } else if constexpr (std::is_same_v<Held, double>) {
+          if (!std::isnan(held)) fmt::format_to(std::back_inserter(out), "{}", held);
+        } else if constexpr (std::is_same_v<Held, bool>) {
+          out += held ? "true" : "false";
+        } else if constexpr (std::is_same_v<Held, std::string>) {
+          out += held;
         }
       },
       value_);

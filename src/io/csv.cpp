@@ -1,5 +1,11 @@
 #include "io/csv.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
 #include "parley/model.hpp"
 
 namespace parley::io {
@@ -16,6 +22,23 @@ std::string csv_cell(const std::string& text) {
 
 std::string csv_number(double value) {
   return table_cell(value);
+}
+
+void quote_csv_cell(std::string& out, std::size_t start) {
+  const auto special = [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; };
+  if (std::none_of(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), special)) return;
+  const std::string cell = csv_cell(out.substr(start));
+  out.replace(start, std::string::npos, cell);
+}
+
+void append_csv_text(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  out += text;
+  quote_csv_cell(out, start);
+}
+
+void append_csv_number(std::string& out, double value) {
+  if (!std::isnan(value)) fmt::format_to(std::back_inserter(out), "{}", value);
 }
 
 void append_csv_row(std::string& out, const std::vector<std::string>& cells) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 
 #include "io/answer_json.hpp"
 #include "io/csv.hpp"
@@ -21,11 +22,14 @@ std::string table_file(const std::string& model, const std::string& table) {
 std::string table_csv(const Table& table) {
   std::string out;
   append_csv_row(out, table.header());
-  std::vector<std::string> cells;
   for (const auto& row : table.rows) {
-    cells.clear();
-    for (const auto& cell : row) cells.push_back(cell.text());
-    append_csv_row(out, cells);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) out += ',';
+      const std::size_t start = out.size();
+      row[c].append_text(out);
+      quote_csv_cell(out, start);
+    }
+    out += '\n';
   }
   return out;
 }
@@ -77,10 +81,18 @@ std::string trajectories_csv(const RunResult& result) {
         const std::vector<double>* risk = round < issue.risk.size() ? &issue.risk[round] : nullptr;
         const std::vector<double>* votes = round < issue.votes.size() ? &issue.votes[round] : nullptr;
         for (std::size_t k = 0; k < positions.size() && k < problem->participants.size(); ++k) {
-          const std::string r = risk != nullptr && k < risk->size() ? csv_number((*risk)[k]) : "";
-          const std::string v = votes != nullptr && k < votes->size() ? csv_number((*votes)[k]) : "";
-          append_csv_row(out, {model_run.model, issue.issue, std::to_string(round),
-                               result.problem.actors[problem->participants[k].actor], csv_number(positions[k]), r, v});
+          append_csv_text(out, model_run.model);
+          out += ',';
+          append_csv_text(out, issue.issue);
+          fmt::format_to(std::back_inserter(out), ",{},", round);
+          append_csv_text(out, result.problem.actors[problem->participants[k].actor]);
+          out += ',';
+          append_csv_number(out, positions[k]);
+          out += ',';
+          if (risk != nullptr && k < risk->size()) append_csv_number(out, (*risk)[k]);
+          out += ',';
+          if (votes != nullptr && k < votes->size()) append_csv_number(out, (*votes)[k]);
+          out += '\n';
         }
       }
     }

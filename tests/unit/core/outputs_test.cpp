@@ -34,6 +34,20 @@ TEST(Cell, IsWrittenAsTheCsvHoldsIt) {
   EXPECT_FALSE(Cell{1} == Cell{1.0});  // typed: an integer is not a real
 }
 
+// append_text writes what text() returns, after what `out` already holds.
+TEST(Cell, AppendsItsTextAsTextGivesIt) {
+  const std::vector<Cell> cells{Cell{},    Cell{-7},  Cell{std::int64_t{1} << 60},
+                                Cell{0.1}, Cell{1e300}, Cell{-0.0},
+                                Cell{std::numeric_limits<double>::quiet_NaN()},
+                                Cell{std::numeric_limits<double>::infinity()},
+                                Cell{false}, Cell{"a, \"b\""}};
+  for (const Cell& cell : cells) {
+    std::string out = "x";
+    cell.append_text(out);
+    EXPECT_EQ(out, "x" + cell.text());
+  }
+}
+
 TEST(Table, PerIssueColumnsExpandOverTheIssues) {
   const TableSpec spec{"t",
                        "row",
