@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace parley::test {
@@ -20,6 +21,36 @@ std::string shell_quote(const std::string& text) {
     }
   }
   return quoted + "'";
+}
+
+// The directories this test process made, removed when it ends so that runs of the suite do not
+// pile up in the temporary folder. PARLEY_KEEP_TEST_DIRS=1 keeps them, to look at after a failure.
+// (A child forked by start_parley ends with _exit and removes nothing.)
+class MadeDirectories {
+ public:
+  MadeDirectories() = default;
+  MadeDirectories(const MadeDirectories&) = delete;
+  MadeDirectories& operator=(const MadeDirectories&) = delete;
+  ~MadeDirectories() {
+    if (std::getenv("PARLEY_KEEP_TEST_DIRS") != nullptr) return;
+    for (const auto& directory : directories_) {
+      std::error_code ignored;
+      std::filesystem::remove_all(directory, ignored);
+    }
+  }
+  void add(const std::filesystem::path& directory) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    directories_.push_back(directory);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::filesystem::path> directories_;
+};
+
+MadeDirectories& made_directories() {
+  static MadeDirectories made;
+  return made;
 }
 
 }  // namespace
@@ -40,6 +71,7 @@ std::filesystem::path fresh_directory(const std::string& name) {
       std::filesystem::temp_directory_path() / ("parley-test-" + std::to_string(::getpid()) + "-" + name);
   std::filesystem::remove_all(directory);
   std::filesystem::create_directories(directory);
+  made_directories().add(directory);
   return directory;
 }
 
