@@ -4,30 +4,13 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "parley/io/mc_outputs.hpp"
 #include "parley/io/store.hpp"
 
 namespace parley::cli {
 namespace {
-
-// "parley 0.1.0, scenario sha256 …, at 2023-06-01, seed 7, models compromise, eum" from a store's
-// fingerprint (a JSON object, io::mc_fingerprint); "" if it is not one.
-std::string describe_run(const nlohmann::json& json) {
-  if (!json.is_object()) return "";
-  std::string models;
-  for (const auto& model : json.value("models", nlohmann::json::array())) {
-    if (!model.is_object()) continue;
-    models += fmt::format("{}{}", models.empty() ? "" : ", ", model.value("name", "?"));
-  }
-  const auto text = [&](const char* key) {
-    const auto found = json.find(key);
-    return found == json.end() ? std::string("?") : found->is_string() ? found->get<std::string>() : found->dump();
-  };
-  return fmt::format("parley {}, scenario sha256 {}, at {}, seed {}, models {}", text("engine"),
-                     text("scenario_sha256").substr(0, 12), text("at"), text("seed"), models);
-}
 
 class StoreCommand final : public Command {
  public:
@@ -46,12 +29,10 @@ class StoreCommand final : public Command {
     const io::RunStore store(file_);
     store.check();
     const auto contents = store.contents();
-    const auto run = nlohmann::json::parse(contents.fingerprint, nullptr, false);
-    const auto samples = run.is_object() ? run.find("samples") : run.end();
-    const std::uint64_t planned =
-        samples != run.end() && samples->is_number_unsigned() ? samples->get<std::uint64_t>() : 0;
+    const io::FingerprintSummary run = io::summarise_fingerprint(contents.fingerprint);
+    const std::uint64_t planned = run.samples;
     std::cout << fmt::format("{}: intact (SQLite's quick check, and each sample's checksum)\n", file_);
-    std::cout << fmt::format("run: {}\n", describe_run(run));
+    std::cout << fmt::format("run: {}\n", run.description.empty() ? "?" : run.description);
     if (planned > contents.samples) {
       std::cout << fmt::format("samples: {} of {}; `parley mc` with the run's options and --store {} --resume "
                                "computes the rest\n",

@@ -35,6 +35,26 @@ Json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& or
   return fingerprint;
 }
 
+FingerprintSummary summarise_fingerprint(std::string_view text) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  FingerprintSummary summary;
+  if (!json.is_object()) return summary;
+  std::string models;
+  for (const auto& model : json.value("models", nlohmann::json::array())) {
+    if (!model.is_object()) continue;
+    models += fmt::format("{}{}", models.empty() ? "" : ", ", model.value("name", "?"));
+  }
+  const auto field = [&](const char* key) {
+    const auto found = json.find(key);
+    return found == json.end() ? std::string("?") : found->is_string() ? found->get<std::string>() : found->dump();
+  };
+  summary.description = fmt::format("parley {}, scenario sha256 {}, at {}, seed {}, models {}", field("engine"),
+                                    field("scenario_sha256").substr(0, 12), field("at"), field("seed"), models);
+  const auto samples = json.find("samples");
+  if (samples != json.end() && samples->is_number_unsigned()) summary.samples = samples->get<std::uint64_t>();
+  return summary;
+}
+
 Json mc_answer_json(const MonteCarlo& mc, const McSummary& summary) {
   Answer answer;
   answer.calibration = *mc.ensemble();

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "parley/io/run_outputs.hpp"
 #include "parley/montecarlo.hpp"
@@ -15,6 +17,15 @@ namespace parley::io {
 // What identifies a run, so that --resume continues only the same one.
 [[nodiscard]] nlohmann::ordered_json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& origin,
                                                     std::uint64_t samples);
+
+// A fingerprint read back (a store's description of its run), for people: "parley VERSION, scenario
+// sha256 PREFIX, at DATE, seed N, models A, B"; "?" for what it lacks. `samples`: the run's planned
+// samples, 0 when unknown.
+struct FingerprintSummary {
+  std::string description;
+  std::uint64_t samples = 0;
+};
+[[nodiscard]] FingerprintSummary summarise_fingerprint(std::string_view text);
 
 [[nodiscard]] std::string mc_summary_csv(const MonteCarlo& mc, const McSummary& summary);
 [[nodiscard]] std::string mc_claims_csv(const McSummary& summary);
