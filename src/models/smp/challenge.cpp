@@ -160,7 +160,8 @@ void sort_by_bound(std::vector<Target>::iterator first, std::vector<Target>::ite
 }  // namespace
 
 // Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8); none when it has no target.
-void Engine::initiate(const State& state, const Derived& derived, std::size_t i, std::vector<Bargain>& bargains) const {
+void Engine::initiate(const State& state, const Derived& derived, std::size_t i) const {
+  std::vector<Bargain>& bargains = scratch_.by_initiator[i];
   bargains.clear();
   double* at_i = scratch_.columns.data() + i * 3 * n_;
   double* at_j = at_i + n_;
@@ -200,16 +201,15 @@ void Engine::initiate(const State& state, const Derived& derived, std::size_t i,
     }
   }
   if (!found) return;
-  const auto bargain = [&](int view) -> Bargain& {
-    Bargain& made = bargains.emplace_back(Bargain{i, best, view, best_gain, best_probability, {}, {}});
-    made.initiator_point.resize(d_);
-    made.receiver_point.resize(d_);
-    return made;
+  // A bargain of the given view, and where its two points go: b_i, then b_j.
+  const auto bargain = [&](int view) -> double* {
+    double* const points = scratch_.initiator_points.data() + (i * 4 + 2 * bargains.size()) * d_;
+    bargains.push_back(Bargain{i, best, view, best_gain, best_probability});
+    return points;
   };
   if (settings_.bargaining == BargnModel::InitOnlyInterp) {
-    Bargain& initiators = bargain(0);
-    interpolate(state, i, best, best_probability, 1.0 - best_probability, initiators.initiator_point.data(),
-                initiators.receiver_point.data());
+    double* const points = bargain(0);
+    interpolate(state, i, best, best_probability, 1.0 - best_probability, points, points + d_);
     return;
   }
   // The initiator's view, then the receiver's: the second component of EU(j, i, i, j), a gain, not a
@@ -223,20 +223,16 @@ void Engine::initiate(const State& state, const Derived& derived, std::size_t i,
   const double receivers_estimate = challenge(i, i, best, at_i, at_j, own).gain;
   interpolate(state, i, best, receivers_estimate, 1.0 - receivers_estimate, receivers, receivers + d_);
   if (settings_.bargaining == BargnModel::InitRcvrInterp) {
-    Bargain& first = bargain(0);
-    std::copy_n(initiators, d_, first.initiator_point.begin());
-    std::copy_n(initiators + d_, d_, first.receiver_point.begin());
-    Bargain& second = bargain(1);
-    std::copy_n(receivers, d_, second.initiator_point.begin());
-    std::copy_n(receivers + d_, d_, second.receiver_point.begin());
+    std::copy_n(initiators, 2 * d_, bargain(0));
+    std::copy_n(receivers, 2 * d_, bargain(1));
     return;
   }
   const double wi = in_.capability[i] * total_salience_[i];
   const double wj = in_.capability[i] * total_salience_[best];  // KTAB quirk: the initiator's capability twice
-  Bargain& mixed = bargain(2);
+  double* const mixed = bargain(2);
   for (std::size_t k = 0; k < d_; ++k) {
-    mixed.initiator_point[k] = ((wi * initiators[k]) + (wj * receivers[k])) / (wi + wj);
-    mixed.receiver_point[k] = ((wi * initiators[d_ + k]) + (wj * receivers[d_ + k])) / (wi + wj);
+    mixed[k] = ((wi * initiators[k]) + (wj * receivers[k])) / (wi + wj);
+    mixed[d_ + k] = ((wi * initiators[d_ + k]) + (wj * receivers[d_ + k])) / (wi + wj);
   }
 }
 

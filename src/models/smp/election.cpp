@@ -29,10 +29,10 @@ constexpr int kMarkovIterationLimit = 1000;
 // +0.0 (the sums start at 1e-8 and never fall), which leaves a sum's bits as they were. Without SSE2
 // both are the pairwise loop.
 template <VotingRule Rule>
-std::vector<double> coalitions(std::span<const double> weight, std::span<const double> value, std::size_t options,
-                               unsigned threads, CoalitionLoop loop) {
+void coalitions(std::span<const double> weight, std::span<const double> value, std::size_t options, unsigned threads,
+                CoalitionLoop loop, std::vector<double>& c, std::vector<double>& by_voter) {
   const std::size_t voters = weight.size();
-  std::vector<double> c(options * options, 0.0);
+  c.assign(options * options, 0.0);
   // C[a][b] and C[b][a], the voters walked once for the pair.
   const auto pair = [&](std::size_t a, std::size_t b) {
     const double* ua = value.data() + a * voters;
@@ -50,7 +50,7 @@ std::vector<double> coalitions(std::span<const double> weight, std::span<const d
   if (loop == CoalitionLoop::automatic) {
     loop = options >= kByVoterOptions ? CoalitionLoop::by_voter : CoalitionLoop::pairwise;
   }
-  std::vector<double> by_voter;  // [v * options + b] = value[b * voters + v]
+  // by_voter[v * options + b] = value[b * voters + v]
   if (loop == CoalitionLoop::by_voter) {
     by_voter.resize(voters * options);
     for (std::size_t b = 0; b < options; ++b) {
@@ -94,7 +94,6 @@ std::vector<double> coalitions(std::span<const double> weight, std::span<const d
     for (; b < a; ++b) pair(a, b);  // the rest, or all of it
     c[a * options + a] = kCoalitionFloor;
   });
-  return c;
 }
 
 // (x1, x2) of §10.2 from the strengths s1 = C[a][b] and s2 = C[b][a].
@@ -136,8 +135,8 @@ void check_sum(const std::vector<double>& p, double tolerance, std::string_view 
   }
 }
 
-std::vector<double> conditional(const std::vector<double>& victory, std::size_t m) {
-  std::vector<double> pi(m, 1.0);
+void conditional(const std::vector<double>& victory, std::size_t m, std::vector<double>& pi) {
+  pi.assign(m, 1.0);
   for (std::size_t a = 0; a < m; ++a) {
     double product = 1.0;
     for (std::size_t b = 0; b < m; ++b) product = product * victory[a * m + b];
@@ -145,7 +144,6 @@ std::vector<double> conditional(const std::vector<double>& victory, std::size_t 
   }
   const double total = sum(pi);
   for (double& p : pi) p = p / total;
-  return pi;
 }
 
 void check_iterations(int iterations) {
@@ -155,9 +153,9 @@ void check_iterations(int iterations) {
   }
 }
 
-std::vector<double> markov_uniform(const std::vector<double>& victory, std::size_t m) {
-  std::vector<double> p(m, 1.0 / static_cast<double>(m));
-  std::vector<double> q(m, 0.0);
+void markov_uniform(const std::vector<double>& victory, std::size_t m, std::vector<double>& q, std::vector<double>& p) {
+  p.assign(m, 1.0 / static_cast<double>(m));
+  q.assign(m, 0.0);
   int iterations = 0;
   double change = 0.0;
   do {
@@ -173,27 +171,30 @@ std::vector<double> markov_uniform(const std::vector<double>& victory, std::size
     check_sum(p, 1e-6, "Markov-Uniform");
     check_iterations(iterations);  // KTAB checks after convergence; a chain that never settles would hang
   } while (change > 1e-6);
-  return p;
 }
 
-std::vector<double> markov_incentive(const std::vector<double>& strength, const std::vector<double>& victory,
-                                     std::size_t m) {
-  std::vector<double> incentive(m * m, 0.0);
+void markov_incentive(const std::vector<double>& strength, const std::vector<double>& victory, std::size_t m,
+                      ElectionScratch& scratch, std::vector<double>& p) {
+  std::vector<double>& incentive = scratch.incentive;
+  incentive.assign(m * m, 0.0);
   for (std::size_t a = 0; a < m; ++a) {
     for (std::size_t b = 0; b < m; ++b) {
       incentive[a * m + b] = strength[a * m + b] * victory[a * m + b];
       if (a == b) incentive[a * m + b] = incentive[a * m + b] + 1e-10;
     }
   }
-  std::vector<double> challenger(m * m, 0.0);  // H[a][b]: a is b's challenger
+  std::vector<double>& challenger = scratch.challenger;  // H[a][b]: a is b's challenger
+  challenger.assign(m * m, 0.0);
   for (std::size_t b = 0; b < m; ++b) {
     double total = 0.0;
     for (std::size_t c = 0; c < m; ++c) total = total + incentive[c * m + b];
     for (std::size_t a = 0; a < m; ++a) challenger[a * m + b] = incentive[a * m + b] / total;
   }
-  std::vector<double> p(m, 1.0 / static_cast<double>(m));
-  std::vector<double> q(m, 0.0);
-  std::vector<double> t(m * m, 0.0);
+  p.assign(m, 1.0 / static_cast<double>(m));
+  std::vector<double>& q = scratch.next;
+  q.assign(m, 0.0);
+  std::vector<double>& t = scratch.flow;
+  t.assign(m * m, 0.0);
   int iterations = 0;
   double change = 0.0;
   do {
@@ -212,7 +213,6 @@ std::vector<double> markov_incentive(const std::vector<double>& strength, const 
     check_sum(p, kSumCheck, "Markov-Incentive");
     check_iterations(iterations);
   } while (change > 1e-8);
-  return p;
 }
 
 }  // namespace
@@ -223,17 +223,28 @@ double vote(VotingRule rule, double w, double ua, double ub) {
 
 std::vector<double> election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
                              std::size_t options, unsigned threads, CoalitionLoop loop) {
+  ElectionScratch scratch;
+  std::vector<double> p;
+  election(rules, weight, value, options, scratch, p, threads, loop);
+  return p;
+}
+
+void election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
+              std::size_t options, ElectionScratch& scratch, std::vector<double>& p, unsigned threads,
+              CoalitionLoop loop) {
   for (std::size_t v = 0; v < weight.size(); ++v) {
     if (!(weight[v] > 0.0)) {
       throw UnsolvableError(
           fmt::format("smp: voter {} has weight {}; every vote needs a positive weight (capability)", v, weight[v]));
     }
   }
-  const std::vector<double> strength =
-      with_rule(rules.voting,
-                [&](auto r) { return coalitions<decltype(r)::value>(weight, value, options, threads, loop); });
+  const std::vector<double>& strength = scratch.strength;
+  with_rule(rules.voting, [&](auto r) {
+    coalitions<decltype(r)::value>(weight, value, options, threads, loop, scratch.strength, scratch.by_voter);
+  });
   const std::size_t m = options;
-  std::vector<double> victory(m * m, 0.0);
+  std::vector<double>& victory = scratch.victory;
+  victory.assign(m * m, 0.0);
   for (std::size_t a = 0; a < m; ++a) {
     for (std::size_t b = 0; b < a; ++b) {
       const auto [x1, x2] = contest(rules.victory, strength[a * m + b], strength[b * m + a]);
@@ -242,20 +253,18 @@ std::vector<double> election(const ElectionRules& rules, std::span<const double>
     }
     victory[a * m + a] = 0.5;
   }
-  std::vector<double> p;
   switch (rules.pce) {
     case PCEModel::Conditional:
-      p = conditional(victory, m);
+      conditional(victory, m, p);
       break;
     case PCEModel::MarkovUniform:
-      p = markov_uniform(victory, m);
+      markov_uniform(victory, m, scratch.next, p);
       break;
     case PCEModel::MarkovIncentive:
-      p = markov_incentive(strength, victory, m);
+      markov_incentive(strength, victory, m, scratch, p);
       break;
   }
   check_sum(p, kSumCheck, "election");
-  return p;
 }
 
 }  // namespace parley::models::smp

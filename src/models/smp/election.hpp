@@ -92,6 +92,17 @@ struct ElectionRules {
 enum class CoalitionLoop { automatic, pairwise, by_voter };
 inline constexpr std::size_t kByVoterOptions = 16;
 
+// An election's work, kept between elections so that a warm one allocates nothing.
+struct ElectionScratch {
+  std::vector<double> strength;    // C[a][b]
+  std::vector<double> victory;     // P[a][b]
+  std::vector<double> by_voter;    // the values transposed, for CoalitionLoop::by_voter
+  std::vector<double> next;        // the Markov chains' next vector
+  std::vector<double> incentive;   // MarkovIncentive's
+  std::vector<double> challenger;  // MarkovIncentive's
+  std::vector<double> flow;        // MarkovIncentive's
+};
+
 // The probability that each of `options` options prevails. `value[a * voters + v]` is option a's
 // utility to voter v; `weight[v]` the voter's weight. `threads` splits the coalition sums.
 // Throws UnsolvableError where KTAB aborts (a weight <= 0, a Markov chain that does not settle, a
@@ -99,5 +110,9 @@ inline constexpr std::size_t kByVoterOptions = 16;
 [[nodiscard]] std::vector<double> election(const ElectionRules& rules, std::span<const double> weight,
                                            std::span<const double> value, std::size_t options, unsigned threads = 1,
                                            CoalitionLoop loop = CoalitionLoop::automatic);
+// The same into `p`, on `scratch`'s memory.
+void election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
+              std::size_t options, ElectionScratch& scratch, std::vector<double>& p, unsigned threads = 1,
+              CoalitionLoop loop = CoalitionLoop::automatic);
 
 }  // namespace parley::models::smp

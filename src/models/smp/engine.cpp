@@ -21,7 +21,10 @@ Engine::Engine(const Input& input, const Options& options, Scratch& scratch)
       options_(options),
       n_(input.actors),
       d_(input.dimensions),
-      rules_{settings_.voting, settings_.victory, settings_.pce} {
+      rules_{settings_.voting, settings_.victory, settings_.pce},
+      total_salience_(scratch.total_salience),
+      salience_squares_(scratch.salience_squares),
+      weight_(scratch.weight) {
   total_salience_.assign(n_, 0.0);
   salience_squares_.assign(n_, 0.0);
   weight_.assign(n_, 0.0);
@@ -45,6 +48,9 @@ Engine::Engine(const Input& input, const Options& options, Scratch& scratch)
   scratch_.targets.resize(n_ * n_);
   scratch_.views.resize(4 * n_ * d_);
   scratch_.by_initiator.resize(n_);
+  scratch_.initiator_points.resize(4 * n_ * d_);
+  scratch_.queue_elections.resize(n_);
+  scratch_.queue_probabilities.resize(n_);
   exact_identity_ = true;
   identity_ = true;
   if (!input.accommodation.empty()) {
@@ -68,21 +74,45 @@ Engine::Engine(const Input& input, const Options& options, Scratch& scratch)
   }
 }
 
-Result Engine::run() {
-  Result result;
-  State first;
+namespace {
+
+// Empties `used` into `spare` (their elements' memory kept) ...
+template <typename T>
+void recycle(std::vector<T>& used, std::vector<T>& spare) {
+  for (T& item : used) spare.push_back(std::move(item));
+  used.clear();
+}
+
+// ... and appends an element to `used`, a spare one when there is one.
+template <typename T>
+T& add(std::vector<T>& used, std::vector<T>& spare) {
+  if (spare.empty()) return used.emplace_back();
+  T& item = used.emplace_back(std::move(spare.back()));
+  spare.pop_back();
+  return item;
+}
+
+}  // namespace
+
+void Engine::run(Result& result) {
+  recycle(result.states, scratch_.spare_states);
+  recycle(result.turns, scratch_.spare_turns);
+  result.ending = Ending::converged;
+  State& first = add(result.states, scratch_.spare_states);
   first.position = in_.position;
   first.ideal = in_.position;
-  result.states.push_back(std::move(first));
-  Derived derived = setup(result.states.back());
+  Derived& derived = scratch_.derived;
+  setup(first, derived);
   std::mt19937_64 generator(options_.seed);
   int iteration = 0;
   while (true) {
     ++iteration;
-    State next;
-    result.turns.push_back(turn(result.states.back(), derived, next, generator));
-    result.states.push_back(std::move(next));
-    derived = setup(result.states.back());
+    // Added before either is filled: adding may move the states, never while one is referred to.
+    Turn& played = add(result.turns, scratch_.spare_turns);
+    add(result.states, scratch_.spare_states);
+    State& next = result.states.back();
+    turn(result.states[result.states.size() - 2], derived, next, played, generator);
+    setup(next, derived);
     const std::size_t last = result.states.size() - 1;
     const double d01 = distance(result.states[0], result.states[1]) + settings_.stop_guard;
     const double dxy = distance(result.states[last - 1], result.states[last]);
@@ -100,15 +130,19 @@ Result Engine::run() {
   const State& last = result.states.back();
   const bool undefined_risk = std::any_of(last.risk.begin(), last.risk.end(), [](double r) { return std::isnan(r); });
   if (undefined_risk && last.representative.size() > 1) result.ending = Ending::degenerate;
-  return result;
 }
 
 // The ideals of the new state (§6.7).
-std::vector<double> Engine::ideals(const State& state, const State& next) const {
-  if (exact_identity_) return next.position;
-  std::vector<double> ideal(n_ * d_, 0.0);
+void Engine::ideals(const State& state, State& next) const {
+  std::vector<double>& ideal = next.ideal;
+  if (exact_identity_) {
+    ideal = next.position;
+    return;
+  }
+  ideal.assign(n_ * d_, 0.0);
+  std::vector<double>& acc = scratch_.accommodated;
   for (std::size_t i = 0; i < n_; ++i) {
-    std::vector<double> acc(d_, 0.0);
+    acc.assign(d_, 0.0);
     double sa = 0.0;
     for (std::size_t j = 0; j < n_; ++j) {
       const double a = in_.accommodation[i * n_ + j];
@@ -123,7 +157,6 @@ std::vector<double> Engine::ideals(const State& state, const State& next) const 
       }
     }
   }
-  return ideal;
 }
 
 // Σ_i ‖x_i(a) − x_i(b)‖ (§7).
@@ -140,8 +173,14 @@ double Engine::distance(const State& a, const State& b) const {
   return total;
 }
 
+void run(const Input& input, const Options& options, Scratch& scratch, Result& result) {
+  Engine(input, options, scratch).run(result);
+}
+
 Result run(const Input& input, const Options& options, Scratch& scratch) {
-  return Engine(input, options, scratch).run();
+  Result result;
+  run(input, options, scratch, result);
+  return result;
 }
 
 Result run(const Input& input, const Options& options) {

@@ -51,15 +51,10 @@ class Engine {
  public:
   Engine(const Input& input, const Options& options, Scratch& scratch);
 
-  Result run();
+  // The run, into `result` (its memory reused).
+  void run(Result& result);
 
  private:
-  // What a state's setup derives (§4), kept only while the state is current.
-  struct Derived {
-    std::vector<double> distance_to;  // [j * n + i] = dist_i(x_j): from i's ideal to j's position
-    std::vector<double> estimate;     // [h * n + i] = R^h_i, h's estimate of i's risk attitude
-    std::vector<double> own;          // [a * n + m] = U^a[a][m], a's own view of m's position
-  };
 
   // dist_i(z) of §3.1: from i's ideal y_i to the point z.
   [[nodiscard]] double dist(const State& state, std::size_t i, const double* z) const;
@@ -67,12 +62,12 @@ class Engine {
   // R^h_i: h's estimate of i's risk attitude (§3.5, §10.5).
   [[nodiscard]] double estimate(double r_h, double r_i) const;
 
-  // Risk attitudes from the risk-neutral election's probabilities (§3.5, §10.4).
-  [[nodiscard]] std::vector<double> risk_attitudes(const std::vector<double>& p) const;
+  // Risk attitudes from the risk-neutral election's probabilities (§3.5, §10.4), into `r`.
+  void risk_attitudes(const std::vector<double>& p, std::vector<double>& r) const;
 
   // Setup of a state (§4): distances, the risk-neutral election, risk attitudes, their estimates,
   // the utility check, and the reported probabilities (§8).
-  Derived setup(State& state) const;
+  void setup(State& state, Derived& derived) const;
 
   // KTAB's check that the estimated utilities differ from the true ones (§4); a NaN norm passes.
   void check_utilities(const State& state, const Derived& derived) const;
@@ -117,13 +112,14 @@ class Engine {
   void interpolate(const State& state, std::size_t i, std::size_t j, double pi, double pj, double* initiator_point,
                    double* receiver_point) const;
 
-  // Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8) into `bargains` (cleared);
-  // none when it has no target. Uses scratch_'s memory for i only.
-  void initiate(const State& state, const Derived& derived, std::size_t i, std::vector<Bargain>& bargains) const;
+  // Initiator i's challenge (§6.2, §6.3) and its bargains (§6.4, §10.8) into scratch_.by_initiator[i]
+  // and their points into i's part of scratch_.initiator_points; none when it has no target. Uses
+  // scratch_'s memory for i only.
+  void initiate(const State& state, const Derived& derived, std::size_t i) const;
 
-  // The value to each voter of a bargain (§6.5): [bargain][voter].
-  [[nodiscard]] std::vector<double> bargain_values(const State& state, const Derived& derived,
-                                                   const std::vector<Bargain>& bargains) const;
+  // The value to each voter of each of the turn's bargains (§6.5), into scratch_.bargain_values:
+  // [bargain][voter].
+  void bargain_values(const State& state, const Derived& derived, const Turn& turn) const;
 
   // KTAB's check of a queue entry's value (§12(7)); returns it.
   static double check_entry(double v);
@@ -131,14 +127,14 @@ class Engine {
   // KTAB's uniform draw from the Mersenne Twister (§10.9).
   static double next_uniform(std::mt19937_64& generator);
 
-  // One turn (§5, §6): state -> next.
-  Turn turn(const State& state, const Derived& derived, State& next, std::mt19937_64& generator) const;
+  // One turn (§5, §6): state -> next, recorded in `turn` (its memory reused).
+  void turn(const State& state, const Derived& derived, State& next, Turn& turn, std::mt19937_64& generator) const;
 
   // The entry a queue's election chooses: the first most likely, or a draw (§6.5, §10.9).
   [[nodiscard]] std::size_t choose(const std::vector<double>& p, std::mt19937_64& generator) const;
 
-  // The ideals of the new state (§6.7).
-  [[nodiscard]] std::vector<double> ideals(const State& state, const State& next) const;
+  // The ideals of the new state (§6.7), into next.ideal.
+  void ideals(const State& state, State& next) const;
 
   // Σ_i ‖x_i(a) − x_i(b)‖ (§7).
   [[nodiscard]] double distance(const State& a, const State& b) const;
@@ -157,9 +153,9 @@ class Engine {
   std::size_t n_;
   std::size_t d_;
   ElectionRules rules_;
-  std::vector<double> total_salience_;    // S_i
-  std::vector<double> salience_squares_;  // Σ_k s_ik², the distance's denominator
-  std::vector<double> weight_;            // S_i * c_i, the weight of i's votes in challenges
+  std::vector<double>& total_salience_;    // S_i
+  std::vector<double>& salience_squares_;  // Σ_k s_ik², the distance's denominator
+  std::vector<double>& weight_;            // S_i * c_i, the weight of i's votes in challenges
   bool identity_ = true;                  // A within 1e-10 of the identity
   bool exact_identity_ = true;            // A is the identity: ideals are the positions
   ChallengeFunction challenge_ = challenge_for(settings_.voting, settings_.commit);

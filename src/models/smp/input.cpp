@@ -28,13 +28,13 @@ std::vector<std::string> split(std::string_view text, char separator) {
   return parts;
 }
 
-std::vector<std::size_t> select_issues(const Problem& problem, const std::string& issue_list) {
-  std::vector<std::size_t> selected;
+void select_issues(const Problem& problem, const std::string& issue_list, std::vector<std::size_t>& selected) {
+  selected.clear();
   if (issue_list.empty()) {
     for (std::size_t i = 0; i < problem.issues.size(); ++i) {
       if (!problem.issues[i].participants.empty()) selected.push_back(i);
     }
-    return selected;
+    return;
   }
   std::vector<std::string> ids;
   for (const auto& issue : problem.issues) ids.push_back(issue.id);
@@ -49,7 +49,6 @@ std::vector<std::size_t> select_issues(const Problem& problem, const std::string
     if (std::find(selected.begin(), selected.end(), index) == selected.end()) selected.push_back(index);
   }
   std::sort(selected.begin(), selected.end());
-  return selected;
 }
 
 double capability_of(const Problem& problem, std::size_t actor) {
@@ -134,7 +133,14 @@ std::vector<double> read_accommodation(const Problem& problem, const std::vector
 Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
                     const std::string& accommodation, bool ktab_checks) {
   Mapping mapping;
-  mapping.issues = select_issues(problem, issue_list);
+  map_problem(problem, issue_list, mode, accommodation, ktab_checks, mapping);
+  return mapping;
+}
+
+void map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
+                 const std::string& accommodation, bool ktab_checks, Mapping& mapping) {
+  select_issues(problem, issue_list, mapping.issues);
+  mapping.actors.clear();
   const std::size_t d = mapping.issues.size();
   for (std::size_t a = 0; a < problem.actors.size(); ++a) {
     const bool capable = capability_of(problem, a) > 0.0;
@@ -187,8 +193,8 @@ Mapping map_problem(const Problem& problem, const std::string& issue_list, Salie
     for (double& s : input.salience) s = s / static_cast<double>(d);
   }
   input.accommodation = read_accommodation(problem, mapping.actors, accommodation);
-  for (const std::size_t a : mapping.actors) input.names.push_back(problem.actors[a]);
-  return mapping;
+  input.names.resize(n);
+  for (std::size_t a = 0; a < n; ++a) input.names[a] = problem.actors[mapping.actors[a]];
 }
 
 }  // namespace parley::models::smp

@@ -24,6 +24,9 @@ struct Mapping {
 // `ktab_checks`, UnsolvableError for an actor without capability or salience (KTAB aborts).
 [[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
                                   const std::string& accommodation, bool ktab_checks = false);
+// The same into `mapping`, its memory reused.
+void map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
+                 const std::string& accommodation, bool ktab_checks, Mapping& mapping);
 
 // A total salience at most this far above 1 counts as 1 (the rounding of saliences divided by 100).
 inline constexpr double kSalienceTolerance = 1e-9;

@@ -37,14 +37,14 @@ double Engine::estimate(double r_h, double r_i) const {
   return r_i;
 }
 
-std::vector<double> Engine::risk_attitudes(const std::vector<double>& p) const {
+void Engine::risk_attitudes(const std::vector<double>& p, std::vector<double>& r) const {
   double pmin = 1.0;
   double pmax = 0.0;
   for (const double v : p) {
     if (v < pmin) pmin = v;
     if (v > pmax) pmax = v;
   }
-  std::vector<double> r(p.size(), 0.0);
+  r.assign(p.size(), 0.0);
   for (std::size_t a = 0; a < p.size(); ++a) {
     switch (settings_.range) {
       case BigRRange::Min:
@@ -58,22 +58,22 @@ std::vector<double> Engine::risk_attitudes(const std::vector<double>& p) const {
         break;
     }
   }
-  return r;
 }
 
 // Setup of a state (§4): distances, the risk-neutral election, risk attitudes, their estimates,
 // the utility check, and the reported probabilities (§8).
-Engine::Derived Engine::setup(State& state) const {
-  Derived derived;
+void Engine::setup(State& state, Derived& derived) const {
   derived.distance_to.assign(n_ * n_, 0.0);
   parallel_for(threads(), n_, [&](std::size_t j) {
     const double* z = state.position.data() + j * d_;
     for (std::size_t i = 0; i < n_; ++i) derived.distance_to[j * n_ + i] = dist(state, i, z);
   });
-  std::vector<double> neutral(n_ * n_, 0.0);
+  std::vector<double>& neutral = scratch_.neutral;
+  neutral.assign(n_ * n_, 0.0);
   for (std::size_t x = 0; x < n_ * n_; ++x) neutral[x] = util(derived.distance_to[x], 0.0);
-  const std::vector<double> p = election(rules_, in_.capability, neutral, n_, threads());
-  state.risk = risk_attitudes(p);
+  std::vector<double>& p = scratch_.neutral_probability;
+  election(rules_, in_.capability, neutral, n_, scratch_.setup_election, p, threads());
+  risk_attitudes(p, state.risk);
   derived.estimate.assign(n_ * n_, 0.0);
   for (std::size_t h = 0; h < n_; ++h) {
     for (std::size_t i = 0; i < n_; ++i) derived.estimate[h * n_ + i] = estimate(state.risk[h], state.risk[i]);
@@ -85,7 +85,6 @@ Engine::Derived Engine::setup(State& state) const {
     for (std::size_t m = 0; m < n_; ++m) derived.own[a * n_ + m] = util(derived.distance_to[m * n_ + a], r);
   }
   reported_probabilities(state, derived);
-  return derived;
 }
 
 // KTAB's check that the estimated utilities differ from the true ones (§4); a NaN norm passes.
@@ -125,26 +124,27 @@ double Engine::separation(const State& state, std::size_t a, std::size_t b) cons
 }
 
 void Engine::reported_probabilities(State& state, const Derived& derived) const {
-  std::vector<std::size_t> representatives;
+  std::vector<std::size_t>& representatives = state.representative;
+  representatives.clear();
   for (std::size_t i = 0; i < n_; ++i) {
     const bool grouped = std::any_of(representatives.begin(), representatives.end(),
                                      [&](std::size_t r) { return separation(state, i, r) < kSamePosition; });
     if (!grouped) representatives.push_back(i);
   }
   const std::size_t groups = representatives.size();
-  std::vector<double> value(groups * n_, 0.0);
+  std::vector<double>& value = scratch_.group_values;
+  value.assign(groups * n_, 0.0);
   for (std::size_t g = 0; g < groups; ++g) {
     for (std::size_t v = 0; v < n_; ++v) value[g * n_ + v] = derived.own[v * n_ + representatives[g]];
   }
-  const std::vector<double> p = election(rules_, in_.capability, value, groups, threads());
+  const std::vector<double>& p = state.group_probability;
+  election(rules_, in_.capability, value, groups, scratch_.setup_election, state.group_probability, threads());
   state.probability.assign(n_, 0.0);
   for (std::size_t i = 0; i < n_; ++i) {
     for (std::size_t g = 0; g < groups; ++g) {
       if (separation(state, i, representatives[g]) < kSamePosition) state.probability[i] = p[g];
     }
   }
-  state.representative = std::move(representatives);
-  state.group_probability = p;
 }
 
 }  // namespace parley::models::smp

@@ -51,9 +51,11 @@ class Smp final : public Model {
   explicit Smp(smp::Settings settings) : settings_(std::move(settings)) {}
 
   [[nodiscard]] ModelOutcome solve(const Problem& problem, const RunContext& context) const override {
-    const Mapping mapping =
-        smp::map_problem(problem, settings_.issues, settings_.salience, settings_.ideal_adjustment,
-                         settings_.ktab_checks);
+    Workspace local;
+    auto& scratch = context.scratch<Scratch>(this, local);
+    const Mapping& mapping = scratch.mapping;
+    smp::map_problem(problem, settings_.issues, settings_.salience, settings_.ideal_adjustment, settings_.ktab_checks,
+                     scratch.mapping);
     ModelOutcome outcome;
     for (const auto& issue : problem.issues) {
       IssueForecast forecast{issue.id, kNaN, 0, StopReason::excluded, {}};
@@ -79,9 +81,8 @@ class Smp final : public Model {
       }
       return outcome;
     }
-    Workspace local;
-    const smp::Result result =
-        smp::run(mapping.input, {settings_, context.seed, context.threads}, context.scratch<smp::Scratch>(this, local));
+    const smp::Result& result = scratch.result;
+    smp::run(mapping.input, {settings_, context.seed, context.threads}, scratch.engine, scratch.result);
     report_issues(problem, mapping, result, context.tables, outcome);
     if (context.tables) {
       outcome.tables.push_back(probabilities_table(problem, mapping, result));
@@ -91,6 +92,13 @@ class Smp final : public Model {
   }
 
  private:
+  // What a solve keeps for the next (RunContext::scratch).
+  struct Scratch {
+    Mapping mapping;
+    smp::Scratch engine;
+    smp::Result result;
+  };
+
   static double on_scale(const IssueProblem& issue, double x) { return issue.min + x * (issue.max - issue.min); }
 
   // The forecasts and stop reasons; with `trajectories`, every state's positions and risk attitudes.
@@ -166,7 +174,9 @@ class Smp final : public Model {
     Table table = make_table(bargains_spec(), issues);
     static constexpr const char* kViews[] = {"initiator", "receiver", "mixed"};
     for (std::size_t t = 0; t < result.turns.size(); ++t) {
-      for (const smp::Bargain& bargain : result.turns[t].bargains) {
+      const smp::Turn& turn = result.turns[t];
+      for (std::size_t b = 0; b < turn.bargains.size(); ++b) {
+        const smp::Bargain& bargain = turn.bargains[b];
         std::vector<Cell> row{t + 1,
                               problem.actors[mapping.actors[bargain.initiator]],
                               problem.actors[mapping.actors[bargain.receiver]],
@@ -178,10 +188,10 @@ class Smp final : public Model {
                               bargain.receiver_queue_probability,
                               bargain.receiver_moved};
         for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
-          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], bargain.initiator_point[k]));
+          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], turn.initiator_point(b)[k]));
         }
         for (std::size_t k = 0; k < mapping.issues.size(); ++k) {
-          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], bargain.receiver_point[k]));
+          row.emplace_back(on_scale(problem.issues[mapping.issues[k]], turn.receiver_point(b)[k]));
         }
         table.rows.push_back(std::move(row));
       }

@@ -14,10 +14,11 @@ namespace parley::models::smp {
 // on the one before. Eight bargains are summed side by side, so that their additions overlap: the
 // same row of own utilities goes to all eight, and at the (at most 16) actors some bargain leaves out,
 // only the others add. Every sum is taken in the same order as one bargain at a time, bit for bit.
-std::vector<double> Engine::bargain_values(const State& state, const Derived& derived,
-                                           const std::vector<Bargain>& bargains) const {
+void Engine::bargain_values(const State& state, const Derived& derived, const Turn& turn) const {
   constexpr std::size_t kLanes = 8;
-  std::vector<double> values(bargains.size() * n_, 0.0);
+  const std::vector<Bargain>& bargains = turn.bargains;
+  std::vector<double>& values = scratch_.bargain_values;
+  values.assign(bargains.size() * n_, 0.0);
   const auto count = static_cast<double>(n_);
   const std::size_t blocks = (bargains.size() + kLanes - 1) / kLanes;
   parallel_for(threads(), blocks, [&](std::size_t block) {
@@ -36,10 +37,9 @@ std::vector<double> Engine::bargain_values(const State& state, const Derived& de
       const double* row = derived.own.data() + a * n_;
       std::array<double, kLanes> v{};  // lanes past `lanes` sum what no one reads
       for (std::size_t l = 0; l < lanes; ++l) {
-        const Bargain& bargain = bargains[first + l];
         double sum = 0.0;
-        sum = sum + util(dist(state, a, bargain.initiator_point.data()), state.risk[a]);
-        sum = sum + util(dist(state, a, bargain.receiver_point.data()), state.risk[a]);
+        sum = sum + util(dist(state, a, turn.initiator_point(first + l).data()), state.risk[a]);
+        sum = sum + util(dist(state, a, turn.receiver_point(first + l).data()), state.risk[a]);
         v[l] = sum;
       }
       std::size_t m = 0;
@@ -58,7 +58,6 @@ std::vector<double> Engine::bargain_values(const State& state, const Derived& de
     }
   });
   for (const double v : values) check_entry(v);  // in bargain order, then voter: the first KTAB meets
-  return values;
 }
 
 double Engine::check_entry(double v) {
@@ -73,10 +72,10 @@ double Engine::next_uniform(std::mt19937_64& generator) {
 }
 
 // One turn (§5, §6): state -> next.
-Turn Engine::turn(const State& state, const Derived& derived, State& next, std::mt19937_64& generator) const {
+void Engine::turn(const State& state, const Derived& derived, State& next, Turn& turn,
+                  std::mt19937_64& generator) const {
   std::vector<std::vector<Bargain>>& by_initiator = scratch_.by_initiator;
-  parallel_for(threads(), n_, [&](std::size_t i) { initiate(state, derived, i, by_initiator[i]); });
-  Turn turn;
+  parallel_for(threads(), n_, [&](std::size_t i) { initiate(state, derived, i); });
   // Each actor's queue: the bargains it is party to, in bargain order, after its status quo.
   std::vector<std::size_t>& start = scratch_.queue_start;
   start.assign(n_ + 1, 0);
@@ -91,12 +90,17 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
   for (std::size_t k = 0; k < n_; ++k) start[k + 1] += start[k];
   std::vector<std::size_t>& entries = scratch_.queue_entries;
   entries.resize(start[n_]);
-  turn.bargains.reserve(count);
-  for (auto& bargains : by_initiator) {
-    for (auto& bargain : bargains) {
+  turn.dimensions = d_;
+  turn.bargains.clear();
+  turn.points.resize(2 * count * d_);
+  for (std::size_t i = 0; i < n_; ++i) {
+    const double* points = scratch_.initiator_points.data() + i * 4 * d_;
+    for (const Bargain& bargain : by_initiator[i]) {
       entries[start[bargain.initiator]++] = turn.bargains.size();  // start[k] runs to k's end ...
       entries[start[bargain.receiver]++] = turn.bargains.size();
-      turn.bargains.push_back(std::move(bargain));
+      std::copy_n(points, 2 * d_, turn.points.begin() + static_cast<std::ptrdiff_t>(2 * turn.bargains.size() * d_));
+      points += 2 * d_;
+      turn.bargains.push_back(bargain);
     }
   }
   for (std::size_t k = n_; k > 0; --k) start[k] = start[k - 1];  // ... and back to its beginning
@@ -104,8 +108,10 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
   const auto queue = [&](std::size_t k) {
     return std::span<const std::size_t>(entries.data() + start[k], start[k + 1] - start[k]);
   };
-  const std::vector<double> values = bargain_values(state, derived, turn.bargains);
-  std::vector<double> status_quo(n_, 0.0);
+  bargain_values(state, derived, turn);
+  const std::vector<double>& values = scratch_.bargain_values;
+  std::vector<double>& status_quo = scratch_.status_quo;
+  status_quo.assign(n_, 0.0);
   for (std::size_t a = 0; a < n_; ++a) {
     double v = 0.0;
     for (std::size_t m = 0; m < n_; ++m) v = v + derived.own[a * n_ + m];
@@ -114,7 +120,7 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
   // k's election values: its status quo's, then its entries', n each, from (start[k] + k) * n.
   std::vector<double>& value = scratch_.queue_values;
   value.resize((entries.size() + n_) * n_);
-  std::vector<std::vector<double>> probabilities(n_);
+  std::vector<std::vector<double>>& probabilities = scratch_.queue_probabilities;
   parallel_for(threads(), n_, [&](std::size_t k) {
     const std::span<const std::size_t> mine = queue(k);
     const auto first = value.begin() + static_cast<std::ptrdiff_t>((start[k] + k) * n_);
@@ -123,8 +129,8 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
       std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(mine[e] * n_), n_,
                   first + static_cast<std::ptrdiff_t>((e + 1) * n_));
     }
-    probabilities[k] = election(rules_, in_.capability,
-                                std::span<const double>(&*first, (mine.size() + 1) * n_), mine.size() + 1);
+    election(rules_, in_.capability, std::span<const double>(&*first, (mine.size() + 1) * n_), mine.size() + 1,
+             scratch_.queue_elections[k], probabilities[k]);
   });
   next.position = state.position;
   turn.status_quo.assign(n_, 0.0);
@@ -139,12 +145,11 @@ Turn Engine::turn(const State& state, const Derived& derived, State& next, std::
       (initiator ? bargain.initiator_queue_probability : bargain.receiver_queue_probability) = p[e + 1];
       if (chosen != e + 1) continue;
       (initiator ? bargain.initiator_moved : bargain.receiver_moved) = true;
-      const std::vector<double>& point = initiator ? bargain.initiator_point : bargain.receiver_point;
+      const std::span<const double> point = initiator ? turn.initiator_point(mine[e]) : turn.receiver_point(mine[e]);
       std::copy(point.begin(), point.end(), next.position.begin() + static_cast<std::ptrdiff_t>(k * d_));
     }
   }
-  next.ideal = ideals(state, next);
-  return turn;
+  ideals(state, next);
 }
 
 std::size_t Engine::choose(const std::vector<double>& p, std::mt19937_64& generator) const {
