@@ -1,7 +1,10 @@
 #include "core/weighted.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+
+#include "core/stable_sort.hpp"
 
 namespace parley {
 
@@ -33,12 +36,20 @@ std::optional<double> weighted_mean(std::span<const double> positions, std::span
 std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
                                       MedianTie tie) {
   std::vector<std::size_t> order;
+  return weighted_median(positions, weights, tie, order);
+}
+
+std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
+                                      MedianTie tie, std::vector<std::size_t>& order) {
+  order.clear();
+  bool ordered = true;  // no NaN: `<` orders the positions strictly and weakly
   for (std::size_t i = 0; i < positions.size(); ++i) {
     if (weights[i] > 0.0) order.push_back(i);
+    ordered = ordered && !std::isnan(positions[i]);
   }
   if (order.empty()) return std::nullopt;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+  stable_sort_short(
+      order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; }, ordered);
   const double total =
       std::accumulate(order.begin(), order.end(), 0.0, [&](double sum, std::size_t i) { return sum + weights[i]; });
   // Sums of doubles are not exact (0.1 + 0.5 != 1.2 / 2), so "reaches half" allows a relative

@@ -39,5 +39,8 @@ constexpr std::span<const EnumName<MedianTie>> names_of(MedianTie /*tag*/) {
 // positions are ignored; nullopt when all weights are zero.
 [[nodiscard]] std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
                                                     MedianTie tie);
+// The same, ordering the positions in `order` (its memory reused: no allocation once warm).
+[[nodiscard]] std::optional<double> weighted_median(std::span<const double> positions, std::span<const double> weights,
+                                                    MedianTie tie, std::vector<std::size_t>& order);
 
 }  // namespace parley

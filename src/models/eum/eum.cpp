@@ -162,7 +162,7 @@ class Eum final : public Model {
     }
     if (trajectories) result.risk.emplace_back();
     if (x.empty()) return result;
-    if (!weighted_median(x, actors.weight, MedianTie::lower)) {
+    if (!weighted_median(x, actors.weight, MedianTie::lower, scratch.round_scratch.order)) {
       result.reason = StopReason::no_weight;
       return result;
     }
@@ -171,7 +171,7 @@ class Eum final : public Model {
     actors.delta = options_.range == eum::Range::positions ? *high - *low : issue.max - issue.min;
     if (*high == *low || !(actors.delta > 0.0)) {  // nothing to decide
       result.reason = StopReason::converged;
-      result.forecast = forecast_of(actors, x);
+      result.forecast = forecast_of(actors, x, scratch.round_scratch.order);
       return result;
     }
     play(problem, issue, actors, history, result, tables, scratch);
@@ -194,7 +194,8 @@ class Eum final : public Model {
     const double tolerance = options_.tolerance * actors.delta;
     const double cycle_tolerance = std::max(options_.cycle_tolerance, options_.tolerance) * actors.delta;
     std::vector<double>& forecasts = scratch.forecasts;
-    forecasts.assign(1, forecast_of(actors, history[0]));
+    std::vector<std::size_t>& order = scratch.round_scratch.order;
+    forecasts.assign(1, forecast_of(actors, history[0], order));
     eum::Round& round = scratch.round;
     Standing now;
     int last_swing = 0;
@@ -216,7 +217,7 @@ class Eum final : public Model {
       }
       if (tables != nullptr) record_moves(problem, issue, t, round, *tables);
       record_round(issue, actors, t, round.positions, round.moves.size(), tables);
-      forecasts.push_back(forecast_of(actors, round.positions));
+      forecasts.push_back(forecast_of(actors, round.positions, order));
       if (tables != nullptr) result.risk.push_back(round.risk);
       record(history, t, round.positions);
       now = standing(history, t, tolerance, cycle_tolerance, last_swing);
@@ -225,9 +226,12 @@ class Eum final : public Model {
     conclude(result, forecasts, now);
   }
 
-  [[nodiscard]] double forecast_of(const eum::Actors& actors, const std::vector<double>& positions) const {
-    return (options_.forecast == eum::Forecast::median ? weighted_median(positions, actors.weight, MedianTie::lower)
-                                                       : weighted_mean(positions, actors.weight))
+  // The forecast from `positions`; `order` is the weighted median's memory.
+  [[nodiscard]] double forecast_of(const eum::Actors& actors, const std::vector<double>& positions,
+                                   std::vector<std::size_t>& order) const {
+    return (options_.forecast == eum::Forecast::median
+                ? weighted_median(positions, actors.weight, MedianTie::lower, order)
+                : weighted_mean(positions, actors.weight))
         .value_or(kNaN);
   }
 

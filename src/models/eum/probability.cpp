@@ -5,6 +5,8 @@
 #include <numeric>
 #include <tuple>
 
+#include "core/stable_sort.hpp"
+
 namespace parley::models::eum {
 
 WinProbabilities::WinProbabilities(Probability kind, std::span<const double> x, std::span<const double> w,
@@ -21,7 +23,8 @@ void WinProbabilities::assign(Probability kind, std::span<const double> x, std::
   std::vector<std::size_t>& order = order_;
   order.resize(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  const bool ordered = std::none_of(x.begin(), x.end(), [](double v) { return std::isnan(v); });
+  stable_sort_short(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; }, ordered);
   sorted_x_.resize(n);
   for (std::size_t t = 0; t < n; ++t) sorted_x_[t] = x[order[t]];
 

@@ -39,9 +39,9 @@ double expected_utility(const Options& options, double target_salience, double p
 }
 
 // The weighted median (lower) or mean of the start-of-round positions: μ of U_b and U_w.
-double mu_of(const Actors& actors, std::span<const double> positions, bool mean) {
-  const auto value =
-      mean ? weighted_mean(positions, actors.weight) : weighted_median(positions, actors.weight, MedianTie::lower);
+double mu_of(const Actors& actors, std::span<const double> positions, bool mean, std::vector<std::size_t>& order) {
+  const auto value = mean ? weighted_mean(positions, actors.weight)
+                          : weighted_median(positions, actors.weight, MedianTie::lower, order);
   return value.value_or(0.0);
 }
 
@@ -52,7 +52,7 @@ void risk_exponents(const Options& options, const Actors& actors, std::span<cons
   scratch.ones.assign(n, 1.0);
   WinProbabilities& p = scratch.risk_votes;
   p.assign(options.probability, x, actors.weight, scratch.ones, actors.delta);
-  const double mu = options.q < 1.0 ? mu_of(actors, x, false) : 0.0;
+  const double mu = options.q < 1.0 ? mu_of(actors, x, false, scratch.order) : 0.0;
   std::vector<double>& danger = scratch.danger;
   danger.assign(n, 0.0);
   std::vector<double>& from_k = scratch.from;
@@ -248,7 +248,7 @@ void play_round(const Options& options, const Actors& actors, std::span<const do
   for (std::size_t k = 0; k < round.risk.size(); ++k) scratch.status_quo[k] = status_quo_utility(round.risk[k]);
   WinProbabilities& p = scratch.votes;
   p.assign(options.probability, positions, actors.weight, round.risk, actors.delta);
-  const double mu = options.q < 1.0 ? mu_of(actors, positions, options.offer_mu_is_mean) : 0.0;
+  const double mu = options.q < 1.0 ? mu_of(actors, positions, options.offer_mu_is_mean, scratch.order) : 0.0;
   if (options.protocol == Protocol::receiver) {
     receiver_moves(options, actors, positions, p, round.risk, mu, scratch, round);
   } else {

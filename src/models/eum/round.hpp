@@ -53,6 +53,7 @@ struct RoundScratch {
   std::vector<double> from;  // P_kj of one row
   std::vector<double> to;    // P_jk
   std::vector<double> status_quo;  // U_sq of each actor's exponent this round
+  std::vector<std::size_t> order;  // the weighted median's
 };
 
 // Plays one round from `positions` (the start of the round) into `round`, reusing its memory.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/stable_sort.hpp"
 #include "models/smp/engine_impl.hpp"
 #include "parley/text.hpp"
 
@@ -141,20 +142,9 @@ namespace {
 
 using Target = std::pair<double, std::size_t>;  // (bound, target)
 
-// Targets by decreasing bound, ties in index order: std::stable_sort's order. A short list (most
-// scenarios' actors) is sorted by insertion, without the buffer stable_sort allocates.
+// Targets by decreasing bound, ties in index order: std::stable_sort's order (bounds are never NaN).
 void sort_by_bound(std::vector<Target>::iterator first, std::vector<Target>::iterator last) {
-  constexpr std::ptrdiff_t kShort = 32;
-  if (last - first > kShort) {
-    std::stable_sort(first, last, [](const Target& a, const Target& b) { return a.first > b.first; });
-    return;
-  }
-  for (auto it = first; it != last; ++it) {
-    const Target moving = *it;
-    auto hole = it;
-    for (; hole != first && (hole - 1)->first < moving.first; --hole) *hole = *(hole - 1);
-    *hole = moving;
-  }
+  stable_sort_short(first, last, [](const Target& a, const Target& b) { return a.first > b.first; });
 }
 
 }  // namespace
