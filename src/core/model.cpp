@@ -31,6 +31,7 @@ std::string_view to_string(StopReason reason) {
 
 ModelOutcome IssueModel::solve(const Problem& problem, const RunContext& context) const {
   ModelOutcome outcome;
+  outcome.issues.reserve(problem.issues.size());
   for (const auto& issue : problem.issues) {
     if (issue.participants.empty()) {
       outcome.issues.push_back({issue.id, std::numeric_limits<double>::quiet_NaN(), 0, StopReason::no_actors, {{}}});

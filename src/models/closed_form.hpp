@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for models that compute a forecast directly, without rounds.
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -9,10 +10,22 @@
 
 namespace parley {
 
-// Round 0 holds the input positions; a missing forecast means every weight was zero.
-[[nodiscard]] IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast);
+// A missing forecast means every weight was zero. Round 0 holds the input positions, for a caller
+// that keeps trajectories (context.tables).
+[[nodiscard]] IssueForecast closed_form_forecast(const IssueProblem& issue, std::optional<double> forecast,
+                                                 const RunContext& context);
 
 [[nodiscard]] std::vector<double> positions_of(const IssueProblem& issue);
 [[nodiscard]] std::vector<double> weights_of(const IssueProblem& issue, Weighting weighting);
+
+// An issue's positions and weights in participant order, in memory a model keeps from solve to
+// solve (RunContext::scratch): a warm solve allocates nothing.
+struct IssueValues {
+  std::vector<double> positions;
+  std::vector<double> weights;
+  std::vector<std::size_t> order;  // the weighted median's
+
+  void fill(const IssueProblem& issue, Weighting weighting);
+};
 
 }  // namespace parley

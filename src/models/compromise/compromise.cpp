@@ -7,10 +7,11 @@ namespace {
 
 class Compromise final : public IssueModel {
  protected:
-  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
-    const auto positions = positions_of(issue);
-    const auto weights = weights_of(issue, Weighting::capability_salience);
-    return closed_form_forecast(issue, weighted_mean(positions, weights));
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const override {
+    Workspace local;
+    auto& values = context.scratch<IssueValues>(this, local);
+    values.fill(issue, Weighting::capability_salience);
+    return closed_form_forecast(issue, weighted_mean(values.positions, values.weights), context);
   }
 };
 

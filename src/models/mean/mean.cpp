@@ -22,8 +22,11 @@ class Mean final : public IssueModel {
   explicit Mean(const MeanOptions& options) : options_(options) {}
 
  protected:
-  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
-    return closed_form_forecast(issue, weighted_mean(positions_of(issue), weights_of(issue, options_.weights)));
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const override {
+    Workspace local;
+    auto& values = context.scratch<IssueValues>(this, local);
+    values.fill(issue, options_.weights);
+    return closed_form_forecast(issue, weighted_mean(values.positions, values.weights), context);
   }
 
  private:

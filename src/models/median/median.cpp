@@ -26,9 +26,12 @@ class Median final : public IssueModel {
   explicit Median(const MedianOptions& options) : options_(options) {}
 
  protected:
-  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const override {
+    Workspace local;
+    auto& values = context.scratch<IssueValues>(this, local);
+    values.fill(issue, options_.weights);
     return closed_form_forecast(
-        issue, weighted_median(positions_of(issue), weights_of(issue, options_.weights), options_.tie));
+        issue, weighted_median(values.positions, values.weights, options_.tie, values.order), context);
   }
 
  private:

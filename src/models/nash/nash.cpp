@@ -139,17 +139,17 @@ class Nash final : public IssueModel {
   explicit Nash(NashParameters parameters) : parameters_(parameters) {}
 
  protected:
-  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const override {
     const Bargain bargain(issue, parameters_);
-    if (bargain.empty()) return closed_form_forecast(issue, std::nullopt);
+    if (bargain.empty()) return closed_form_forecast(issue, std::nullopt, context);
     const auto [low, high] = bargain.feasible_interval(issue);
-    if (low < high) return closed_form_forecast(issue, maximise(bargain, low, high));
+    if (low < high) return closed_form_forecast(issue, maximise(bargain, low, high), context);
     const auto positions = positions_of(issue);
     const auto [first, last] = std::minmax_element(positions.begin(), positions.end());
-    if (*first == *last) return closed_form_forecast(issue, *first);
+    if (*first == *last) return closed_form_forecast(issue, *first, context);
     // No outcome leaves everyone better off than d (actors stand on both sides of it), so d stands.
     // Only a status quo can do that: the conflict point is every actor's worst outcome.
-    IssueForecast forecast = closed_form_forecast(issue, issue.status_quo);
+    IssueForecast forecast = closed_form_forecast(issue, issue.status_quo, context);
     forecast.note = ForecastNote{
         "unanimity_collapse",
         "the status quo stands: actors sit on both sides of it (or on it), so no outcome leaves all of them "

@@ -9,8 +9,8 @@ namespace {
 
 class StatusQuo final : public IssueModel {
  protected:
-  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& /*context*/) const override {
-    IssueForecast forecast = closed_form_forecast(issue, issue.status_quo);
+  [[nodiscard]] IssueForecast solve_issue(const IssueProblem& issue, const RunContext& context) const override {
+    IssueForecast forecast = closed_form_forecast(issue, issue.status_quo, context);
     if (!issue.status_quo) forecast.reason = StopReason::no_status_quo;
     return forecast;
   }
