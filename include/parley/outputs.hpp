@@ -87,6 +87,8 @@ struct Table {
 
 // A number as a table cell's text: the shortest text that reads back to the same double; "" for NaN.
 [[nodiscard]] std::string table_cell(double value);
+// The same, appended to `out`.
+void append_table_cell(std::string& out, double value);
 
 // What one part of an indicator's key names: one of the problem's actors or one of its issues.
 enum class KeyPart { actor, issue };

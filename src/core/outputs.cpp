@@ -22,27 +22,20 @@ std::string_view to_string(ColumnType type) {
   return "text";
 }
 
+void append_table_cell(std::string& out, double value) {
+  if (!std::isnan(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+}
+
 std::string table_cell(double value) {
-  return std::isnan(value) ? std::string{} : fmt::format("{}", value);
+  std::string text;
+  append_table_cell(text, value);
+  return text;
 }
 
 std::string Cell::text() const {
-  return std::visit(
-      [](const auto& held) -> std::string {
-        using Held = std::decay_t<decltype(held)>;
-        if constexpr (std::is_same_v<Held, std::monostate>) {
-          return {};
-        } else if constexpr (std::is_same_v<Held, std::int64_t>) {
-          return std::to_string(held);
-        } else if constexpr (std::is_same_v<Held, double>) {
-          return table_cell(held);
-        } else if constexpr (std::is_same_v<Held, bool>) {
-          return held ? "true" : "false";
-        } else {
-          return held;
-        }
-      },
-      value_);
+  std::string text;
+  append_text(text);
+  return text;
 }
 
 void Cell::append_text(std::string& out) const {
@@ -52,7 +45,7 @@ void Cell::append_text(std::string& out) const {
         if constexpr (std::is_same_v<Held, std::int64_t>) {
           fmt::format_to(std::back_inserter(out), "{}", held);
         } else if constexpr (std::is_same_v<Held, double>) {
-          if (!std::isnan(held)) fmt::format_to(std::back_inserter(out), "{}", held);
+          append_table_cell(out, held);
         } else if constexpr (std::is_same_v<Held, bool>) {
           out += held ? "true" : "false";
         } else if constexpr (std::is_same_v<Held, std::string>) {

@@ -1,10 +1,6 @@
 #include "io/csv.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <cmath>
-#include <iterator>
 
 #include "parley/model.hpp"
 
@@ -38,7 +34,7 @@ void append_csv_text(std::string& out, std::string_view text) {
 }
 
 void append_csv_number(std::string& out, double value) {
-  if (!std::isnan(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+  append_table_cell(out, value);
 }
 
 void append_csv_row(std::string& out, const std::vector<std::string>& cells) {

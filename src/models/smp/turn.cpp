@@ -79,15 +79,14 @@ void Engine::turn(const State& state, const Derived& derived, State& next, Turn&
   // Each actor's queue: the bargains it is party to, in bargain order, after its status quo.
   std::vector<std::size_t>& start = scratch_.queue_start;
   start.assign(n_ + 1, 0);
-  std::size_t count = 0;
   for (const auto& bargains : by_initiator) {
     for (const auto& bargain : bargains) {
       ++start[bargain.initiator + 1];
       ++start[bargain.receiver + 1];
-      ++count;
     }
   }
   for (std::size_t k = 0; k < n_; ++k) start[k + 1] += start[k];
+  const std::size_t count = start[n_] / 2;  // each bargain stands in two queues
   std::vector<std::size_t>& entries = scratch_.queue_entries;
   entries.resize(start[n_]);
   turn.dimensions = d_;
