@@ -27,10 +27,4 @@ std::vector<double> positions_of(const IssueProblem& issue) {
   return positions;
 }
 
-std::vector<double> weights_of(const IssueProblem& issue, Weighting weighting) {
-  std::vector<double> weights;
-  for (const auto& participant : issue.participants) weights.push_back(weight_of(participant, weighting));
-  return weights;
-}
-
 }  // namespace parley

@@ -16,7 +16,6 @@ namespace parley {
                                                  const RunContext& context);
 
 [[nodiscard]] std::vector<double> positions_of(const IssueProblem& issue);
-[[nodiscard]] std::vector<double> weights_of(const IssueProblem& issue, Weighting weighting);
 
 // An issue's positions and weights in participant order, in memory a model keeps from solve to
 // solve (RunContext::scratch): a warm solve allocates nothing.
