@@ -63,7 +63,7 @@ std::vector<BacktestCase> load_backtest_cases(const std::vector<std::string>& in
     for (const auto& file : scenario_files(input)) {
       const std::string text = io::read_text_file(file);
       io::LoadedScenario loaded = io::read_scenario_yaml(text, file.string(), {});
-      print_warnings(loaded.warnings);
+      print_warnings(loaded.warnings, WarningStyle::summary, fmt::format("`parley validate {}`", file.string()));
       origin.text += text;
       cases.push_back({file.stem().string(), std::move(loaded.scenario)});
     }

@@ -1,12 +1,16 @@
 #include "cli_common.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <thread>
 
 #include "parley/io/calibration_json.hpp"
@@ -18,12 +22,45 @@
 
 namespace parley::cli {
 
+namespace {
+
+// A data file of another tool given without --from: the importer that reads it, said as the flag to
+// add, instead of the YAML errors it makes as a scenario. Files named .yaml, .yml or .json are
+// scenarios: their own errors stand.
+std::optional<std::string> import_hint(const std::string& path, std::string_view text) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == ".yaml" || extension == ".yml" || extension == ".json") return std::nullopt;
+  for (const io::ImportFormat& format : io::import_formats()) {
+    try {
+      if (format.read(text, path).empty()) continue;
+    } catch (const std::exception&) {
+      continue;
+    }
+    const std::string command = format.many ? fmt::format("parley backtest {} --from {}", path, format.name)
+                                            : fmt::format("parley run {} --from {}", path, format.name);
+    return fmt::format("{}: looks like a {} file, not a YAML scenario: add --from {} (`{}`)", path, format.name,
+                       format.name, command);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Input load_input(const std::string& name_or_path, bool strict) {
   std::error_code error;
-  if (std::filesystem::is_regular_file(name_or_path, error)) {
-    std::string text = io::read_text_file(name_or_path);
-    auto loaded = io::read_scenario_yaml(text, name_or_path, {.strict = strict});
-    return {std::move(loaded), {name_or_path, std::move(text)}};
+  const bool stream = name_or_path == "-" || std::filesystem::is_fifo(name_or_path, error);
+  if (stream || std::filesystem::is_regular_file(name_or_path, error)) {
+    std::string text = io::read_input_text(name_or_path);
+    const std::string name = io::input_name(name_or_path);
+    try {
+      auto loaded = io::read_scenario_yaml(text, name, {.strict = strict});
+      return {std::move(loaded), {name, std::move(text)}};
+    } catch (const ScenarioError&) {
+      if (auto hint = import_hint(name, text)) throw UsageError(*hint);
+      throw;
+    }
   }
   if (const auto* embedded = io::find_embedded(name_or_path)) {
     const std::string file = std::string(embedded->name) + ".yaml";
@@ -31,7 +68,7 @@ Input load_input(const std::string& name_or_path, bool strict) {
     return {std::move(loaded), {std::string(embedded->name), std::string(embedded->text)}};
   }
   if (std::filesystem::exists(name_or_path, error)) {
-    (void)io::read_text_file(name_or_path);  // a folder, a device or a pipe: says which
+    (void)io::read_input_text(name_or_path);  // a folder or a device: says which
   }
   std::vector<std::string> names;
   for (const auto& scenario : io::embedded_scenarios()) names.emplace_back(scenario.name);
@@ -41,8 +78,8 @@ Input load_input(const std::string& name_or_path, bool strict) {
 
 Input load_imported(const std::string& format_name, const std::string& path) {
   const io::ImportFormat& format = io::find_import_format(format_name);
-  std::string text = io::read_text_file(path);
-  std::vector<io::ImportedScenario> scenarios = io::import_text(format, text, path);
+  std::string text = io::read_input_text(path);
+  std::vector<io::ImportedScenario> scenarios = io::import_text(format, text, io::input_name(path));
   if (scenarios.size() != 1) {
     throw UsageError(
         fmt::format("{} holds {} scenarios; write them out with `parley import {} {} -o DIR` and run "
@@ -66,6 +103,8 @@ void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::st
   app->add_option("--at", options.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
   options.seed_option = app->add_option("--seed", options.seed, seed_help)->capture_default_str();
   add_calibration_option(app, options.calibration);
+  app->add_flag("--explain-warnings", options.explain_warnings,
+                "List every warning about the scenario in full (default: one line with their count)");
 }
 
 void add_calibration_option(CLI::App* app, std::string& file) {
@@ -82,7 +121,10 @@ Calibration load_calibration(const std::string& file) {
 Prepared prepare(const ScenarioOptions& options) {
   Input input = options.from.empty() ? load_input(options.scenario, options.strict)
                                      : load_imported(options.from, options.scenario);
-  print_warnings(input.loaded.warnings);
+  // --explain-warnings is asked for by name, so it wins over -q.
+  print_warnings(input.loaded.warnings, options.explain_warnings ? WarningStyle::full
+                                        : options.quiet          ? WarningStyle::none
+                                                                 : WarningStyle::summary);
   RunRequest request;
   if (!options.at.empty()) request.at = parse_date_option("--at", options.at);
   request.seed = parse_seed_option(options.seed);
@@ -102,7 +144,7 @@ Prepared prepare(const ScenarioOptions& options) {
   }
   assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());
   ModelPlan plan = plan_models(options.models, assignments, issues, load_calibration(options.calibration));
-  if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';
+  if (!plan.note.empty()) std::cerr << label("note") << ": " << plan.note << '\n';
   request.models = std::move(plan.models);
   if (plan.ensemble) request.ensemble = load_calibration(options.calibration);
   request.threads = checked_threads(options.threads);
@@ -164,8 +206,34 @@ std::string wording(const Error& error) {
   return text;
 }
 
-void print_warnings(const std::vector<Diagnostic>& warnings) {
-  for (const auto& warning : warnings) std::cerr << "warning: " << warning.to_string() << '\n';
+std::string label(std::string_view word) {
+  static const bool colour = [] {
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(STDERR_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+  }();
+  if (!colour) return std::string(word);
+  const char* code = word == "error" ? "\x1b[1;31m" : word == "warning" ? "\x1b[1;33m" : "\x1b[1;36m";
+  return fmt::format("{}{}\x1b[0m", code, word);
+}
+
+void print_warnings(const std::vector<Diagnostic>& warnings, WarningStyle style, std::string_view how_to_list) {
+  if (warnings.empty() || style == WarningStyle::none) return;
+  constexpr std::size_t kShort = 120;  // a warning this long or shorter is its own summary
+  const std::string first = warnings.front().to_string();
+  if (style == WarningStyle::full || (warnings.size() == 1 && first.size() <= kShort)) {
+    for (const auto& warning : warnings) std::cerr << label("warning") << ": " << warning.to_string() << '\n';
+    return;
+  }
+  // The first warning's place and the start of its message, cut at a word.
+  std::string gist = first;
+  if (gist.size() > kShort) {
+    const std::size_t cut = gist.rfind(' ', kShort);
+    gist = gist.substr(0, cut == std::string::npos ? kShort : cut) + " ...";
+  }
+  std::cerr << fmt::format("{}: {} about the scenario ({}{}); {} lists {}\n", label("warning"),
+                           plural(warnings.size(), "warning"),
+                           warnings.size() == 1 ? "" : "the first: ", gist, how_to_list,
+                           warnings.size() == 1 ? "it" : "them");
 }
 
 void write_run_report(const std::string& folder) {

@@ -52,9 +52,11 @@ struct ScenarioOptions {
   CLI::Option* seed_option = nullptr;  // to tell a --seed given from the default
   unsigned threads = 0;                // threads one model run may use (run -j); 0: every core
   std::string calibration;             // --calibration FILE; "": the shipped one
+  bool quiet = false;                  // -q: nothing but errors on the terminal
+  bool explain_warnings = false;       // --explain-warnings: every warning in full
 };
 
-// Registers SCENARIO, --from, -m, -p, --at, --seed and --calibration on `app`.
+// Registers SCENARIO, --from, -m, -p, --at, --seed, --calibration and --explain-warnings on `app`.
 void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help);
 
 struct Prepared {
@@ -79,7 +81,17 @@ void add_calibration_option(CLI::App* app, std::string& file);
 // Parses a seed: a whole number in [0, 2^64 - 1]; throws UsageError otherwise.
 [[nodiscard]] std::uint64_t parse_seed_option(const std::string& text);
 
-void print_warnings(const std::vector<Diagnostic>& warnings);
+// "error", "warning" or "note" as the terminal shows it: bold and coloured when standard error is a
+// terminal and NO_COLOR is unset or empty (https://no-color.org); plain in a pipe or a file.
+[[nodiscard]] std::string label(std::string_view word);
+
+// How a command prints a scenario's warnings: one short line with their count and the first
+// (the default), every one in full (--explain-warnings; `validate` always), or none (-q).
+enum class WarningStyle { summary, full, none };
+
+// `how_to_list` completes the summary's "... lists them", e.g. "--explain-warnings".
+void print_warnings(const std::vector<Diagnostic>& warnings, WarningStyle style,
+                    std::string_view how_to_list = "--explain-warnings");
 
 // report.html for a run whose files are written; when it cannot be written, says that the run's
 // files are whole and how to draw the report again.

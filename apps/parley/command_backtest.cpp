@@ -61,7 +61,7 @@ class BacktestCommand final : public Command {
     request.threads = checked_threads(options_.decisions.threads);
     const Calibration calibration = load_calibration(options_.calibration);
     ModelPlan plan = plan_models(options_.models, options_.parameters, most_issues(cases), calibration);
-    if (!plan.note.empty()) std::cerr << "note: " << plan.note << '\n';
+    if (!plan.note.empty()) std::cerr << label("note") << ": " << plan.note << '\n';
     request.models = std::move(plan.models);
     if (plan.ensemble) request.ensemble = calibration;
     request.ensemble_scoring = options_.ensemble_scoring == "refit"     ? EnsembleScoring::refit

@@ -27,7 +27,6 @@ struct McOptions {
   std::string store;
   bool resume = false;
   std::string output = "parley-mc";
-  bool quiet = false;
 };
 
 class McCommand final : public Command {
@@ -42,7 +41,7 @@ class McCommand final : public Command {
     app_->add_option("--store", options_.store, "The run store (SQLite); default: OUTPUT/samples.sqlite");
     app_->add_flag("--resume", options_.resume, "Continue the run in the store, computing only what is missing");
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
-    app_->add_flag("-q,--quiet", options_.quiet, "Print neither progress nor the summary");
+    app_->add_flag("-q,--quiet", options_.scenario.quiet, "Print neither progress, the summary nor warnings");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
@@ -53,8 +52,8 @@ class McCommand final : public Command {
     const MonteCarlo mc(scenario, prepared.request);
     const auto distributor = make_distributor();
     const bool coordinator = distributor->coordinator();
-    if (!mc.uncertain() && !options_.quiet && coordinator) {
-      std::cerr << "warning: the scenario has no uncertainty block: every sample is the same scenario\n";
+    if (!mc.uncertain() && !options_.scenario.quiet && coordinator) {
+      std::cerr << label("warning") << ": the scenario has no uncertainty block: every sample is the same scenario\n";
     }
     // Ctrl-C stops the run with what is done kept; caught from before the store exists, so that an
     // interrupt while it is created still ends in a store that can be resumed.
@@ -77,7 +76,7 @@ class McCommand final : public Command {
     }
     if (const int failed = distributor->agree(0); failed != 0) return failed;
 
-    Progress progress(store ? store->completed().size() : 0, options_.quiet || !coordinator);
+    Progress progress(store ? store->completed().size() : 0, options_.scenario.quiet || !coordinator);
     const auto started = std::chrono::steady_clock::now();
     distributor->run(
         mc, store.get(), {options_.samples, options_.threads},
@@ -105,7 +104,7 @@ class McCommand final : public Command {
     io::write_mc_outputs(options_.output, mc, scenario, summary, prepared.request, prepared.input.origin,
                          options_.samples, store_path(), seconds);
     write_run_report(options_.output);
-    if (options_.quiet) return;
+    if (options_.scenario.quiet) return;
     std::string files;
     for (const auto& series : mc.indicator_series()) files += io::mc_indicator_file(series) + ", ";
     std::cout << io::mc_table(mc, scenario, summary)

@@ -15,7 +15,6 @@ namespace {
 struct RunOptions {
   ScenarioOptions scenario;
   std::string output = "parley-out";
-  bool quiet = false;
 };
 
 class RunCommand final : public Command {
@@ -25,7 +24,7 @@ class RunCommand final : public Command {
     add_scenario_options(app_, options_.scenario, "Master random seed, recorded in run.json");
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
     app_->add_flag("--strict", options_.scenario.strict, "Treat unsourced actors, stances and events as errors");
-    app_->add_flag("-q,--quiet", options_.quiet, "Do not print the forecast table");
+    app_->add_flag("-q,--quiet", options_.scenario.quiet, "Print neither the forecast table nor warnings");
     app_->add_option("-j,--threads", options_.scenario.threads,
                      "Threads a model may use within one run (default: every core; results never depend on it)");
   }
@@ -40,7 +39,7 @@ class RunCommand final : public Command {
     const RunResult result = run(scenario, request);
     io::write_run_outputs(options_.output, result, input.origin);
     write_run_report(options_.output);
-    if (!options_.quiet) {
+    if (!options_.scenario.quiet) {
       std::cout << forecast_table(result);
       std::string files = "run.json, scenario.json, forecast.csv, trajectories.csv";
       for (const auto& model_run : result.runs) {

@@ -20,7 +20,6 @@ struct SensitivityOptions {
   std::size_t bootstrap = 200;
   std::string output = "parley-sensitivity";
   std::size_t top = 3;
-  bool quiet = false;
 };
 
 class SensitivityCommand final : public Command {
@@ -38,7 +37,7 @@ class SensitivityCommand final : public Command {
         ->capture_default_str();
     app_->add_option("-o,--output", options_.output, "Output folder")->capture_default_str();
     app_->add_option("--top", options_.top, "Drivers to print per model and issue")->capture_default_str();
-    app_->add_flag("-q,--quiet", options_.quiet, "Do not print the top drivers");
+    app_->add_flag("-q,--quiet", options_.scenario.quiet, "Print neither the top drivers nor warnings");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
@@ -54,7 +53,7 @@ class SensitivityCommand final : public Command {
     io::write_sensitivity_outputs(options_.output, mc, sensitivity, scenario, request, input.origin,
                                   options_.bootstrap);
     write_run_report(options_.output);
-    if (!options_.quiet) {
+    if (!options_.scenario.quiet) {
       std::cout << io::sensitivity_table(mc, sensitivity, options_.top);
       std::cout << fmt::format("\nwrote {}/run.json, scenario.json, sensitivity.csv, report.html\n", options_.output);
     }

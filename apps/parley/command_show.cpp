@@ -1,5 +1,7 @@
 // `parley show SCENARIO [--format yaml|json] [--at DATE]`: print a scenario as parley read it.
 
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "cli_common.hpp"
@@ -26,7 +28,7 @@ class ShowCommand final : public Command {
 
   int execute() override {
     const Input input = load_input(scenario_, strict_);
-    print_warnings(input.loaded.warnings);
+    print_warnings(input.loaded.warnings, WarningStyle::summary, fmt::format("`parley validate {}`", scenario_));
     Scenario scenario = input.loaded.scenario;
     if (!at_.empty()) {
       scenario = scenario_at(scenario, run_date(scenario, parse_date_option("--at", at_)));

@@ -40,7 +40,7 @@ class TimelineCommand final : public Command {
 
   int execute() override {
     const Input input = load_input(scenario_, false);
-    print_warnings(input.loaded.warnings);
+    print_warnings(input.loaded.warnings, WarningStyle::summary, fmt::format("`parley validate {}`", scenario_));
     const Scenario& scenario = input.loaded.scenario;
     std::cout << fmt::format("{}\nstances describe {}; runs default to as_of {}\n", scenario.title,
                              scenario.start_date().to_string(), scenario.as_of.to_string());

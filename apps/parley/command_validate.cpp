@@ -25,7 +25,7 @@ class ValidateCommand final : public Command {
     for (const auto& file : files_) {
       try {
         const Input input = load_input(file, strict_);
-        print_warnings(input.loaded.warnings);
+        print_warnings(input.loaded.warnings, WarningStyle::full);
         const Scenario& scenario = input.loaded.scenario;
         std::cout << fmt::format("{}: ok ({}, {}, {})\n", file, plural(scenario.actors.size(), "actor"),
                                  plural(scenario.issues.size(), "issue"), plural(scenario.events.size(), "event"));
@@ -33,8 +33,8 @@ class ValidateCommand final : public Command {
         for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
         ++failures;
         exit_code = static_cast<int>(error.exit_code());
-      } catch (const InputNotFoundError& error) {
-        std::cerr << "parley: error: " << error.what() << '\n';
+      } catch (const Error& error) {  // not found, a folder, another tool's file
+        std::cerr << "parley: " << label("error") << ": " << wording(error) << '\n';
         ++failures;
         if (exit_code == 0) exit_code = static_cast<int>(error.exit_code());
       }

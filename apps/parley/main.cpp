@@ -2,25 +2,91 @@
 // wires them up and maps every error to its exit code, in one place.
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "cli_common.hpp"
+#include "parley/distributor.hpp"
 #include "parley/errors.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/text.hpp"
 #include "parley/version.hpp"
 
 namespace {
+
+// A first argument that is neither a file nor an embedded scenario but one letter or two from a
+// subcommand is a mistyped subcommand, not a scenario to run: say so before `run` says "no such file".
+void check_command_name(const std::string& word, const std::vector<std::string>& commands) {
+  if (word.empty() || word.starts_with('-')) return;
+  std::error_code error;
+  if (std::filesystem::exists(word, error) || parley::io::find_embedded(word) != nullptr) return;
+  const std::string hint = parley::did_you_mean(word, commands);
+  if (hint.empty()) return;
+  throw parley::UsageError(fmt::format("'{}' is not a command{}; the commands: {} (`parley --help`)", word, hint,
+                                       parley::join(commands)));
+}
+
+// The option names `app` and its parsed subcommand take, as written on a command line.
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  const auto add = [&](const CLI::App& from) {
+    for (const CLI::Option* option : from.get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+      for (const auto& name : option->get_snames()) names.push_back("-" + name);
+    }
+  };
+  add(app);
+  for (const CLI::App* command : app.get_subcommands()) add(*command);
+  return names;
+}
+
+// CLI11's "The following argument was not expected" for a mistyped option, in parley's words: the
+// option, the nearest one the command takes, and where the list is. Empty when every option given is
+// known (a stray positional argument: CLI11's message stands).
+std::string unknown_option_message(const CLI::App& app, const std::vector<std::string>& args,
+                                   const std::string& command) {
+  const std::vector<std::string> names = option_names(app);
+  for (const std::string& arg : args) {
+    if (arg.size() < 2 || arg[0] != '-' || (std::isdigit(static_cast<unsigned char>(arg[1])) != 0) || arg == "--") {
+      continue;
+    }
+    const std::string name = arg.substr(0, arg.find('='));
+    // -j4 and -mnash: a short option with its value attached.
+    const std::string short_name = name.size() > 2 && name[1] != '-' ? name.substr(0, 2) : name;
+    if (std::find(names.begin(), names.end(), short_name) != names.end()) continue;
+    return fmt::format("unknown option '{}'{} (`parley {}--help` lists the options)", name,
+                       parley::did_you_mean(name, names), command.empty() ? "" : command + " ");
+  }
+  return {};
+}
+
+// `parley --version`: the release, the commit, the compiler and what Monte Carlo can spread over.
+std::string version_text() {
+#if defined(__clang__)
+  constexpr const char* kCompiler = "Clang " __clang_version__;
+#elif defined(__GNUC__)
+  constexpr const char* kCompiler = "GCC " __VERSION__;
+#else
+  constexpr const char* kCompiler = "an unknown compiler";
+#endif
+  return fmt::format("parley {}\ncommit {}\ncompiler {}, C++ {}\n{}", parley::kVersion, parley::kCommit, kCompiler,
+                     __cplusplus, parley::distribution_summary());
+}
 
 int run_cli(int argc, char** argv) {
   CLI::App app{
       "parley: forecasts how a strategic system of states, governments and armed groups bargains out.\n"
       "Without a subcommand, `parley` is `parley run` on the default scenario (pakistan-2023).",
       "parley"};
-  app.set_version_flag("--version", parley::kVersion);
+  app.set_version_flag("--version", version_text);
   app.require_subcommand(0, 1);
   app.fallthrough(false);
 
@@ -51,7 +117,12 @@ int run_cli(int argc, char** argv) {
                                  [&](const auto& command) { return first == command.first; });
   const bool help = first == "-h" || first == "--help";
   const bool version = first == "--version";
-  if (!args.empty() && !named && !help && !version) args.insert(args.begin(), "run");
+  if (!args.empty() && !named && !help && !version) {
+    std::vector<std::string> names;
+    for (const auto& command : kCommands) names.emplace_back(command.first);
+    check_command_name(first, names);
+    args.insert(args.begin(), "run");
+  }
   const std::string selected = args.empty() ? std::string() : args.front();
 
   std::vector<std::unique_ptr<parley::cli::Command>> commands;
@@ -59,10 +130,18 @@ int run_cli(int argc, char** argv) {
     if (help || name == selected) commands.push_back(make(app));  // help lists them all
   }
   if (commands.empty() && !version) commands.push_back(kCommands[0].second(app));  // no arguments: run
+  const std::vector<std::string> given = args;
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
 
   try {
     app.parse(args);
+  } catch (const CLI::ExtrasError& error) {
+    const std::string message = unknown_option_message(app, given, selected);
+    if (message.empty()) {
+      const int code = app.exit(error);
+      return code == 0 ? 0 : static_cast<int>(parley::ExitCode::usage);
+    }
+    throw parley::UsageError(message);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? 0 : static_cast<int>(parley::ExitCode::usage);
@@ -81,7 +160,7 @@ int checked_output(int code) {
   const bool failed = std::cout.fail() || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
   if (!failed) return code;
   const int cause = errno;
-  std::cerr << "parley: error: cannot write to standard output" << (cause != 0 ? ": " : "")
+  std::cerr << "parley: " << parley::cli::label("error") << ": cannot write to standard output" << (cause != 0 ? ": " : "")
             << (cause != 0 ? std::strerror(cause) : "") << '\n';
   return code != 0 ? code : static_cast<int>(parley::ExitCode::cant_create);
 }
@@ -94,10 +173,10 @@ int run_and_map_errors(int argc, char** argv) {
     std::cerr << "parley: " << error.diagnostics().size() << " error(s) in the input\n";
     return static_cast<int>(error.exit_code());
   } catch (const parley::Error& error) {
-    std::cerr << "parley: error: " << parley::cli::wording(error) << '\n';
+    std::cerr << "parley: " << parley::cli::label("error") << ": " << parley::cli::wording(error) << '\n';
     return static_cast<int>(error.exit_code());
   } catch (const std::exception& error) {
-    std::cerr << "parley: internal error: " << error.what() << '\n';
+    std::cerr << "parley: internal " << parley::cli::label("error") << ": " << error.what() << '\n';
     return static_cast<int>(parley::ExitCode::software);
   }
 }

@@ -56,6 +56,10 @@ class Distributor {
 // one, else local_distributor().
 [[nodiscard]] std::unique_ptr<Distributor> make_distributor();
 
+// What this binary can spread Monte Carlo over, in a line of `parley --version`: "threads" for
+// `parley` (with where the MPI build is, when there is one), "MPI ranks and threads" for `parley-mpi`.
+[[nodiscard]] const char* distribution_summary();
+
 // Whether an MPI launcher (mpirun, Slurm's srun) started this process.
 [[nodiscard]] bool launched_by_mpi();
 

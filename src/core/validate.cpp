@@ -64,7 +64,9 @@ class Checker {
     if (!std::isfinite(value)) {
       error(path, not_finite(fmt::format("{}", value)));
     } else if (value < low || value > high) {
-      error(path, outside(value, low, high));
+      // A share written as a percentage (KTAB's and many surveys' habit): say how to fix it.
+      const bool percent = low == 0.0 && high == 1.0 && value >= 2.0 && value <= 100.0;
+      error(path, outside(value, low, high) + (percent ? " (on a 0-100 scale? divide by 100)" : ""));
     }
   }
   void check_non_negative(const std::string& path, double value) {

@@ -168,7 +168,9 @@ void write_backtest_outputs(const std::filesystem::path& directory, const Backte
   if (result.cross_validation)
     write_text_file(directory / "backtest_cv.csv", backtest_cv_csv(*result.cross_validation));
   // The manifest last: the files it lists are whole.
-  write_text_file(directory / "backtest.json", backtest_json(result, request, origin).dump(2) + "\n");
+  const Json manifest = backtest_json(result, request, origin);
+  remove_stale_outputs(directory, manifest["outputs"].get<std::vector<std::string>>());
+  write_text_file(directory / "backtest.json", manifest.dump(2) + "\n");
 }
 
 }  // namespace parley::io

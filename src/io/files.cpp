@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "parley/errors.hpp"
@@ -31,6 +32,46 @@ std::string read_text_file(const std::filesystem::path& path) {
   buffer << in.rdbuf();
   if (!in) throw InputNotFoundError(fmt::format("{}: cannot read the file", path.string()));
   return buffer.str();
+}
+
+namespace {
+
+std::string read_stream(std::istream& in, const std::string& name) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxStreamBytes) {
+      throw InputNotFoundError(
+          fmt::format("{}: more than {} MiB from a pipe; write it to a file first", name, kMaxStreamBytes >> 20));
+    }
+  }
+  if (in.bad()) throw InputNotFoundError(fmt::format("{}: cannot read", name));
+  return text;
+}
+
+}  // namespace
+
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string read_input_text(const std::string& path) {
+  if (path == "-") return read_stream(std::cin, input_name(path));
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::fifo) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputNotFoundError(fmt::format("{}: cannot open the pipe", path));
+    return read_stream(in, path);
+  }
+  if (status.type() == std::filesystem::file_type::directory) {
+    const bool run_folder = std::filesystem::is_regular_file(std::filesystem::path(path) / "run.json", error);
+    throw InputNotFoundError(
+        run_folder ? fmt::format("{}: a run's output folder, not a scenario file (`parley report {}` draws its "
+                                 "report; its scenario.json holds the scenario it ran)",
+                                 path, path)
+                   : fmt::format("{}: a folder, not a scenario file", path));
+  }
+  return read_text_file(path);
 }
 
 namespace {

@@ -162,6 +162,7 @@ void write_mc_outputs(const std::filesystem::path& directory, const MonteCarlo& 
   for (std::size_t k = 0; k < mc.indicator_series().size(); ++k) {
     write_text_file(directory / mc_indicator_file(mc.indicator_series()[k]), mc_indicator_csv(mc, summary, k));
   }
+  remove_stale_outputs(directory, manifest.outputs);
   write_manifest(directory / "run.json", manifest);  // last: the files it lists are whole
 }
 

@@ -128,7 +128,9 @@ void write_run_outputs(const std::filesystem::path& directory, const RunResult& 
     }
   }
   // The manifest last: a folder whose run.json is there (and is this run's) holds every file it lists.
-  write_text_file(directory / "run.json", run_json(result, origin).dump(2) + "\n");
+  const Json manifest = run_json(result, origin);
+  remove_stale_outputs(directory, manifest["outputs"].get<std::vector<std::string>>());
+  write_text_file(directory / "run.json", manifest.dump(2) + "\n");
 }
 
 }  // namespace parley::io

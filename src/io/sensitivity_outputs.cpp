@@ -43,6 +43,7 @@ void write_sensitivity_outputs(const std::filesystem::path& directory, const Mon
   for (const auto& selection : request.models) manifest.models.emplace_back(selection.name, selection.parameters);
   manifest.outputs = {"run.json", "scenario.json", "sensitivity.csv"};
   write_scenario_json(directory, scenario_at(scenario, mc.at()), scenario.events);
+  remove_stale_outputs(directory, manifest.outputs);
   write_manifest(directory / "run.json", manifest);  // last: the files it lists are whole
 }
 

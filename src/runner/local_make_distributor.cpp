@@ -16,4 +16,12 @@ std::unique_ptr<Distributor> make_distributor() {
   return local_distributor();
 }
 
+const char* distribution_summary() {
+#if PARLEY_MPI_BUILT
+  return "MPI: not in this binary (threads only); parley-mpi, built beside it, runs under mpirun";
+#else
+  return "MPI: not built (threads only; Debian's libopenmpi-dev at configure time builds parley-mpi)";
+#endif
+}
+
 }  // namespace parley

@@ -136,6 +136,8 @@ class MpiDistributor final : public Distributor {
 
 }  // namespace
 
+const char* distribution_summary() { return "MPI: built in (ranks under mpirun or srun, threads within each)"; }
+
 std::unique_ptr<Distributor> make_distributor() {
   if (!launched_by_mpi()) return local_distributor();
   const World& world = World::get();

@@ -141,7 +141,7 @@ TEST(Reliability, AnInputThatIsNotAFileIsNamedForWhatItIs) {
   std::filesystem::create_directories(directory / "folder");
   const auto folder = run_parley({"validate", "folder"}, directory);
   EXPECT_EQ(folder.exit_code, 66);
-  EXPECT_NE(folder.err.find("folder: a folder, not a file"), std::string::npos) << folder.err;
+  EXPECT_NE(folder.err.find("folder: a folder, not a scenario file"), std::string::npos) << folder.err;
   const auto device = run_parley({"run", "/dev/null", "-q", "-o", "out"}, directory);
   EXPECT_EQ(device.exit_code, 66);
   EXPECT_NE(device.err.find("/dev/null: not a regular file"), std::string::npos) << device.err;

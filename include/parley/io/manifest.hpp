@@ -45,6 +45,12 @@ struct Manifest {
 
 [[nodiscard]] nlohmann::ordered_json manifest_json(const Manifest& manifest);
 
+// A folder belongs to the run that writes it last: the files an earlier run's manifest (run.json or
+// backtest.json in `directory`) lists that `outputs` does not, and its report.html, are removed, so
+// that no file of an earlier run is read as this one's. Files no manifest lists are left alone, as is
+// anything that is not a plain file name. Call after writing the new files, before the new manifest.
+void remove_stale_outputs(const std::filesystem::path& directory, const std::vector<std::string>& outputs);
+
 // Writes the manifest to `path` (e.g. DIR/run.json). Throws OutputError.
 void write_manifest(const std::filesystem::path& path, const Manifest& manifest);
 
