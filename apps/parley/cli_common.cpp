@@ -19,6 +19,7 @@
 #include "parley/io/files.hpp"
 #include "parley/io/importers.hpp"
 #include "parley/text.hpp"
+#include "parley/what_if.hpp"
 
 namespace parley::cli {
 
@@ -103,6 +104,11 @@ void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::st
   app->add_option("--at", options.at, "Run the scenario as it stood on this date (YYYY-MM-DD); default: its as_of");
   options.seed_option = app->add_option("--seed", options.seed, seed_help)->capture_default_str();
   add_calibration_option(app, options.calibration);
+  app->add_option("--set", options.what_ifs,
+                  "A what-if over the scenario: PATH=VALUE, PATH+=VALUE or PATH*=FACTOR, e.g. "
+                  "actors.PAK.capability=0.05 (repeatable; recorded in run.json)")
+      ->allow_extra_args(false);
+  app->add_option("--patch", options.patch, "A file of what-ifs, one PATH=VALUE a line (applied before --set)");
   app->add_flag("--explain-warnings", options.explain_warnings,
                 "List every warning about the scenario in full (default: one line with their count)");
 }
@@ -118,6 +124,22 @@ Calibration load_calibration(const std::string& file) {
   return io::read_calibration_json(io::read_text_file(file), file);
 }
 
+namespace {
+
+// --patch's changes, then --set's, over the scenario as read; each recorded as written.
+void apply_given_what_ifs(const ScenarioOptions& options, Input& input) {
+  std::vector<WhatIf> changes;
+  if (!options.patch.empty()) {
+    changes = read_what_if_patch(io::read_input_text(options.patch), io::input_name(options.patch));
+  }
+  for (const auto& text : options.what_ifs) changes.push_back(parse_what_if(text));
+  if (changes.empty()) return;
+  parley::apply_what_ifs(input.loaded.scenario, changes);
+  for (const auto& change : changes) input.origin.what_if.push_back(change.text);
+}
+
+}  // namespace
+
 Prepared prepare(const ScenarioOptions& options) {
   Input input = options.from.empty() ? load_input(options.scenario, options.strict)
                                      : load_imported(options.from, options.scenario);
@@ -125,6 +147,7 @@ Prepared prepare(const ScenarioOptions& options) {
   print_warnings(input.loaded.warnings, options.explain_warnings ? WarningStyle::full
                                         : options.quiet          ? WarningStyle::none
                                                                  : WarningStyle::summary);
+  apply_given_what_ifs(options, input);
   RunRequest request;
   if (!options.at.empty()) request.at = parse_date_option("--at", options.at);
   request.seed = parse_seed_option(options.seed);

@@ -52,11 +52,14 @@ struct ScenarioOptions {
   CLI::Option* seed_option = nullptr;  // to tell a --seed given from the default
   unsigned threads = 0;                // threads one model run may use (run -j); 0: every core
   std::string calibration;             // --calibration FILE; "": the shipped one
+  std::vector<std::string> what_ifs;   // --set PATH=VALUE, in order
+  std::string patch;                   // --patch FILE: what-ifs one a line, applied before --set
   bool quiet = false;                  // -q: nothing but errors on the terminal
   bool explain_warnings = false;       // --explain-warnings: every warning in full
 };
 
-// Registers SCENARIO, --from, -m, -p, --at, --seed, --calibration and --explain-warnings on `app`.
+// Registers SCENARIO, --from, -m, -p, --at, --seed, --calibration, --set, --patch and
+// --explain-warnings on `app`.
 void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help);
 
 struct Prepared {
@@ -64,7 +67,8 @@ struct Prepared {
   RunRequest request;
 };
 
-// Loads the scenario (printing its warnings) and resolves the models, date and seed.
+// Loads the scenario (printing its warnings), applies the what-ifs (recorded in the origin) and
+// resolves the models, date and seed.
 // Throws InputNotFoundError, ScenarioError, UsageError, ConfigError.
 [[nodiscard]] Prepared prepare(const ScenarioOptions& options);
 

@@ -16,7 +16,9 @@ namespace parley::io {
 using Json = nlohmann::ordered_json;
 
 Json scenario_source(const ScenarioOrigin& origin, const std::string& title) {
-  return Json{{"name", origin.name}, {"title", title}, {"sha256", sha256_hex(origin.text)}};
+  Json source{{"name", origin.name}, {"title", title}, {"sha256", sha256_hex(origin.text)}};
+  if (!origin.what_if.empty()) source["what_if"] = origin.what_if;
+  return source;
 }
 
 Json parameters_json(const ParameterValues& values) {

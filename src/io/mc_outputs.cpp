@@ -23,6 +23,8 @@ Json mc_fingerprint(const RunRequest& request, Date at, const ScenarioOrigin& or
   Json fingerprint;
   fingerprint["engine"] = kVersion;
   fingerprint["scenario_sha256"] = sha256_hex(origin.text);
+  // What-ifs change the scenario its bytes do not: a store continues only under the same ones.
+  if (!origin.what_if.empty()) fingerprint["what_if"] = origin.what_if;
   fingerprint["at"] = at.to_string();
   fingerprint["seed"] = request.seed;
   fingerprint["samples"] = samples;

@@ -32,6 +32,7 @@ const std::map<std::string, Layer> kPublic{
     {"limits", core},        {"model", core},      {"outputs", core},      {"parameters", core},
     {"problem", core},       {"rng", core},        {"scenario", core},     {"source_ref", core},
     {"text", core},          {"timeline", core},   {"validate", core},     {"version", core},
+    {"what_if", core},
     {"registry", models},    {"answer", runner},   {"backtest", runner},   {"calibrate", runner},
     {"distributor", runner}, {"ensemble", runner}, {"montecarlo", runner}, {"run", runner},
     {"sensitivity", runner}, {"report", report}};

@@ -21,6 +21,7 @@ namespace parley::io {
 struct ScenarioOrigin {
   std::string name;  // embedded name or file path as given
   std::string text;  // the bytes that were read (hashed)
+  std::vector<std::string> what_if;  // the changes applied over it (--set, --patch), as written
 };
 
 struct Manifest {
