@@ -91,9 +91,11 @@ Input load_imported(const std::string& format_name, const std::string& path) {
   return {{std::move(imported.scenario), {}}, {path, std::move(text)}, std::move(imported.parameters), imported.seed};
 }
 
-void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help) {
-  app->add_option("scenario", options.scenario, "Scenario file, or the name of an embedded scenario")
-      ->capture_default_str();
+void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help, bool positional) {
+  if (positional) {
+    app->add_option("scenario", options.scenario, "Scenario file, or the name of an embedded scenario")
+        ->capture_default_str();
+  }
   app->add_option("--from", options.from,
                   "Read the scenario file with this importer (e.g. bdm-csv; see `parley import --help`)");
   // One value per -m / -p, so that `run -m nash FILE` leaves FILE to the scenario argument.

@@ -60,7 +60,9 @@ struct ScenarioOptions {
 
 // Registers SCENARIO, --from, -m, -p, --at, --seed, --calibration, --set, --patch and
 // --explain-warnings on `app`.
-void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help);
+// `positional`: whether SCENARIO is registered too (compare registers its own two).
+void add_scenario_options(CLI::App* app, ScenarioOptions& options, const std::string& seed_help,
+                          bool positional = true);
 
 struct Prepared {
   Input input;
@@ -119,5 +121,6 @@ std::unique_ptr<Command> make_mc_command(CLI::App& parent);
 std::unique_ptr<Command> make_sensitivity_command(CLI::App& parent);
 std::unique_ptr<Command> make_report_command(CLI::App& parent);
 std::unique_ptr<Command> make_store_command(CLI::App& parent);
+std::unique_ptr<Command> make_compare_command(CLI::App& parent);
 
 }  // namespace parley::cli

@@ -106,6 +106,7 @@ int run_cli(int argc, char** argv) {
       {"mc", parley::cli::make_mc_command},
       {"sensitivity", parley::cli::make_sensitivity_command},
       {"report", parley::cli::make_report_command},
+      {"compare", parley::cli::make_compare_command},
       {"store", parley::cli::make_store_command},
   };
 

@@ -204,6 +204,28 @@ std::string distribution_chart(const std::string& title, double min, double max,
   return svg.str();
 }
 
+std::string shift_chart(const std::string& title, double min, double max, const std::vector<Shift>& shifts) {
+  const double row = 24.0;
+  const double top = 10.0;
+  const double bottom = top + row * static_cast<double>(shifts.size());
+  Svg svg(kWidth, bottom + 44.0, title);
+  const Scale x{min, max, kLeft, kRight};
+  for (std::size_t m = 0; m < shifts.size(); ++m) {
+    const Shift& shift = shifts[m];
+    const double y = top + row * (static_cast<double>(m) + 0.5);
+    svg.line(kLeft, y, kRight, y, "#eeeeee");
+    svg.text(kLeft - 8, y + 4, shift.label, Anchor::end, 12);
+    svg.line(x(shift.from), y, x(shift.to), y, colour(m), 2.5);
+    svg.circle(x(shift.from), y, 5.0, "#ffffff", 1.0);
+    svg.circle(x(shift.from), y, 3.5, colour(m), 0.35);
+    svg.circle(x(shift.to), y, 5.0, colour(m), 1.0,
+               fmt::format("{}: {:.1f} -> {:.1f} ({:+.1f})", shift.label, shift.from, shift.to, shift.to - shift.from));
+  }
+  svg.x_axis(x, bottom + 4, nice_ticks(min, max, 5));
+  svg.text(kLeft, bottom + 38, "ring: A   dot: B", Anchor::start, 10, "#444444");
+  return svg.str();
+}
+
 std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
   const double row = 22.0;
   const double top = 10.0;

@@ -66,6 +66,16 @@ struct Band {
 [[nodiscard]] std::string distribution_chart(const std::string& title, double min, double max,
                                              const std::vector<Band>& bands);
 
+struct Shift {
+  std::string label;
+  double from = 0.0;  // the first run's forecast: a hollow ring
+  double to = 0.0;    // the second's: a filled dot, joined to the ring
+};
+
+// Two runs' forecasts of one issue, one row per model: where each moved from and to.
+[[nodiscard]] std::string shift_chart(const std::string& title, double min, double max,
+                                      const std::vector<Shift>& shifts);
+
 struct Bar {
   std::string label;
   double value = 0.0;

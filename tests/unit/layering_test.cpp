@@ -35,7 +35,7 @@ const std::map<std::string, Layer> kPublic{
     {"what_if", core},
     {"registry", models},    {"answer", runner},   {"backtest", runner},   {"calibrate", runner},
     {"distributor", runner}, {"ensemble", runner}, {"montecarlo", runner}, {"run", runner},
-    {"sensitivity", runner}, {"report", report}};
+    {"sensitivity", runner}, {"report", report},     {"compare", report}};
 
 struct Include {
   std::string header;
