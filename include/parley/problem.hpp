@@ -28,10 +28,20 @@ struct IssueProblem {
   bool operator==(const IssueProblem&) const = default;
 };
 
+// A relation between two present actors (directed, as the scenario gives it).
+struct Affinity {
+  std::size_t from = 0;  // index into Problem::actors
+  std::size_t to = 0;
+  double value = 0.0;  // -1 hostility ... 1 alliance
+
+  bool operator==(const Affinity&) const = default;
+};
+
 struct Problem {
   std::vector<std::string> actors;  // ids of the present actors
   std::vector<double> capabilities;  // their default capabilities (stances may override per issue)
   std::vector<IssueProblem> issues;
+  std::vector<Affinity> affinities;  // the scenario's relations between present actors, in its order
 
   bool operator==(const Problem&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "parley/problem.hpp"
 
+#include <algorithm>
+
 #include <string_view>
 #include <unordered_map>
 
@@ -29,6 +31,16 @@ Problem make_problem(const Scenario& scenario) {
           {i, stance->position, stance->salience, stance->capability.value_or(present[i]->capability)});
     }
     problem.issues.push_back(std::move(entry));
+  }
+  const auto index_of = [&](const std::string& id) {
+    return static_cast<std::size_t>(std::find(problem.actors.begin(), problem.actors.end(), id) - problem.actors.begin());
+  };
+  for (const auto& relation : scenario.relations) {
+    const std::size_t from = index_of(relation.from);
+    const std::size_t to = index_of(relation.to);
+    if (from < problem.actors.size() && to < problem.actors.size()) {
+      problem.affinities.push_back({from, to, relation.affinity});
+    }
   }
   return problem;
 }

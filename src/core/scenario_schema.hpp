@@ -334,7 +334,11 @@ void fields(V& v, Part& scenario) {
          scenario.actors);
   v.list({.name = "issues", .need = Need::required, .type = "list of issue", .meaning = "at least one"},
          scenario.issues);
-  v.list({.name = "relations", .type = "list of relation", .meaning = "directed affinities"}, scenario.relations);
+  v.list({.name = "relations",
+          .type = "list of relation",
+          .meaning = "directed affinities; `exchange` uses them (no trades between hostile actors, "
+                     "`exchange.min_affinity`), the other models do not"},
+         scenario.relations);
   v.list({.name = "events", .type = "list of event",
           .meaning = "dated changes, in any order (applied by date, then file order)"},
          scenario.events);

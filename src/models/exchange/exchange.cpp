@@ -91,7 +91,7 @@ class Exchange final : public Model {
     Workspace local;
     auto& scratch = context.scratch<Scratch>(this, local);
     State& state = scratch.state;
-    prepare(problem, state);
+    prepare(problem, settings_.min_affinity, state);
     // Trajectories only for a caller that keeps them (not Monte Carlo): each round's positions cost more
     // than the round's arithmetic on small problems.
     const bool trajectories = context.tables;
@@ -175,7 +175,7 @@ class Exchange final : public Model {
   };
 
   // Fills `state` from the problem, reusing its memory.
-  static void prepare(const Problem& problem, State& state) {
+  static void prepare(const Problem& problem, double min_affinity, State& state) {
     const std::size_t issues = problem.issues.size();
     // A round's candidates: on each pair of issues, at most (n/2)² pairs of the n actors on both;
     // each about 400 bytes with its history and index entries. Refused before any is made.
@@ -207,6 +207,13 @@ class Exchange final : public Model {
         data.total[i] += participant.salience * participant.capability;
         state.start[at] = state.scales[i].normalise(participant.position);
       }
+    }
+    data.hostile.clear();
+    for (const Affinity& affinity : problem.affinities) {
+      if (!(affinity.value < min_affinity)) continue;
+      if (data.hostile.empty()) data.hostile.assign(data.actors * data.actors, 0);
+      data.hostile[affinity.from * data.actors + affinity.to] = 1;
+      data.hostile[affinity.to * data.actors + affinity.from] = 1;
     }
   }
 

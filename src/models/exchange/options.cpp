@@ -13,6 +13,9 @@ ParameterTable<Settings> parameter_table() {
   table.real("salience_weight", &Settings::salience_weight, 0.0, 1.0,
              "w_s: next start = (1 - w) x0 + w y with w = w_s (1 - s) + w_f");
   table.real("fixed_weight", &Settings::fixed_weight, 0.0, 1.0, "w_f of the partial adjustment toward the voting position");
+  table.real("min_affinity", &Settings::min_affinity, -1.0, 1.0,
+             "no exchange between two actors when either's affinity for the other (the scenario's relations) is "
+             "below this; -1: every pair may trade (Decide)");
   return table;
 }
 

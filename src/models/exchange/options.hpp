@@ -25,6 +25,9 @@ struct Settings {
   int rounds = 10;               // Decide runs a fixed number of rounds
   double salience_weight = 0.4;  // w_s of §3.11
   double fixed_weight = 0.1;     // w_f of §3.11
+  // parley's extension: no exchange between two actors either of whom holds the other in an
+  // affinity below this (the scenario's relations; a pair without one counts as 0). -1: no limit.
+  double min_affinity = -0.7;
   // Re-sort the whole list before every pick, as §3.9 is written (quadratic; for tests). The
   // default selection gives the same exchanges in the same order.
   bool literal_selection = false;

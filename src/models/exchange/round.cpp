@@ -219,10 +219,14 @@ class RoundPlay {
           groups[(left(a, p) ? 1 : 0) + (left(a, q) ? 2 : 0)].push_back(a);
         }
         for (const std::size_t first : groups[0]) {
-          for (const std::size_t second : groups[3]) add(first, second, p, q, count);
+          for (const std::size_t second : groups[3]) {
+            if (data.may_trade(first, second)) add(first, second, p, q, count);
+          }
         }
         for (const std::size_t first : groups[1]) {
-          for (const std::size_t second : groups[2]) add(first, second, p, q, count);
+          for (const std::size_t second : groups[2]) {
+            if (data.may_trade(first, second)) add(first, second, p, q, count);
+          }
         }
       }
     }

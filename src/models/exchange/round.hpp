@@ -23,9 +23,14 @@ struct Data {
   std::vector<double> power;
   std::vector<std::vector<std::size_t>> data;  // per issue
   std::vector<double> total;                   // D_i = Σ s·c in data order
+  // hostile[a * actors + b]: a and b do not trade (Settings::min_affinity); empty: every pair may.
+  std::vector<char> hostile;
 
   [[nodiscard]] std::size_t at(std::size_t actor, std::size_t issue) const { return actor * issues + issue; }
   [[nodiscard]] bool takes_part(std::size_t actor, std::size_t issue) const { return has[at(actor, issue)] != 0; }
+  [[nodiscard]] bool may_trade(std::size_t a, std::size_t b) const {
+    return hostile.empty() || hostile[a * actors + b] == 0;
+  }
 };
 
 // One side of a realised exchange, as reported.

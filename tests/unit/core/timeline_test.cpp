@@ -56,6 +56,20 @@ TEST(Timeline, EarlierDatesShowTheEarlierSystem) {
   EXPECT_EQ(start.actors, scenario.actors);
 }
 
+// The problem carries the relations between present actors, by their index among them.
+TEST(Timeline, TheProblemKeepsTheRelationsOfPresentActors) {
+  Scenario scenario = pakistan();
+  scenario.relations.push_back({"PTI", "PAK", -0.5, {}, ""});  // PTI is absent early on
+  const Problem early = make_problem(scenario_at(scenario, Date{2022, 1, 1}));
+  EXPECT_EQ(early.affinities.size(), scenario.relations.size() - 1);
+  const Problem problem = make_problem(scenario_at(scenario, scenario.as_of));
+  ASSERT_EQ(problem.affinities.size(), scenario.relations.size());
+  const Affinity& first = problem.affinities.front();
+  EXPECT_EQ(problem.actors[first.from], scenario.relations.front().from);
+  EXPECT_EQ(problem.actors[first.to], scenario.relations.front().to);
+  EXPECT_EQ(first.value, scenario.relations.front().affinity);
+}
+
 TEST(Timeline, ApplyEffectChangesOnlyWhatItNames) {
   Scenario scenario = pakistan();
   const Scenario before = scenario;

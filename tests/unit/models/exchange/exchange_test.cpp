@@ -103,6 +103,27 @@ TEST(ExchangeModel, NeedsTwoIssuesAndRunsItsRounds) {
   EXPECT_EQ(outcome.tables[1].name, "exchange_rounds");
 }
 
+// Relations (parley's extension): a pair whose affinity is below min_affinity does not trade, in
+// either direction of the relation; -1 lets every pair trade, as Decide does.
+TEST(ExchangeModel, HostileActorsDoNotTrade) {
+  Problem problem;
+  problem.actors = {"A", "B"};
+  problem.issues.push_back({"x", 0.0, 100.0, std::nullopt, {{0, 0.0, 0.9, 1.0}, {1, 100.0, 0.3, 1.0}}});
+  problem.issues.push_back({"y", 0.0, 100.0, std::nullopt, {{0, 0.0, 0.3, 1.0}, {1, 100.0, 0.9, 1.0}}});
+  const auto realised = [&](const std::vector<std::string>& parameters) {
+    const auto selection = select_models({"exchange"}, parameters, 2).at(0);
+    const ModelOutcome outcome = selection.info->make(selection.parameters)->solve(problem, RunContext{1});
+    return outcome.tables.at(0).rows.size();
+  };
+  EXPECT_GT(realised({}), 0u);
+  problem.affinities = {{1, 0, -0.9}};  // B for A: war
+  EXPECT_EQ(realised({}), 0u);
+  EXPECT_GT(realised({"exchange.min_affinity=-1"}), 0u);
+  problem.affinities = {{0, 1, -0.5}};  // cool, not hostile: above the default -0.7
+  EXPECT_GT(realised({}), 0u);
+  EXPECT_EQ(realised({"exchange.min_affinity=-0.4"}), 0u);
+}
+
 }  // namespace
 }  // namespace parley::models::exchange
 
