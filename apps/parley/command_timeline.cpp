@@ -12,7 +12,8 @@ namespace {
 
 std::string describe(const Effect& effect) {
   std::string text = effect.actor;
-  if (effect.issue) text += " on " + *effect.issue;
+  if (effect.issue) text += effect.actor.empty() ? *effect.issue : " on " + *effect.issue;
+  if (effect.toward) text += " toward " + *effect.toward;
   const auto change = [&](std::string_view what, const std::optional<Change>& value) {
     if (value) text += fmt::format(": {} {} {}", what, to_string(value->operation), value->value);
   };
@@ -20,6 +21,8 @@ std::string describe(const Effect& effect) {
   change("salience", effect.salience);
   change("capability", effect.capability);
   if (effect.presence) text += effect.presence == Presence::enter ? ": enters the system" : ": leaves the system";
+  change("status quo", effect.status_quo);
+  change("affinity", effect.affinity);
   return text;
 }
 

@@ -103,12 +103,15 @@ struct Change {
 enum class Presence { enter, leave };
 
 struct Effect {
-  std::string actor;
+  std::string actor;  // empty in an effect on a status quo alone
   std::optional<std::string> issue;
   std::optional<Change> position;
   std::optional<Change> salience;
   std::optional<Change> capability;
   std::optional<Presence> presence;
+  std::optional<Change> status_quo;   // of `issue`
+  std::optional<std::string> toward;  // with `affinity`: the relation from `actor` toward this actor
+  std::optional<Change> affinity;
 
   bool operator==(const Effect&) const = default;
 };

@@ -197,7 +197,7 @@ void fields(V& v, Part& relation) {
 
 template <typename V, PartOf<Effect> Part>
 void fields(V& v, Part& effect) {
-  v.text({.name = "actor", .need = Need::required, .type = "actor id", .meaning = "the actor it changes"},
+  v.text({.name = "actor", .type = "actor id", .meaning = "the actor it changes", .when = "except for `status_quo`"},
          effect.actor);
   v.text({.name = "issue", .type = "issue id",
           .meaning = "the issue it changes; with `capability`, changes the issue-specific capability",
@@ -214,6 +214,18 @@ void fields(V& v, Part& effect) {
            effect.capability);
   v.choice({.name = "presence", .meaning = "the actor joins or leaves the system"}, effect.presence,
            &not_a_presence_change);
+  v.change({.name = "status_quo",
+            .meaning = "change of `issue`'s status quo (an interim deal, a new law); `add` and `scale` need one to "
+                       "start from; names no actor",
+            .flow = true},
+           effect.status_quo);
+  v.text({.name = "toward", .type = "actor id", .meaning = "the other actor of the relation `affinity` changes",
+          .when = "for affinity"},
+         effect.toward);
+  v.change({.name = "affinity",
+            .meaning = "change of the relation from `actor` toward `toward` (created at 0 when the scenario has none)",
+            .flow = true},
+           effect.affinity);
 }
 
 template <typename V, PartOf<Event> Part>

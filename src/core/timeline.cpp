@@ -12,11 +12,43 @@ std::vector<const Event*> events_in_order(const Scenario& scenario) {
   return ordered;
 }
 
+namespace {
+
+// The status-quo and relation changes of an effect; false when what they name is not there.
+bool apply_to_issue_and_relation(Scenario& scenario, const Effect& effect) {
+  if (effect.status_quo) {
+    if (!effect.issue) return false;
+    const auto issue = std::find_if(scenario.issues.begin(), scenario.issues.end(),
+                                    [&](const Issue& held) { return held.id == *effect.issue; });
+    if (issue == scenario.issues.end()) return false;
+    issue->status_quo = effect.status_quo->apply(issue->status_quo.value_or(0.0));
+  }
+  if (effect.affinity) {
+    if (!effect.toward || scenario.find_actor(effect.actor) == nullptr || scenario.find_actor(*effect.toward) == nullptr) {
+      return false;
+    }
+    auto relation = std::find_if(scenario.relations.begin(), scenario.relations.end(), [&](const Relation& held) {
+      return held.from == effect.actor && held.to == *effect.toward;
+    });
+    if (relation == scenario.relations.end()) {
+      scenario.relations.push_back({effect.actor, *effect.toward, 0.0, {}, ""});
+      relation = scenario.relations.end() - 1;
+    }
+    relation->affinity = effect.affinity->apply(relation->affinity);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool apply_effect(Scenario& scenario, const Effect& effect) {
+  if (!apply_to_issue_and_relation(scenario, effect)) return false;
+  const bool on_actor = effect.position || effect.salience || effect.capability || effect.presence;
+  if (!on_actor) return true;
   Actor* actor = scenario.find_actor(effect.actor);
   if (actor == nullptr) return false;
   Stance* stance = nullptr;
-  if (effect.issue) {
+  if (effect.issue && (effect.position || effect.salience || effect.capability)) {
     stance = actor->stance_on(*effect.issue);
     if (stance == nullptr) return false;
   }

@@ -251,20 +251,38 @@ class Checker {
   }
 
   void check_effect_references(const std::string& path, const Effect& effect) {
+    const bool on_stance = effect.position || effect.salience || effect.capability;
+    const bool on_actor = on_stance || effect.presence || effect.affinity;
+    if (!on_actor && !effect.status_quo) {
+      error(path, "the effect changes nothing (give position, salience, capability, presence, status_quo or affinity)");
+    }
+    if (effect.issue && scenario_.find_issue(*effect.issue) == nullptr) {
+      error(path + ".issue", fmt::format("unknown issue '{}'", *effect.issue));
+      return;
+    }
+    if (effect.status_quo && !effect.issue) error(path, "a change of status quo needs an 'issue'");
+    if (effect.toward && !effect.affinity) error(path + ".toward", "'toward' goes with an 'affinity' change");
+    if (effect.actor.empty()) {
+      if (on_actor) error(path, "the effect needs an 'actor' (only a change of status quo names none)");
+      return;
+    }
     const Actor* actor = scenario_.find_actor(effect.actor);
     if (actor == nullptr) {
       error(path + ".actor", fmt::format("unknown actor '{}'", effect.actor));
       return;
     }
-    const bool changes = effect.position || effect.salience || effect.capability || effect.presence;
-    if (!changes) error(path, "the effect changes nothing (give position, salience, capability or presence)");
-    if (effect.issue) {
-      if (scenario_.find_issue(*effect.issue) == nullptr) {
-        error(path + ".issue", fmt::format("unknown issue '{}'", *effect.issue));
-      } else if (actor->stance_on(*effect.issue) == nullptr) {
-        error(path + ".issue", fmt::format("actor '{}' has no stance on issue '{}'", effect.actor, *effect.issue));
+    if (effect.affinity) {
+      if (!effect.toward) {
+        error(path, "a change of affinity needs 'toward': the other actor of the relation");
+      } else if (scenario_.find_actor(*effect.toward) == nullptr) {
+        error(path + ".toward", fmt::format("unknown actor '{}'", *effect.toward));
+      } else if (*effect.toward == effect.actor) {
+        error(path + ".toward", "a relation joins two actors; 'toward' is the actor itself");
       }
-    } else if (effect.position || effect.salience) {
+    }
+    if (effect.issue && on_stance && actor->stance_on(*effect.issue) == nullptr) {
+      error(path + ".issue", fmt::format("actor '{}' has no stance on issue '{}'", effect.actor, *effect.issue));
+    } else if (!effect.issue && (effect.position || effect.salience)) {
       error(path, "a change of position or salience needs an 'issue'");
     }
   }
@@ -281,6 +299,11 @@ class Checker {
           error(path + ".presence", fmt::format("actor '{}' is already {} on {}", effect.actor,
                                                 before->present ? "present" : "absent", event->date.to_string()));
         }
+        if (effect.status_quo && effect.status_quo->operation != Operation::set &&
+            !state.find_issue(*effect.issue)->status_quo) {
+          error(path + ".status_quo", fmt::format("issue '{}' has no status quo on {} to {}; set one", *effect.issue,
+                                                  event->date.to_string(), to_string(effect.status_quo->operation)));
+        }
         const EffectValues old_values = values_touched(state, effect);
         apply_effect(state, effect);
         check_after_effect(path, state, effect, old_values, values_touched(state, effect));
@@ -293,13 +316,30 @@ class Checker {
     double position = 0.0;
     double salience = 0.0;
     double capability = 0.0;
+    double status_quo = 0.0;
+    double affinity = 0.0;
   };
 
   static EffectValues values_touched(const Scenario& state, const Effect& effect) {
+    EffectValues values;
+    if (effect.status_quo && effect.issue) {
+      values.status_quo = state.find_issue(*effect.issue)->status_quo.value_or(0.0);
+    }
     const Actor* actor = state.find_actor(effect.actor);
-    if (!effect.issue) return {0.0, 0.0, actor->capability};
-    const Stance* stance = actor->stance_on(*effect.issue);
-    return {stance->position, stance->salience, stance->capability.value_or(actor->capability)};
+    if (actor == nullptr) return values;
+    values.capability = actor->capability;
+    if (effect.affinity && effect.toward) {
+      for (const auto& relation : state.relations) {
+        if (relation.from == effect.actor && relation.to == *effect.toward) values.affinity = relation.affinity;
+      }
+    }
+    const Stance* stance = effect.issue ? actor->stance_on(*effect.issue) : nullptr;
+    if (stance != nullptr) {
+      values.position = stance->position;
+      values.salience = stance->salience;
+      values.capability = stance->capability.value_or(actor->capability);
+    }
+    return values;
   }
 
   // A value an effect pushed out of range, shown with how it got there: "0.7 + 0.4 = 1.1".
@@ -341,6 +381,15 @@ class Checker {
     if (effect.capability) {
       check_changed(path + ".capability", *effect.capability, before.capability, after.capability,
                     *schema::kCapability.min, *schema::kCapability.max);
+    }
+    if (effect.status_quo) {
+      const Issue* issue = state.find_issue(*effect.issue);
+      check_changed(path + ".status_quo", *effect.status_quo, before.status_quo, after.status_quo, issue->scale.min,
+                    issue->scale.max);
+    }
+    if (effect.affinity) {
+      check_changed(path + ".affinity", *effect.affinity, before.affinity, after.affinity, *schema::kAffinity.min,
+                    *schema::kAffinity.max);
     }
   }
 

@@ -234,6 +234,59 @@ TEST(Cli, UnwritableOutputExits73) {
   EXPECT_NE(outcome.err.find("cannot create the output folder"), std::string::npos) << outcome.err;
 }
 
+// An interim deal sets an issue's status quo from its date on; a thaw changes a relation.
+TEST(Cli, AnEventMovesTheStatusQuoAndARelationFromItsDate) {
+  const auto directory = fresh_directory("status-quo-event");
+  std::ofstream(directory / "deal.yaml") << R"(parley: 1
+title: An interim deal
+start: 2021-08-01
+as_of: 2023-01-05
+actors:
+  - id: USA
+    name: United States
+    kind: state
+    capability: 0.1
+    stances:
+      alignment: {position: 80, salience: 0.7}
+  - id: PAK
+    name: Pakistan
+    kind: state
+    capability: 0.1
+    stances:
+      alignment: {position: 30, salience: 0.7}
+issues:
+  - id: alignment
+    question: Where does it settle?
+    scale: {min: 0, max: 100}
+    status_quo: 40
+relations:
+  - {from: USA, to: PAK, affinity: 0.4}
+events:
+  - date: 2022-04-10
+    title: An interim deal
+    effects:
+      - {issue: alignment, status_quo: {set: 55}}
+      - {actor: PAK, toward: USA, affinity: {set: 0.2}}
+)";
+  const auto timeline = run_parley({"timeline", "deal.yaml"}, directory);
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_NE(timeline.out.find("- alignment: status quo set 55"), std::string::npos) << timeline.out;
+  EXPECT_NE(timeline.out.find("- PAK toward USA: affinity set 0.2"), std::string::npos) << timeline.out;
+  for (const auto& [at, expected] : {std::pair{"2022-01-01", "40"}, std::pair{"2022-04-10", "55"}}) {
+    const auto run = run_parley({"run", "deal.yaml", "-m", "status_quo", "--at", at, "-q", "-o", at}, directory);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(read_text(directory / at / "forecast.csv").find(std::string("status_quo,alignment,") + expected + ","),
+              std::string::npos)
+        << at;
+  }
+  const auto shown = run_parley({"show", "deal.yaml", "--format", "json", "--at", "2022-05-01"}, directory);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const auto relations = nlohmann::json::parse(shown.out)["relations"];
+  ASSERT_EQ(relations.size(), 2U);
+  EXPECT_EQ(relations[1]["from"], "PAK");
+  EXPECT_EQ(relations[1]["affinity"], 0.2);
+}
+
 TEST(Cli, TimelineListsEventsInOrder) {
   const auto outcome = run_parley({"timeline", "pakistan-2023"}, fresh_directory("timeline"));
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;

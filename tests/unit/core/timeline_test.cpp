@@ -5,6 +5,9 @@
 #include "parley/io/embedded.hpp"
 #include "parley/io/scenario_yaml.hpp"
 #include "parley/problem.hpp"
+#include "parley/validate.hpp"
+
+#include <cmath>
 
 namespace parley {
 namespace {
@@ -83,6 +86,96 @@ TEST(Timeline, ApplyEffectChangesOnlyWhatItNames) {
   EXPECT_EQ(scenario.find_actor("USA")->capability, 0.2);
   EXPECT_FALSE(apply_effect(scenario,
                             Effect{"NOBODY", std::nullopt, std::nullopt, std::nullopt, std::nullopt, Presence::leave}));
+}
+
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+Event dated(Date date, std::vector<Effect> effects) {
+  Event event;
+  event.date = date;
+  event.title = "a change";
+  event.effects = std::move(effects);
+  return event;
+}
+
+Effect status_quo_change(const std::string& issue, Operation operation, double value) {
+  Effect effect;
+  effect.issue = issue;
+  effect.status_quo = Change{operation, value};
+  return effect;
+}
+
+Effect affinity_change(const std::string& from, const std::string& toward, Operation operation, double value) {
+  Effect effect;
+  effect.actor = from;
+  effect.toward = toward;
+  effect.affinity = Change{operation, value};
+  return effect;
+}
+
+double affinity(const Scenario& scenario, const std::string& from, const std::string& to) {
+  for (const auto& relation : scenario.relations) {
+    if (relation.from == from && relation.to == to) return relation.affinity;
+  }
+  return std::nan("");
+}
+
+std::vector<std::string> errors_of(const Scenario& scenario) {
+  std::vector<std::string> messages;
+  for (const auto& error : validate(scenario, Locator{}, {}).errors) messages.push_back(error.path + ": " + error.message);
+  return messages;
+}
+
+}  // namespace
+
+// An interim deal: an event sets an issue's status quo; a thaw: an event changes a relation, or
+// makes one the scenario did not have.
+TEST(Timeline, EventsChangeStatusQuoAndRelations) {
+  Scenario scenario = pakistan();
+  scenario.events.push_back(dated(Date{2023, 3, 1}, {status_quo_change("us_airspace", Operation::set, 50.0),
+                                                     affinity_change("TTP", "PAK", Operation::add, 0.5),
+                                                     affinity_change("CHN", "TTP", Operation::set, -0.3)}));
+  EXPECT_TRUE(errors_of(scenario).empty()) << errors_of(scenario).front();
+  const Scenario before = scenario_at(scenario, Date{2023, 2, 1});
+  const Scenario after = scenario_at(scenario, Date{2023, 4, 1});
+  EXPECT_EQ(before.find_issue("us_airspace")->status_quo, 35.0);
+  EXPECT_EQ(after.find_issue("us_airspace")->status_quo, 50.0);
+  EXPECT_EQ(affinity(before, "TTP", "PAK"), -0.9);
+  EXPECT_EQ(affinity(after, "TTP", "PAK"), -0.9 + 0.5);
+  EXPECT_TRUE(std::isnan(affinity(before, "CHN", "TTP")));
+  EXPECT_EQ(affinity(after, "CHN", "TTP"), -0.3);
+  // Written and read back, the effects are the same.
+  const Scenario read = io::read_scenario_yaml(io::write_scenario_yaml(scenario), "round-trip.yaml", {}).scenario;
+  EXPECT_EQ(read.events, scenario.events);
+}
+
+TEST(Timeline, StatusQuoAndRelationEffectsAreChecked) {
+  const auto first_error = [](std::vector<Effect> effects) {
+    Scenario scenario = pakistan();
+    scenario.events.push_back(dated(Date{2023, 3, 1}, std::move(effects)));
+    const auto errors = errors_of(scenario);
+    return errors.empty() ? std::string("no error") : errors.front();
+  };
+  Effect no_issue = status_quo_change("us_airspace", Operation::set, 50.0);
+  no_issue.issue.reset();
+  EXPECT_NE(first_error({no_issue}).find("a change of status quo needs an 'issue'"), std::string::npos);
+  EXPECT_NE(first_error({status_quo_change("us_airspace", Operation::add, 70.0)}).find("35 + 70 = 105 is outside"),
+            std::string::npos);
+  EXPECT_NE(first_error({affinity_change("TTP", "PAK", Operation::set, 2.0)}).find("2 is outside [-1, 1]"),
+            std::string::npos);
+  Effect no_toward = affinity_change("TTP", "PAK", Operation::set, 0.0);
+  no_toward.toward.reset();
+  EXPECT_NE(first_error({no_toward}).find("needs 'toward'"), std::string::npos);
+  EXPECT_NE(first_error({affinity_change("TTP", "TTP", Operation::set, 0.0)}).find("the actor itself"),
+            std::string::npos);
+  EXPECT_NE(first_error({affinity_change("TTP", "NOBODY", Operation::set, 0.0)}).find("unknown actor 'NOBODY'"),
+            std::string::npos);
+  Effect nothing;
+  nothing.issue = "us_airspace";
+  EXPECT_NE(first_error({nothing}).find("the effect changes nothing"), std::string::npos);
 }
 
 }  // namespace parley
