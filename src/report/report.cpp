@@ -50,6 +50,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-ali
 td.num { text-align: right; font-variant-numeric: tabular-nums; } .yes { color: #009E73; font-weight: bold; }
 .no { color: #D55E00; font-weight: bold; } .note { color: #555; font-size: 0.9em; }
 td.headline { white-space: nowrap; } ul.flags { font-size: 0.92em; }
+div.wide { overflow-x: auto; } table.grid td, table.grid th { font-size: 0.9em; padding-right: 0.5em; }
 section { page-break-inside: auto; } article { page-break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; } a { color: #222; } h2 { page-break-after: avoid; } }
 )css";
@@ -208,27 +209,38 @@ class Builder {
              "do, and leaves it unsettled in between.</p>\n"
            : "<p class=\"note\">Whether each model's forecast in this run bears the claim out (a Monte Carlo run "
              "gives how likely it is).</p>\n";
-    out_ += "<table><tr><th>claim</th><th>test</th><th>model</th><th>result</th></tr>\n";
+    // One row a claim, one column a model (in the order they first give a result): a claim × model grid.
+    std::vector<Results> rows;
+    std::vector<std::string> models;
     for (const Claim& claim : claims_) {
       Results results;
       if (mc) {
         results = sampled(claim);
       } else {
         results = headline(claim);
-        const Results models = claim.about_forecast() ? forecasts_bearing(claim) : trades_bearing(claim);
-        results.insert(results.end(), models.begin(), models.end());
+        const Results bearing = claim.about_forecast() ? forecasts_bearing(claim) : trades_bearing(claim);
+        results.insert(results.end(), bearing.begin(), bearing.end());
       }
-      for (std::size_t k = 0; k < results.size(); ++k) {
-        out_ += "<tr>";
-        if (k == 0) {
-          out_ += fmt::format("<td rowspan=\"{}\"><strong>{}</strong><br><em>“{}”</em></td><td rowspan=\"{}\">{}</td>",
-                              results.size(), escape(claim.id), escape(claim.text), results.size(),
-                              escape(test_text(claim)));
-        }
-        out_ += fmt::format("<td>{}</td><td>{}</td></tr>\n", escape(results[k].first), results[k].second);
+      for (const auto& result : results) {
+        if (std::find(models.begin(), models.end(), result.first) == models.end()) models.push_back(result.first);
       }
+      rows.push_back(std::move(results));
     }
-    out_ += "</table>\n";
+    out_ += "<div class=\"wide\"><table class=\"grid\"><tr><th>claim</th><th>test</th>";
+    for (const auto& model : models) out_ += "<th>" + escape(model) + "</th>";
+    out_ += "</tr>\n";
+    for (std::size_t c = 0; c < claims_.size(); ++c) {
+      const Claim& claim = claims_[c];
+      out_ += fmt::format("<tr><td><strong>{}</strong><br><em>“{}”</em></td><td>{}</td>", escape(claim.id),
+                          escape(claim.text), escape(test_text(claim)));
+      for (const auto& model : models) {
+        const auto found = std::find_if(rows[c].begin(), rows[c].end(),
+                                        [&](const auto& result) { return result.first == model; });
+        out_ += found == rows[c].end() ? "<td class=\"note\">–</td>" : "<td>" + found->second + "</td>";
+      }
+      out_ += "</tr>\n";
+    }
+    out_ += "</table></div>\n";
   }
 
   static std::string test_text(const Claim& claim) {

@@ -50,8 +50,14 @@ TEST(Report, DefaultRunWritesAFullReport) {
   // The headlines, 6 issue charts, 18 trajectory charts (eum, exchange and smp on 6 issues), the
   // network and the timeline.
   EXPECT_EQ(count(html, "<svg "), 27u);
-  // Claims are judged on the headline first, with a probability from its calibrated intervals.
-  EXPECT_NE(html.find("<td>parley forecast</td><td>"), std::string::npos);
+  // Claims are a claim × model grid: one row a claim (5, and the header), the headline's column first,
+  // with a probability from its calibrated intervals.
+  const auto grid = html.find("<table class=\"grid\">");
+  ASSERT_NE(grid, std::string::npos);
+  const std::string table = html.substr(grid, html.find("</table>", grid) - grid);
+  EXPECT_EQ(count(table, "<tr>"), 6u);
+  EXPECT_NE(table.find("<tr><th>claim</th><th>test</th><th>parley forecast</th><th>ensemble</th>"), std::string::npos);
+  EXPECT_NE(table.find("% likely"), std::string::npos);
   EXPECT_NE(html.find("Pakistan&#39;s security policy"), std::string::npos);
   EXPECT_NE(html.find("<strong>seed</strong>"), std::string::npos);  // every source is listed
   expect_self_contained(html);
