@@ -33,11 +33,11 @@ std::string issue_chart(const std::string& title, double min, double max, const 
                         const std::vector<double>& status_quo, const std::vector<Mark>& forecasts) {
   const double top = 24.0;
   const double row = 22.0;
-  const double bottom = top + row * static_cast<double>(std::max<std::size_t>(dots.size(), 1));
-  const double legend = bottom + 34.0;
-  const std::size_t legend_rows = (forecasts.size() + 2) / 3;
-  const double height = legend + 18.0 * static_cast<double>(legend_rows) + 8.0;
-  Svg svg(kWidth, height, title);
+  const double actors_bottom = top + row * static_cast<double>(std::max<std::size_t>(dots.size(), 1));
+  // Below the actors, a row a model: equal forecasts sit on rows of their own, never on one line.
+  const double forecast_row = 18.0;
+  const double bottom = actors_bottom + 6.0 + forecast_row * static_cast<double>(forecasts.size());
+  Svg svg(kWidth, bottom + 30.0, title);
   const Scale x{min, max, kLeft, kRight};
   double heaviest = 0.0;
   for (const auto& dot : dots) heaviest = std::max(heaviest, dot.weight);
@@ -55,16 +55,16 @@ std::string issue_chart(const std::string& title, double min, double max, const 
   }
   for (std::size_t m = 0; m < forecasts.size(); ++m) {
     const double position = x(forecasts[m].value);
-    svg.line(position, top, position, bottom, colour(m), 2.0);
+    const double y = actors_bottom + 6.0 + forecast_row * (static_cast<double>(m) + 0.5);
+    svg.line(position, top, position, actors_bottom, colour(m), 1.2);
+    svg.line(kLeft, y, kRight, y, "#f4f4f4");
+    svg.text(kLeft - 8, y + 4, forecasts[m].label, Anchor::end, 11, colour(m));
+    svg.rect(position - 4, y - 4, 8, 8, colour(m));
+    const bool right = position < (kLeft + kRight) / 2;
+    svg.text(right ? position + 8 : position - 8, y + 4, fmt::format("{:.1f}", forecasts[m].value),
+             right ? Anchor::start : Anchor::end, 11);
   }
   svg.x_axis(x, bottom + 2, nice_ticks(min, max, 5));
-  for (std::size_t m = 0; m < forecasts.size(); ++m) {
-    const double lx = 20.0 + 250.0 * static_cast<double>(m % 3);
-    const std::size_t legend_row = m / 3;
-    const double ly = legend + 18.0 * static_cast<double>(legend_row);
-    svg.rect(lx, ly - 9, 14, 4, colour(m));
-    svg.text(lx + 20, ly - 4, fmt::format("{} {:.1f}", forecasts[m].label, forecasts[m].value), Anchor::start, 12);
-  }
   return svg.str();
 }
 
@@ -108,30 +108,73 @@ std::string headline_chart(const std::string& title, const std::vector<HeadlineR
   return svg.str();
 }
 
-std::string trajectory_chart(const std::string& title, double min, double max, const std::vector<Line>& lines) {
+namespace {
+
+// Label heights pushed apart to at least `gap` from each other, within [top, bottom], keeping their
+// order: labels at the ends of lines that end together stay readable.
+std::vector<double> spread_labels(std::vector<double> wanted, double gap, double top, double bottom) {
+  std::vector<std::size_t> order(wanted.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return wanted[a] < wanted[b]; });
+  std::vector<double> placed(wanted.size());
+  double previous = top - gap;
+  for (const std::size_t k : order) {
+    placed[k] = std::max(wanted[k], previous + gap);
+    previous = placed[k];
+  }
+  // Too low at the end: shift the last ones back up, each at least `gap` above the next.
+  double next = bottom + gap;
+  std::reverse(order.begin(), order.end());
+  for (const std::size_t k : order) {
+    placed[k] = std::min(placed[k], next - gap);
+    next = placed[k];
+  }
+  return placed;
+}
+
+}  // namespace
+
+std::string trajectory_chart(const std::string& title, const TrajectoryFrame& frame, const std::vector<Line>& lines) {
+  constexpr double kPlotRight = 610.0;  // right of it: the lines' labels
+  constexpr double kTop = 24.0;
+  constexpr double kBottom = 214.0;
   std::size_t rounds = 1;
   for (const auto& line : lines) rounds = std::max(rounds, line.values.size());
-  const std::size_t legend_rows = (lines.size() + 3) / 4;
-  const double height = 250.0 + 16.0 * static_cast<double>(legend_rows);
-  Svg svg(kWidth, height, title);
-  const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kRight};
-  const Scale y{min, max, 210.0, 20.0};
-  svg.y_axis(y, 60.0, kRight, nice_ticks(min, max, 5));
-  svg.x_axis(x, 212.0, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
-  svg.text((60.0 + kRight) / 2, 240.0, "round", Anchor::middle, 11, "#444444");
-  for (std::size_t k = 0; k < lines.size(); ++k) {
+  Svg svg(kWidth, 262.0, title);
+  const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kPlotRight};
+  const Scale y{frame.min, frame.max, kBottom, kTop};
+  svg.y_axis(y, 60.0, kPlotRight, nice_ticks(frame.min, frame.max, 5));
+  svg.x_axis(x, kBottom + 2, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
+  svg.text((60.0 + kPlotRight) / 2, 244.0, "round", Anchor::middle, 11, "#444444");
+  if (!frame.high.empty()) svg.text(62.0, kTop - 8, "↑ " + frame.high, Anchor::start, 10, "#444444");
+  if (!frame.low.empty()) svg.text(62.0, 256.0, "↓ " + frame.low, Anchor::start, 10, "#444444");
+  std::vector<double> ends;           // each label's wanted height
+  std::vector<std::string> labels;
+  std::vector<std::string_view> paints;
+  for (const auto& line : lines) {
     std::vector<std::pair<double, double>> points;
-    for (std::size_t r = 0; r < lines[k].values.size(); ++r) {
-      if (std::isfinite(lines[k].values[r])) points.emplace_back(x(static_cast<double>(r)), y(lines[k].values[r]));
+    for (std::size_t r = 0; r < line.values.size(); ++r) {
+      if (std::isfinite(line.values[r])) points.emplace_back(x(static_cast<double>(r)), y(line.values[r]));
     }
-    const std::string_view paint = colour(lines[k].colour);
+    const std::string_view paint = colour(line.colour);
     if (points.size() == 1) svg.circle(points[0].first, points[0].second, 3, paint);
     if (points.size() > 1) svg.polyline(points, paint, 1.8);
-    const double lx = 60.0 + 170.0 * static_cast<double>(k % 4);
-    const std::size_t legend_row = k / 4;
-    const double ly = 258.0 + 16.0 * static_cast<double>(legend_row);
-    svg.rect(lx, ly - 8, 12, 4, paint);
-    svg.text(lx + 16, ly - 3, lines[k].label, Anchor::start, 11);
+    if (points.empty()) continue;
+    ends.push_back(points.back().second);
+    labels.push_back(line.label);
+    paints.push_back(paint);
+  }
+  if (frame.forecast) {
+    const double at = y(*frame.forecast);
+    svg.line(60.0, at, kPlotRight, at, "#000000", 1.2, "6 4");
+    ends.push_back(at);
+    labels.push_back(fmt::format("forecast {:.1f}", *frame.forecast));
+    paints.emplace_back("#000000");
+  }
+  const std::vector<double> placed = spread_labels(ends, 12.0, kTop, kBottom + 12.0);
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (std::fabs(placed[k] - ends[k]) > 1.0) svg.line(kPlotRight + 2, ends[k], kPlotRight + 10, placed[k], paints[k], 0.8);
+    svg.text(kPlotRight + 12, placed[k] + 4, labels[k], Anchor::start, 11, paints[k]);
   }
   return svg.str();
 }

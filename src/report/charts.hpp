@@ -1,6 +1,7 @@
 #pragma once
 // The report's charts, each an SVG string built with svg.hpp from plain data.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,19 @@ struct Line {
   std::size_t colour = 0;      // palette index, so that an actor keeps its colour across charts
 };
 
-// Positions by round, one line per actor.
-[[nodiscard]] std::string trajectory_chart(const std::string& title, double min, double max,
+// What a trajectory chart is drawn against: the scale with what its ends mean, and the
+// model's forecast (a dashed line) when it has one.
+struct TrajectoryFrame {
+  double min = 0.0;
+  double max = 100.0;
+  std::string low;   // what `min` means
+  std::string high;  // what `max` means
+  std::optional<double> forecast;
+};
+
+// Positions by round, one line per actor, each labelled at its end (labels pushed apart so that none
+// overlaps another), so that an actor is known by its name, not only its colour.
+[[nodiscard]] std::string trajectory_chart(const std::string& title, const TrajectoryFrame& frame,
                                            const std::vector<Line>& lines);
 
 struct Edge {

@@ -226,7 +226,7 @@ class Builder {
       }
       rows.push_back(std::move(results));
     }
-    out_ += "<div class=\"wide\"><table class=\"grid\"><tr><th>claim</th><th>test</th>";
+    out_ += R"(<div class="wide"><table class="grid"><tr><th>claim</th><th>test</th>)";
     for (const auto& model : models) out_ += "<th>" + escape(model) + "</th>";
     out_ += "</tr>\n";
     for (std::size_t c = 0; c < claims_.size(); ++c) {
@@ -352,8 +352,12 @@ class Builder {
           ++index;
         }
         out_ += fmt::format("<h3>{} — {}</h3>\n", escape(model), escape(id));
-        figure(trajectory_chart(fmt::format("{}: positions by round in model {}", id, model), issue["scale"]["min"],
-                                issue["scale"]["max"], series));
+        TrajectoryFrame frame{issue["scale"]["min"], issue["scale"]["max"], text_of(issue["scale"], "low"),
+                              text_of(issue["scale"], "high"), std::nullopt};
+        for (const auto& row : forecast_) {
+          if (row.at("model") == model && row.at("issue") == id) frame.forecast = number_of(row, "forecast");
+        }
+        figure(trajectory_chart(fmt::format("{}: positions by round in model {}", id, model), frame, series));
       }
     }
   }

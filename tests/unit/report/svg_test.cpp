@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "report/charts.hpp"
 
 namespace parley::report {
@@ -55,14 +57,35 @@ TEST(Charts, LabelsInAnyScriptAreText) {
   EXPECT_NE(chart.find("Россия"), std::string::npos);
   EXPECT_NE(chart.find("&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(chart.find("<script"), std::string::npos);
-  EXPECT_NE(chart.find("compromise 48.5"), std::string::npos);
+  EXPECT_NE(chart.find(">compromise</text>"), std::string::npos);  // each model labelled on its own row
+  EXPECT_NE(chart.find(">48.5</text>"), std::string::npos);
   EXPECT_TRUE(chart.starts_with("<svg "));
   EXPECT_TRUE(chart.ends_with("</svg>"));
 }
 
+// Lines that end together are labelled apart: no two end labels closer than a line of text, the
+// forecast's among them.
+TEST(Charts, TrajectoryLabelsDoNotOverlap) {
+  std::vector<Line> lines;
+  lines.reserve(9);
+  for (int k = 0; k < 9; ++k) lines.push_back({"actor" + std::to_string(k), {10.0 * k, 80.0}, static_cast<std::size_t>(k)});
+  const std::string chart = trajectory_chart("t", {0, 100, "none", "all", 80.0}, lines);
+  std::vector<double> heights;
+  const std::string marker = R"(<text x="622.00" y=")";
+  for (auto at = chart.find(marker); at != std::string::npos; at = chart.find(marker, at + 1)) {
+    heights.push_back(std::stod(chart.substr(at + marker.size())));
+  }
+  ASSERT_EQ(heights.size(), 10u);  // nine actors and the forecast
+  std::sort(heights.begin(), heights.end());
+  for (std::size_t k = 1; k < heights.size(); ++k) EXPECT_GE(heights[k] - heights[k - 1], 12.0 - 1e-9);
+  EXPECT_NE(chart.find(">forecast 80.0</text>"), std::string::npos);
+  EXPECT_NE(chart.find("↑ all"), std::string::npos);
+  EXPECT_NE(chart.find("↓ none"), std::string::npos);
+}
+
 TEST(Charts, EveryChartIsOneSvg) {
   const std::vector<std::string> charts{
-      trajectory_chart("t", 0, 100, {{"A", {10, 20, 30}, 0}, {"B", {90}, 1}}),
+      trajectory_chart("t", {0, 100, "low", "high", 50.0}, {{"A", {10, 20, 30}, 0}, {"B", {90}, 1}}),
       network_chart("n", {"A", "B", "C"}, {{0, 1, 3.0, "A: x / B: y"}}),
       distribution_chart("d", 0, 100, {{"m", 10, 20, 30, 40, 50, 31}}),
       bar_chart("b", {{"A position", 0.6, 0.5, 0.7}}),
