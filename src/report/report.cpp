@@ -165,7 +165,12 @@ class Builder {
     section("forecasts", "Forecasts by issue");
     out_ +=
         "<p class=\"note\">Each row is an actor at its position (the dot's area grows with capability × "
-        "salience); the dashed line is the status quo, the coloured lines the models' forecasts.</p>\n";
+        "salience); the dashed line is the status quo; below the actors, each model's forecast on a row of its "
+        "own.</p>\n";
+    if (forecast_.empty() && mc_summary_.empty()) {
+        out_ += "<p class=\"note\">This folder holds no forecasts (a sensitivity run keeps the indices only): "
+                "<code>parley run</code> or <code>parley mc</code> on the same scenario gives them.</p>\n";
+    }
     for (const auto& issue : scenario_["issues"]) {
       const std::string id = issue["id"];
       const double min = issue["scale"]["min"];
@@ -201,8 +206,9 @@ class Builder {
 
   void claims() {
     if (!scenario_.contains("claims") || scenario_["claims"].empty()) return;
-    section("claims", "The source's claims, checked by the models");
     const bool mc = !mc_claims_.empty();
+    if (!mc && forecast_.empty()) return;  // nothing here judges them (a sensitivity run)
+    section("claims", "The source's claims, checked by the models");
     out_ +=
         mc ? "<p class=\"note\">The share of Monte Carlo samples in which each model's forecast bears the claim "
              "out: a model agrees with the source when 90 % of its samples or more do, disagrees when 10 % or fewer "
@@ -391,16 +397,20 @@ class Builder {
   void sensitivity() {
     if (sensitivity_.empty()) return;
     section("sensitivity", "What drives the forecasts");
-    // The drivers of the headline when the ensemble ran, else of the compromise model.
+    // The chart: the drivers of the headline when the ensemble ran, else of the compromise model; the
+    // table under it: every model's three largest.
     std::string model = sensitivity_.front().at("model");
+    std::vector<std::string> models;
+    for (const auto& row : sensitivity_) {
+      if (std::find(models.begin(), models.end(), row.at("model")) == models.end()) models.push_back(row.at("model"));
+    }
     for (const char* preferred : {"compromise", "ensemble"}) {
-      for (const auto& row : sensitivity_) {
-        if (row.at("model") == preferred) model = preferred;
-      }
+      if (std::find(models.begin(), models.end(), preferred) != models.end()) model = preferred;
     }
     out_ += fmt::format(
-        "<p class=\"note\">Total Sobol indices for the {} model: the share of each forecast's variance "
-        "due to an input, alone or with others, with 95 % intervals; the five largest per issue.</p>\n",
+        "<p class=\"note\">Total Sobol indices: the share of each forecast's variance due to an input, alone or "
+        "with others. The chart: the {} model's five largest per issue, with 95 % intervals; the table: every "
+        "model's three largest.</p>\n",
         escape(model));
     for (const auto& issue : scenario_["issues"]) {
       const std::string id = issue["id"];
@@ -415,7 +425,33 @@ class Builder {
       if (bars.size() > 5) bars.resize(5);
       out_ += fmt::format("<h3>{}</h3>\n", escape(id));
       figure(bar_chart(fmt::format("{}: top drivers", id), bars));
+      drivers_by_model(id, models);
     }
+  }
+
+  // Per model, the three inputs with the largest total index on `issue`.
+  void drivers_by_model(const std::string& issue, const std::vector<std::string>& models) {
+    out_ += "<table><tr><th>model</th><th>largest total index</th><th>second</th><th>third</th></tr>\n";
+    for (const auto& name : models) {
+      std::vector<std::pair<double, std::string>> totals;
+      for (const auto& row : sensitivity_) {
+        const auto total = number_of(row, "total");
+        if (row.at("issue") == issue && row.at("model") == name && total) totals.emplace_back(*total, row.at("input"));
+      }
+      std::stable_sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      out_ += "<tr><td>" + escape(name) + "</td>";
+      if (totals.empty()) {
+        out_ += "<td colspan=\"3\" class=\"note\">the forecast does not vary with the inputs</td></tr>\n";
+        continue;
+      }
+      for (std::size_t k = 0; k < 3; ++k) {
+        out_ += k < totals.size() ? fmt::format("<td>{} <span class=\"note\">{:.2f}</span></td>", escape(totals[k].second),
+                                                totals[k].first)
+                                  : std::string("<td class=\"note\">–</td>");
+      }
+      out_ += "</tr>\n";
+    }
+    out_ += "</table>\n";
   }
 
   void actors() {

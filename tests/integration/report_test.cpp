@@ -81,6 +81,20 @@ TEST(Report, MonteCarloReportShowsDistributionsAndClaims) {
   EXPECT_EQ(missing.exit_code, 66);
 }
 
+// A sensitivity folder: every model's drivers (a row per model under each issue's chart), no claims
+// section (nothing there judges them) and a note that the folder holds no forecasts.
+TEST(Report, SensitivityReportCoversEveryModel) {
+  const auto directory = fresh_directory("report-sensitivity");
+  ASSERT_EQ(run_parley({"sensitivity", "-n", "32", "--bootstrap", "10", "-q", "-o", "s"}, directory).exit_code, 0);
+  const std::string html = read_text(directory / "s" / "report.html");
+  EXPECT_NE(html.find("<section id=\"sensitivity\""), std::string::npos);
+  EXPECT_EQ(html.find("<section id=\"claims\""), std::string::npos);
+  EXPECT_NE(html.find("holds no forecasts"), std::string::npos);
+  for (const char* model : {"ensemble", "compromise", "mean", "median", "nash", "eum", "exchange", "smp", "status_quo"}) {
+    EXPECT_EQ(count(html, std::string("<tr><td>") + model + "</td>"), 6u) << model;  // one row under each issue
+  }
+}
+
 // Headless Chromium: the page renders, with its sections and charts in the DOM. Outside CI the test
 // skips when Chromium is not installed; under CI it must run.
 TEST(Report, RendersInHeadlessChromium) {
