@@ -50,7 +50,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-ali
 td.num { text-align: right; font-variant-numeric: tabular-nums; } .yes { color: #009E73; font-weight: bold; }
 .no { color: #D55E00; font-weight: bold; } .note { color: #555; font-size: 0.9em; }
 td.headline { white-space: nowrap; } ul.flags { font-size: 0.92em; }
-div.wide { overflow-x: auto; } table.grid td, table.grid th { font-size: 0.9em; padding-right: 0.5em; }
+div.wide { overflow-x: auto; } details.model > summary { cursor: pointer; font-weight: bold; margin: 0.6em 0; } table.grid td, table.grid th { font-size: 0.9em; padding-right: 0.5em; }
 section { page-break-inside: auto; } article { page-break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; } a { color: #222; } h2 { page-break-after: avoid; } }
 )css";
@@ -85,8 +85,8 @@ class Builder {
         escape(title), kStyle);
     header(title);
     if (run_.contains("answer")) out_ += answer_section(run_["answer"], scenario_);
+    claims();  // the briefing first: the answer, then what it says of the source's claims
     forecasts();
-    claims();
     trajectories();
     for (const auto& trades : trades_) trade_section(trades);
     montecarlo();
@@ -343,8 +343,11 @@ class Builder {
       if (!rounds) continue;
       if (!any) {
         section("trajectories", "How positions moved, round by round");
+        out_ += "<p class=\"note\">One chart per model and issue, folded: open a model to see them.</p>\n";
         any = true;
       }
+      // Folded: 18 charts on the default scenario are details, not the briefing.
+      out_ += fmt::format("<details class=\"model\"><summary>{}</summary>\n", escape(model));
       for (const auto& issue : scenario_["issues"]) {
         const std::string id = issue["id"];
         const auto found = lines[model].find(id);
@@ -365,6 +368,7 @@ class Builder {
         }
         figure(trajectory_chart(fmt::format("{}: positions by round in model {}", id, model), frame, series));
       }
+      out_ += "</details>\n";
     }
   }
 
