@@ -89,18 +89,27 @@ std::string unknown(std::string_view what, const std::string& id, const std::vec
   return fmt::format("no {} '{}'{} (the scenario's: {})", what, id, did_you_mean(id, ids), join(ids));
 }
 
+// The index of the actor (or issue) the change's second part names; refuses an unknown id.
+template <typename Item>
+std::size_t index_by_id(const std::vector<Item>& items, const WhatIf& change, std::string_view what) {
+  const std::string& id = change.path[1];
+  std::size_t index = 0;
+  while (index < items.size() && items[index].id != id) ++index;
+  if (index == items.size()) {
+    std::vector<std::string> ids;
+    ids.reserve(items.size());
+    for (const auto& item : items) ids.push_back(item.id);
+    refuse(change, unknown(what, id, ids));
+  }
+  return index;
+}
+
 // Applies one change; returns the key path validation names its target by.
 std::string apply_one(Scenario& scenario, const WhatIf& change) {
   const auto& path = change.path;
   const std::string& root = path.front();
   if (root == "actors" && path.size() >= 2) {
-    std::size_t index = 0;
-    while (index < scenario.actors.size() && scenario.actors[index].id != path[1]) ++index;
-    if (index == scenario.actors.size()) {
-      std::vector<std::string> ids;
-      for (const auto& actor : scenario.actors) ids.push_back(actor.id);
-      refuse(change, unknown("actor", path[1], ids));
-    }
+    const std::size_t index = index_by_id(scenario.actors, change, "actor");
     Actor& actor = scenario.actors[index];
     const std::string at = fmt::format("actors[{}]", index);
     if (path.size() >= 3 && path[2] == "stances") {
@@ -131,13 +140,7 @@ std::string apply_one(Scenario& scenario, const WhatIf& change) {
     return fmt::format("{}.{}", at, field);
   }
   if (root == "issues" && path.size() >= 2) {
-    std::size_t index = 0;
-    while (index < scenario.issues.size() && scenario.issues[index].id != path[1]) ++index;
-    if (index == scenario.issues.size()) {
-      std::vector<std::string> ids;
-      for (const auto& issue : scenario.issues) ids.push_back(issue.id);
-      refuse(change, unknown("issue", path[1], ids));
-    }
+    const std::size_t index = index_by_id(scenario.issues, change, "issue");
     Issue& issue = scenario.issues[index];
     expect_field(change, 2, {"status_quo"});
     if (!issue.status_quo && change.operation != Operation::set) {
