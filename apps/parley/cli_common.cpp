@@ -265,7 +265,7 @@ void write_run_report(const std::string& folder) {
   try {
     report::write_report(folder);
   } catch (const OutputError& error) {
-    throw OutputError(fmt::format("{}; the run's other files are whole (run.json lists them): `parley report {}` "
+    throw OutputError(fmt::format("{}; the run's other files are whole (its manifest lists them): `parley report {}` "
                                   "draws the report again",
                                   error.what(), folder));
   }

@@ -70,6 +70,7 @@ class BacktestCommand final : public Command {
     request.cross_validate = options_.cross_validate;
     const BacktestResult result = backtest(cases, request);
     io::write_backtest_outputs(options_.output, result, request, origin);
+    write_run_report(options_.output);
     if (!options_.quiet) {
       std::cout << fmt::format("backtest of {}: {}, {} with an outcome ({} without, skipped)\n",
                                plural(result.cases, "case"), plural(result.issues, "issue"),
@@ -79,7 +80,7 @@ class BacktestCommand final : public Command {
           "cases ({} resamples, seed {})\n\n",
           result.bootstrap_samples, result.seed);
       std::cout << io::backtest_table(result);
-      std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv{}\n",
+      std::cout << fmt::format("\nwrote {}/backtest.json, backtest_summary.csv, backtest_issues.csv{}, report.html\n",
                                options_.output, result.cross_validation ? ", backtest_cv.csv" : "");
     }
     return 0;

@@ -269,20 +269,20 @@ std::string shift_chart(const std::string& title, double min, double max, const 
   return svg.str();
 }
 
-std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
+std::string bar_chart(const std::string& title, const std::vector<Bar>& bars, double max) {
   const double row = 22.0;
   const double top = 10.0;
   const double bottom = top + row * static_cast<double>(bars.size());
   Svg svg(kWidth, bottom + 30.0, title);
-  const Scale x{0.0, 1.0, 200.0, kRight};
+  const Scale x{0.0, max, 200.0, kRight};
   for (std::size_t k = 0; k < bars.size(); ++k) {
     const double y = top + row * static_cast<double>(k);
     svg.text(192, y + 15, bars[k].label, Anchor::end, 12);
-    svg.rect(x(0.0), y + 4, x(std::clamp(bars[k].value, 0.0, 1.0)) - x(0.0), 14, colour(0), 0.75);
-    svg.line(x(std::clamp(bars[k].low, 0.0, 1.0)), y + 11, x(std::clamp(bars[k].high, 0.0, 1.0)), y + 11, "#000000",
+    svg.rect(x(0.0), y + 4, x(std::clamp(bars[k].value, 0.0, max)) - x(0.0), 14, colour(0), 0.75);
+    svg.line(x(std::clamp(bars[k].low, 0.0, max)), y + 11, x(std::clamp(bars[k].high, 0.0, max)), y + 11, "#000000",
              1.2);
   }
-  svg.x_axis(x, bottom + 2, nice_ticks(0.0, 1.0, 5));
+  svg.x_axis(x, bottom + 2, nice_ticks(0.0, max, 5));
   return svg.str();
 }
 

@@ -95,8 +95,8 @@ struct Bar {
   double high = 0.0;
 };
 
-// Horizontal bars on [0, 1] with interval whiskers (sensitivity indices).
-[[nodiscard]] std::string bar_chart(const std::string& title, const std::vector<Bar>& bars);
+// Horizontal bars on [0, max] with interval whiskers (sensitivity indices on [0, 1]; errors).
+[[nodiscard]] std::string bar_chart(const std::string& title, const std::vector<Bar>& bars, double max = 1.0);
 
 struct Moment {
   std::string date;  // YYYY-MM-DD

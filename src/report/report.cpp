@@ -22,6 +22,7 @@
 #include "report/charts.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
+#include "report/backtest_report.hpp"
 #include "report/trades.hpp"
 
 namespace parley::report {
@@ -531,6 +532,10 @@ class Builder {
 }  // namespace
 
 std::string build_report(const std::filesystem::path& directory) {
+  std::error_code error;
+  const bool backtest = !std::filesystem::exists(directory / "run.json", error) &&
+                        std::filesystem::is_regular_file(directory / "backtest.json", error);
+  if (backtest) return build_backtest_report(directory);
   return Builder(directory).build();
 }
 

@@ -34,6 +34,16 @@ TEST(Backtest, ScoresAFileAndWritesItsOutputs) {
   EXPECT_NE(issues.find("d1,d1i1,status_quo,0,60,-60,,,,,,\n"), std::string::npos) << issues;
   EXPECT_NE(issues.find("d1,d1i1,ensemble,"), std::string::npos) << issues;
   EXPECT_TRUE(std::filesystem::exists(directory / "out" / "backtest.json"));
+  // The report: the errors by model (a row a model), their spread over the issues, the calibration.
+  const std::string html = read_text(directory / "out" / "report.html");
+  for (const char* part : {"<h2>Errors by model</h2>", "<h2>Errors by issue</h2>", "<h2>Calibration</h2>",
+                           "<tr><td>ensemble</td>", "<tr><td>compromise</td>"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  // `parley report` draws it again from the files alone.
+  std::filesystem::remove(directory / "out" / "report.html");
+  ASSERT_EQ(run_parley({"report", "out"}, directory).exit_code, 0);
+  EXPECT_EQ(read_text(directory / "out" / "report.html"), html);
 }
 
 // A case the input makes unsolvable (KTAB's own abort, under smp.checks=ktab) keeps its blame: exit
