@@ -249,9 +249,11 @@ std::string comparison_html(const Comparison& comparison) {
     out += "</tr>\n";
     for (const ComparedForecast* f : rows) {
       out += "<tr><td>" + escape(f->model) + "</td>";
-      constexpr const char* kThree = R"(<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td>)";
-      if (runs) out += fmt::format(kThree, number(f->a), number(f->b), number(f->difference(), "{:+.1f}"));
-      if (mc) out += fmt::format(kThree, spread(f->mc_a), spread(f->mc_b), number(f->mean_difference(), "{:+.1f}"));
+      const auto three = [](const std::string& x, const std::string& y, const std::string& z) {
+        return R"(<td class="num">)" + x + R"(</td><td class="num">)" + y + R"(</td><td class="num">)" + z + "</td>";
+      };
+      if (runs) out += three(number(f->a), number(f->b), number(f->difference(), "{:+.1f}"));
+      if (mc) out += three(spread(f->mc_a), spread(f->mc_b), number(f->mean_difference(), "{:+.1f}"));
       out += "</tr>\n";
     }
     out += "</table>\n</section>\n";
