@@ -250,7 +250,13 @@ std::string comparison_html(const Comparison& comparison) {
     for (const ComparedForecast* f : rows) {
       out += "<tr><td>" + escape(f->model) + "</td>";
       const auto three = [](const std::string& x, const std::string& y, const std::string& z) {
-        return R"(<td class="num">)" + x + R"(</td><td class="num">)" + y + R"(</td><td class="num">)" + z + "</td>";
+        std::string cells;
+        for (const std::string* value : {&x, &y, &z}) {
+          cells += R"(<td class="num">)";
+          cells += *value;
+          cells += "</td>";
+        }
+        return cells;
       };
       if (runs) out += three(number(f->a), number(f->b), number(f->difference(), "{:+.1f}"));
       if (mc) out += three(spread(f->mc_a), spread(f->mc_b), number(f->mean_difference(), "{:+.1f}"));
