@@ -54,6 +54,30 @@ BENCHMARK(BM_SmpTurn)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
+// The same turn with issue capabilities (a parley extension): each actor's capability on one issue
+// in `d` raised tenfold, so that every contest's weights are the pair's own.
+void BM_SmpTurnIssueCapabilities(benchmark::State& state) {
+  const auto actors = static_cast<std::size_t>(state.range(0));
+  const auto dimensions = static_cast<std::size_t>(state.range(1));
+  Input input = random_input(actors, dimensions);
+  for (std::size_t a = 0; a < actors; ++a) {
+    for (std::size_t k = 0; k < dimensions; ++k) {
+      input.issue_capability.push_back(input.capability[a] * (k == a % dimensions ? 10.0 : 1.0));
+    }
+  }
+  parley::models::smp::Options options;
+  options.settings.max_iterations = 1;
+  for (auto _ : state) {
+    const auto result = parley::models::smp::run(input, options);
+    benchmark::DoNotOptimize(result.states.back().position.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_SmpTurnIssueCapabilities)
+    ->ArgsProduct({{10, 20, 40, 80, 160, 320}, {2, 5}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 // One election of n options among n voters (the size of a state's risk-neutral election), with the
 // coalitions' sums looped per pair (0) or per voter (1): the same results, bit for bit.
 void BM_SmpElection(benchmark::State& state) {

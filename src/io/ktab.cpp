@@ -115,6 +115,7 @@ ImportedScenario to_imported(const KtabScenario& data, const std::string& file) 
   }
   const std::string accommodation = accommodation_parameter(data, ids, file);
   if (!accommodation.empty()) imported.parameters.push_back("smp.ideal_adjustment=" + accommodation);
+  imported.parameters.emplace_back("smp.issue_capabilities=false");  // KTAB has one capability per actor
   return imported;
 }
 

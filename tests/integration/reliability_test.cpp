@@ -111,7 +111,7 @@ TEST(Reliability, OutputsReplaceSymbolicLinksAndNeverFollowThem) {
 TEST(Reliability, AFullDiskLeavesNoHalfWrittenFile) {
   const auto directory = fresh_directory("full-disk-run");
   ASSERT_EQ(run_parley({"run", "-q", "-o", "whole"}, directory).exit_code, 0);
-  const auto full = run_limited(64, "run -q -o full", directory);  // report.html is larger than 64 KiB
+  const auto full = run_limited(128, "run -q -o full", directory);  // only report.html is larger than 128 KiB
   EXPECT_EQ(full.exit_code, 73) << full.err;
   EXPECT_NE(full.err.find("`parley report full` draws the report again"), std::string::npos) << full.err;
   std::size_t files = 0;

@@ -15,18 +15,24 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// compromise's forecast of each issue in DIR/forecast.csv.
-std::map<std::string, std::string> compromise_forecasts(const std::filesystem::path& folder) {
+// MODEL's forecast of each issue in DIR/forecast.csv.
+std::map<std::string, std::string> forecasts_of(const std::filesystem::path& folder, const std::string& model) {
   std::map<std::string, std::string> forecasts;
   std::ifstream in(folder / "forecast.csv");
   std::string line;
+  const std::string prefix = model + ",";
   while (std::getline(in, line)) {
-    if (!line.starts_with("compromise,")) continue;
-    const auto issue_end = line.find(',', 11);
+    if (!line.starts_with(prefix)) continue;
+    const auto issue_end = line.find(',', prefix.size());
     const auto value_end = line.find(',', issue_end + 1);
-    forecasts[line.substr(11, issue_end - 11)] = line.substr(issue_end + 1, value_end - issue_end - 1);
+    forecasts[line.substr(prefix.size(), issue_end - prefix.size())] =
+        line.substr(issue_end + 1, value_end - issue_end - 1);
   }
   return forecasts;
+}
+
+std::map<std::string, std::string> compromise_forecasts(const std::filesystem::path& folder) {
+  return forecasts_of(folder, "compromise");
 }
 
 }  // namespace
@@ -54,6 +60,21 @@ TEST(WhatIf, AStanceChangeMovesItsIssueAloneAndIsRecorded) {
   // scenario.json holds the changed scenario, so the run can be repeated from it alone.
   const auto shown = read_text(directory / "low" / "scenario.json");
   EXPECT_TRUE(contains(shown, "\"position\": 0.0") || contains(shown, "\"position\": 0,")) << "PAK's new stance";
+}
+
+// smp weighs Pakistan's veto over its own airspace (issue capabilities): us_airspace stays near PAK's
+// 35 instead of following the US to 80 and more, and moves with PAK's stance.
+TEST(WhatIf, SmpFollowsPakistansVetoOverItsAirspace) {
+  const auto directory = fresh_directory("what-if-smp-veto");
+  ASSERT_EQ(run_parley({"-m", "smp", "-q", "-o", "base"}, directory).exit_code, 0);
+  ASSERT_EQ(run_parley({"-m", "smp", "-q", "-o", "ktab", "-p", "smp.issue_capabilities=false"}, directory).exit_code, 0);
+  const auto moved = run_parley(
+      {"-m", "smp", "-q", "-o", "moved", "--set", "actors.PAK.stances.us_airspace.position=60"}, directory);
+  ASSERT_EQ(moved.exit_code, 0) << moved.err;
+  const double base = std::stod(forecasts_of(directory / "base", "smp").at("us_airspace"));
+  EXPECT_LT(base, 45.0);
+  EXPECT_GT(std::stod(forecasts_of(directory / "ktab", "smp").at("us_airspace")), 75.0);
+  EXPECT_GT(std::stod(forecasts_of(directory / "moved", "smp").at("us_airspace")), base + 15.0);
 }
 
 TEST(WhatIf, APatchFileIsTheFlagsInAFile) {

@@ -13,7 +13,7 @@ namespace parley::models::smp {
 // at_j[m] = U[m][j], own[m] = U[m][m].
 template <VotingRule Rule, ThirdPartyCommit Commit>
 Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t j, const double* at_i,
-                                       const double* at_j, const double* own) const {
+                                       const double* at_j, const double* own, const double* weight) const {
   const double eu_sq = at_i[k] + at_j[k];
   const double u_victory = at_i[k] + at_i[k];
   const double u_loss = at_j[k] + at_j[k];
@@ -25,8 +25,8 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
   if (s_j <= 0.0 || s_j > salience_limit_) {
     abort_run(fmt::format("{}'s total salience {}", who(j), parley::outside(fmt::format("{}", s_j), "(0, 1]")));
   }
-  const double a_i = vote_as<Rule>(weight_[i], at_i[i], at_j[i]);
-  const double a_j = vote_as<Rule>(weight_[j], at_i[j], at_j[j]);
+  const double a_i = vote_as<Rule>(weight[i], at_i[i], at_j[i]);
+  const double a_j = vote_as<Rule>(weight[j], at_i[j], at_j[j]);
   if (identity_ && (a_i < 0.0 || a_j > 0.0)) {
     abort_run(fmt::format("a principal of the challenge {} -> {} votes against itself", who(i), who(j)));
   }
@@ -40,7 +40,7 @@ Engine::Challenge Engine::challenge_as(std::size_t k, std::size_t i, std::size_t
   const double b_j = c_j;
   for (std::size_t m = 0; m < n_; ++m) {
     if (m == i || m == j) continue;
-    const double w = weight_[m];
+    const double w = weight[m];
     const double umi = at_i[m];
     const double umj = at_j[m];
     const double umm = own[m];
@@ -90,6 +90,24 @@ Engine::ChallengeFunction Engine::challenge_for(VotingRule rule, ThirdPartyCommi
     }
     return &Engine::challenge_as<kRule, ThirdPartyCommit::SemiCommit>;
   });
+}
+
+const double* Engine::challenge_weights(const State& state, std::size_t i, std::size_t j) const {
+  if (in_.issue_capability.empty()) return weight_.data();
+  double* const weight = scratch_.challenge_weights.data() + i * n_;
+  const PairWeights pairs{in_.issue_capability, in_.salience, {}, d_};
+  const double* x_i = state.position.data() + i * d_;
+  const double* x_j = state.position.data() + j * d_;
+  for (std::size_t m = 0; m < n_; ++m) {
+    weight[m] = total_salience_[m] * pairs.capability_of(m, x_i, x_j, in_.capability[m]);
+  }
+  return weight;
+}
+
+const PairWeights* Engine::pair_weights(std::span<const double> points, PairWeights& pairs) const {
+  if (in_.issue_capability.empty()) return nullptr;
+  pairs = PairWeights{in_.issue_capability, in_.salience, points, d_};
+  return &pairs;
 }
 
 // h's utility columns: at[m] = U^h[m][j] for one position j.
@@ -182,7 +200,7 @@ void Engine::initiate(const State& state, const Derived& derived, std::size_t i)
     const auto [bound, j] = *it;
     if (!options_.exhaustive && bound + kBoundMargin < std::max(best_gain, kMinimumGain)) break;
     column(derived, i, j, at_j);
-    const Challenge c = challenge(i, i, j, at_i, at_j, own);
+    const Challenge c = challenge(i, i, j, at_i, at_j, own, challenge_weights(state, i, j));
     if ((kMinimumGain < c.gain) && (best_gain < c.gain || (best_gain == c.gain && j < best))) {
       found = true;
       best = j;
@@ -210,7 +228,7 @@ void Engine::initiate(const State& state, const Derived& derived, std::size_t i)
   column(derived, best, i, at_i);
   column(derived, best, best, at_j);
   diagonal(derived, best, own);
-  const double receivers_estimate = challenge(i, i, best, at_i, at_j, own).gain;
+  const double receivers_estimate = challenge(i, i, best, at_i, at_j, own, challenge_weights(state, i, best)).gain;
   interpolate(state, i, best, receivers_estimate, 1.0 - receivers_estimate, receivers, receivers + d_);
   if (settings_.bargaining == BargnModel::InitRcvrInterp) {
     std::copy_n(initiators, 2 * d_, bargain(0));

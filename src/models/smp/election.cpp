@@ -96,6 +96,34 @@ void coalitions(std::span<const double> weight, std::span<const double> value, s
   });
 }
 
+// C[a][b] with each voter's weight in the pair's contest (PairWeights): the pairwise loop, slower,
+// for scenarios whose actors have issue-specific capabilities.
+template <VotingRule Rule>
+void pair_coalitions(std::span<const double> weight, std::span<const double> value, std::size_t options,
+                     const PairWeights& pairs, unsigned threads, std::vector<double>& c) {
+  const std::size_t voters = weight.size();
+  const std::size_t d = pairs.dimensions;
+  c.assign(options * options, 0.0);
+  parallel_for(threads, options, [&](std::size_t a) {
+    const double* ua = value.data() + a * voters;
+    const double* pa = pairs.points.data() + a * d;
+    for (std::size_t b = 0; b < a; ++b) {
+      const double* ub = value.data() + b * voters;
+      const double* pb = pairs.points.data() + b * d;
+      double cab = kCoalitionFloor;
+      double cba = kCoalitionFloor;
+      for (std::size_t v = 0; v < voters; ++v) {
+        const double t = vote_as<Rule>(pairs.capability_of(v, pa, pb, weight[v]), ua[v], ub[v]);
+        cab = cab + for_first(t);
+        cba = cba - for_second(t);
+      }
+      c[a * options + b] = cab;
+      c[b * options + a] = cba;
+    }
+    c[a * options + a] = kCoalitionFloor;
+  });
+}
+
 // (x1, x2) of §10.2 from the strengths s1 = C[a][b] and s2 = C[b][a].
 std::pair<double, double> contest(VictoryProbModel model, double s1, double s2) {
   switch (model) {
@@ -231,7 +259,7 @@ std::vector<double> election(const ElectionRules& rules, std::span<const double>
 
 void election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
               std::size_t options, ElectionScratch& scratch, std::vector<double>& p, unsigned threads,
-              CoalitionLoop loop) {
+              CoalitionLoop loop, const PairWeights* pairs) {
   for (std::size_t v = 0; v < weight.size(); ++v) {
     if (!(weight[v] > 0.0)) {
       throw UnsolvableError(
@@ -240,7 +268,11 @@ void election(const ElectionRules& rules, std::span<const double> weight, std::s
   }
   const std::vector<double>& strength = scratch.strength;
   with_rule(rules.voting, [&](auto r) {
-    coalitions<decltype(r)::value>(weight, value, options, threads, loop, scratch.strength, scratch.by_voter);
+    if (pairs != nullptr) {
+      pair_coalitions<decltype(r)::value>(weight, value, options, *pairs, threads, scratch.strength);
+    } else {
+      coalitions<decltype(r)::value>(weight, value, options, threads, loop, scratch.strength, scratch.by_voter);
+    }
   });
   const std::size_t m = options;
   std::vector<double>& victory = scratch.victory;

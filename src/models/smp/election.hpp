@@ -3,6 +3,7 @@
 // KTAB's order of floating-point operations.
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <type_traits>
@@ -103,16 +104,40 @@ struct ElectionScratch {
   std::vector<double> flow;        // MarkovIncentive's
 };
 
+// Issue capabilities (a parley extension, docs/models/smp.md): a voter's weight in the contest of two
+// options is its capabilities on the dimensions, averaged with weights s_vk |a_k − b_k| — on what the
+// two options differ, as much as the voter cares — instead of one capability for every contest. Where
+// the options do not differ for the voter, its weight is the one given (`weight[v]`).
+struct PairWeights {
+  std::span<const double> capability;  // [voter * dimensions + k]
+  std::span<const double> salience;    // [voter * dimensions + k]
+  std::span<const double> points;      // [option * dimensions + k]: where each option stands
+  std::size_t dimensions = 0;
+
+  // Voter v's capability in the contest of options a and b, or `otherwise` where they do not differ.
+  [[nodiscard]] double capability_of(std::size_t v, const double* a, const double* b, double otherwise) const {
+    double num = 0.0;
+    double den = 0.0;
+    for (std::size_t k = 0; k < dimensions; ++k) {
+      const double w = salience[v * dimensions + k] * std::fabs(a[k] - b[k]);
+      num = num + w * capability[v * dimensions + k];
+      den = den + w;
+    }
+    return den > 0.0 ? num / den : otherwise;
+  }
+};
+
 // The probability that each of `options` options prevails. `value[a * voters + v]` is option a's
 // utility to voter v; `weight[v]` the voter's weight. `threads` splits the coalition sums.
-// Throws UnsolvableError where KTAB aborts (a weight <= 0, a Markov chain that does not settle, a
-// probability vector that does not sum to 1).
+// With `pairs`, each contest's weights are the voters' capabilities in it (PairWeights), `weight`
+// their fallback. Throws UnsolvableError where KTAB aborts (a weight <= 0, a Markov chain that does not
+// settle, a probability vector that does not sum to 1).
 [[nodiscard]] std::vector<double> election(const ElectionRules& rules, std::span<const double> weight,
                                            std::span<const double> value, std::size_t options, unsigned threads = 1,
                                            CoalitionLoop loop = CoalitionLoop::automatic);
 // The same into `p`, on `scratch`'s memory.
 void election(const ElectionRules& rules, std::span<const double> weight, std::span<const double> value,
               std::size_t options, ElectionScratch& scratch, std::vector<double>& p, unsigned threads = 1,
-              CoalitionLoop loop = CoalitionLoop::automatic);
+              CoalitionLoop loop = CoalitionLoop::automatic, const PairWeights* pairs = nullptr);
 
 }  // namespace parley::models::smp

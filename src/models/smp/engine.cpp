@@ -51,6 +51,10 @@ Engine::Engine(const Input& input, const Options& options, Scratch& scratch)
   scratch_.initiator_points.resize(4 * n_ * d_);
   scratch_.queue_elections.resize(n_);
   scratch_.queue_probabilities.resize(n_);
+  if (!input.issue_capability.empty()) {
+    scratch_.challenge_weights.resize(n_ * n_);
+    scratch_.queue_points.resize(n_);
+  }
   exact_identity_ = true;
   identity_ = true;
   if (!input.accommodation.empty()) {

@@ -22,6 +22,9 @@ struct Input {
   std::vector<double> salience;       // [actor * dimensions + k], each in [0, 1], row sums <= 1
   std::vector<double> position;       // [actor * dimensions + k]
   std::vector<double> accommodation;  // [actor * actors + j]; empty: the identity (ideals = positions)
+  // Issue capabilities (a parley extension; PairWeights): [actor * dimensions + k]. Empty: each actor's
+  // one capability counts in every contest, as in KTAB.
+  std::vector<double> issue_capability;
   std::vector<std::string> names;     // for messages; may be empty
 };
 
@@ -122,6 +125,11 @@ struct Scratch {
   std::vector<ElectionScratch> queue_elections;         // [k]
   std::vector<std::vector<double>> queue_probabilities;  // [k]
   std::vector<double> accommodated;                     // [d]: ideals()'s sum
+  // With issue capabilities: each initiator's challenge weights ([i][n]), the groups' points and each
+  // queue's points (where its owner would stand after each entry).
+  std::vector<double> challenge_weights;
+  std::vector<double> group_points;
+  std::vector<std::vector<double>> queue_points;
   // States and turns of earlier runs, their memory kept for the next run's.
   std::vector<State> spare_states;
   std::vector<Turn> spare_turns;

@@ -85,21 +85,32 @@ class Engine {
 
   // EU(h, k, i, j) of §6.2. The columns hold h's utility table U = U^h: at_i[m] = U[m][i],
   // at_j[m] = U[m][j], own[m] = U[m][m].
+  // `weight[m]` is m's vote's weight in the contest: S_m c_m, or with issue capabilities S_m times m's
+  // capability in the contest of i's and j's positions (challenge_weights()).
   template <VotingRule Rule, ThirdPartyCommit Commit>
   [[nodiscard]] Challenge challenge_as(std::size_t k, std::size_t i, std::size_t j, const double* at_i,
-                                       const double* at_j, const double* own) const;
+                                       const double* at_j, const double* own, const double* weight) const;
 
   using ChallengeFunction = Challenge (Engine::*)(std::size_t, std::size_t, std::size_t, const double*, const double*,
-                                                  const double*) const;
+                                                  const double*, const double*) const;
 
   // EU(h, k, i, j) compiled for one voting rule and third-party commitment: the n³ loop has no
   // branch on the settings.
   static ChallengeFunction challenge_for(VotingRule rule, ThirdPartyCommit commit);
 
   [[nodiscard]] Challenge challenge(std::size_t k, std::size_t i, std::size_t j, const double* at_i, const double* at_j,
-                                    const double* own) const {
-    return (this->*challenge_)(k, i, j, at_i, at_j, own);
+                                    const double* own, const double* weight) const {
+    return (this->*challenge_)(k, i, j, at_i, at_j, own, weight);
   }
+
+  // The weights of the votes in the contest of i's and j's positions: weight_ without issue
+  // capabilities, else S_m times m's capability in that contest, into i's row of
+  // scratch_.challenge_weights.
+  [[nodiscard]] const double* challenge_weights(const State& state, std::size_t i, std::size_t j) const;
+
+  // Issue capabilities for the contests among options standing at `points` ([option * d + k]); null
+  // without them, so that elections take the one capability of each voter (KTAB).
+  [[nodiscard]] const PairWeights* pair_weights(std::span<const double> points, PairWeights& pairs) const;
 
   // h's utility columns: at[m] = U^h[m][j] for one position j.
   void column(const Derived& derived, std::size_t h, std::size_t j, double* at) const;

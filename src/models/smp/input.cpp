@@ -131,14 +131,14 @@ std::vector<double> read_accommodation(const Problem& problem, const std::vector
 }  // namespace
 
 Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                    const std::string& accommodation, bool ktab_checks) {
+                    const std::string& accommodation, bool ktab_checks, bool issue_capabilities) {
   Mapping mapping;
-  map_problem(problem, issue_list, mode, accommodation, ktab_checks, mapping);
+  map_problem(problem, issue_list, mode, accommodation, ktab_checks, issue_capabilities, mapping);
   return mapping;
 }
 
 void map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                 const std::string& accommodation, bool ktab_checks, Mapping& mapping) {
+                 const std::string& accommodation, bool ktab_checks, bool issue_capabilities, Mapping& mapping) {
   select_issues(problem, issue_list, mapping.issues);
   mapping.actors.clear();
   const std::size_t d = mapping.issues.size();
@@ -191,6 +191,20 @@ void map_problem(const Problem& problem, const std::string& issue_list, Salience
   }
   if (mode == SalienceMode::divide || (mode == SalienceMode::automatic && !all_shares)) {
     for (double& s : input.salience) s = s / static_cast<double>(d);
+  }
+  input.issue_capability.clear();
+  if (issue_capabilities) {
+    bool varies = false;
+    input.issue_capability.assign(n * d, 0.0);
+    for (std::size_t a = 0; a < n; ++a) {
+      for (std::size_t k = 0; k < d; ++k) {
+        const Participant* participant = participant_of(problem.issues[mapping.issues[k]], mapping.actors[a]);
+        const double c = participant != nullptr ? participant->capability : input.capability[a];
+        input.issue_capability[a * d + k] = c;
+        if (c != input.issue_capability[a * d]) varies = true;
+      }
+    }
+    if (!varies) input.issue_capability.clear();
   }
   input.accommodation = read_accommodation(problem, mapping.actors, accommodation);
   input.names.resize(n);

@@ -21,12 +21,15 @@ struct Mapping {
 // actors (those with capability and some salience on them), scales positions to [0, 1] per issue
 // and saliences per `mode`, and reads `accommodation` ("ADJUSTING:REFERENCE=VALUE,...", actor ids).
 // Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1; with
-// `ktab_checks`, UnsolvableError for an actor without capability or salience (KTAB aborts).
+// `ktab_checks`, UnsolvableError for an actor without capability or salience (KTAB aborts). With
+// `issue_capabilities`, the stances' own capabilities go into Input::issue_capability when some actor's
+// differ between the model's issues (else it stays empty: the run is KTAB's, bit for bit).
 [[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                                  const std::string& accommodation, bool ktab_checks = false);
+                                  const std::string& accommodation, bool ktab_checks = false,
+                                  bool issue_capabilities = false);
 // The same into `mapping`, its memory reused.
 void map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
-                 const std::string& accommodation, bool ktab_checks, Mapping& mapping);
+                 const std::string& accommodation, bool ktab_checks, bool issue_capabilities, Mapping& mapping);
 
 // A total salience at most this far above 1 counts as 1 (the rounding of saliences divided by 100).
 inline constexpr double kSalienceTolerance = 1e-9;

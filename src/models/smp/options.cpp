@@ -106,6 +106,10 @@ ParameterTable<Settings> parameter_table() {
   table.text("ideal_adjustment", &Settings::ideal_adjustment,
              "KTAB's ideal accommodation matrix as ADJUSTING:REFERENCE=VALUE,... (actor ids); empty: the identity, "
              "ideals equal positions");
+  table.boolean("issue_capabilities", &Settings::issue_capabilities,
+                "parley's extension: an actor's capability on an issue (its stance's own) weighs its votes in contests "
+                "over that issue, in proportion to how far the contested positions differ on it and how much the actor "
+                "cares; false: one capability per actor in every contest, as in KTAB (KTAB imports set false)");
   return table;
 }
 

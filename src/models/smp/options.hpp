@@ -52,6 +52,10 @@ struct Settings {
   std::string issues;
   SalienceMode salience = SalienceMode::automatic;
   std::string ideal_adjustment;
+  // Issue capabilities (a parley extension, election.hpp's PairWeights): a stance's own capability
+  // weighs the actor's votes in contests over that issue. Off: one capability per actor, as in KTAB
+  // (KTAB imports set it off).
+  bool issue_capabilities = true;
 };
 
 // Every registry parameter of the model (the nine, the stopping rule, parley's own), bound to its

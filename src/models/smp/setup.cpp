@@ -72,7 +72,9 @@ void Engine::setup(State& state, Derived& derived) const {
   neutral.assign(n_ * n_, 0.0);
   for (std::size_t x = 0; x < n_ * n_; ++x) neutral[x] = util(derived.distance_to[x], 0.0);
   std::vector<double>& p = scratch_.neutral_probability;
-  election(rules_, in_.capability, neutral, n_, scratch_.setup_election, p, threads());
+  PairWeights pairs;
+  election(rules_, in_.capability, neutral, n_, scratch_.setup_election, p, threads(), CoalitionLoop::automatic,
+           pair_weights(state.position, pairs));
   risk_attitudes(p, state.risk);
   derived.estimate.assign(n_ * n_, 0.0);
   for (std::size_t h = 0; h < n_; ++h) {
@@ -138,7 +140,15 @@ void Engine::reported_probabilities(State& state, const Derived& derived) const 
     for (std::size_t v = 0; v < n_; ++v) value[g * n_ + v] = derived.own[v * n_ + representatives[g]];
   }
   const std::vector<double>& p = state.group_probability;
-  election(rules_, in_.capability, value, groups, scratch_.setup_election, state.group_probability, threads());
+  std::vector<double>& points = scratch_.group_points;
+  points.resize(groups * d_);
+  for (std::size_t g = 0; g < groups; ++g) {
+    std::copy_n(state.position.begin() + static_cast<std::ptrdiff_t>(representatives[g] * d_), d_,
+                points.begin() + static_cast<std::ptrdiff_t>(g * d_));
+  }
+  PairWeights pairs;
+  election(rules_, in_.capability, value, groups, scratch_.setup_election, state.group_probability, threads(),
+           CoalitionLoop::automatic, pair_weights(points, pairs));
   state.probability.assign(n_, 0.0);
   for (std::size_t i = 0; i < n_; ++i) {
     for (std::size_t g = 0; g < groups; ++g) {

@@ -55,6 +55,7 @@ class Smp final : public Model {
     auto& scratch = context.scratch<Scratch>(this, local);
     const Mapping& mapping = scratch.mapping;
     smp::map_problem(problem, settings_.issues, settings_.salience, settings_.ideal_adjustment, settings_.ktab_checks,
+                     settings_.issue_capabilities,
                      scratch.mapping);
     ModelOutcome outcome;
     for (const auto& issue : problem.issues) {

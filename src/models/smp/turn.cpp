@@ -128,8 +128,22 @@ void Engine::turn(const State& state, const Derived& derived, State& next, Turn&
       std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(mine[e] * n_), n_,
                   first + static_cast<std::ptrdiff_t>((e + 1) * n_));
     }
+    // With issue capabilities, an entry stands where k would: its position, or its side of the bargain.
+    PairWeights pairs;
+    const PairWeights* weights = nullptr;
+    if (!in_.issue_capability.empty()) {
+      std::vector<double>& points = scratch_.queue_points[k];
+      points.resize((mine.size() + 1) * d_);
+      std::copy_n(state.position.begin() + static_cast<std::ptrdiff_t>(k * d_), d_, points.begin());
+      for (std::size_t e = 0; e < mine.size(); ++e) {
+        const bool initiator = turn.bargains[mine[e]].initiator == k;
+        const std::span<const double> point = initiator ? turn.initiator_point(mine[e]) : turn.receiver_point(mine[e]);
+        std::copy(point.begin(), point.end(), points.begin() + static_cast<std::ptrdiff_t>((e + 1) * d_));
+      }
+      weights = pair_weights(points, pairs);
+    }
     election(rules_, in_.capability, std::span<const double>(&*first, (mine.size() + 1) * n_), mine.size() + 1,
-             scratch_.queue_elections[k], probabilities[k]);
+             scratch_.queue_elections[k], probabilities[k], 1, CoalitionLoop::automatic, weights);
   });
   next.position = state.position;
   turn.status_quo.assign(n_, 0.0);

@@ -75,7 +75,8 @@ TEST(KtabCsv, ReadsKtabsLayout) {
   EXPECT_EQ(scenario.actors[1].capability, 20.5);
   EXPECT_EQ(scenario.actors[0].stances[1].stance.position, 40.0);
   EXPECT_EQ(scenario.actors[0].stances[1].stance.salience, 50.0 / 100.0);
-  EXPECT_TRUE(imported[0].parameters.empty());
+  // KTAB has one capability per actor: parley's issue capabilities off, so that runs stay KTAB's.
+  EXPECT_EQ(imported[0].parameters, std::vector<std::string>{"smp.issue_capabilities=false"});
   EXPECT_EQ(imported[0].seed, 15455440707583219804ULL);  // KTAB's default for CSV runs
 }
 
@@ -180,11 +181,12 @@ TEST(KtabXml, ParametersSeedAndAccommodationBecomeTheRunsSettings) {
   EXPECT_EQ(scenario.scenario.actors.size(), 3u);
   EXPECT_EQ(scenario.scenario.issues[1].id, "Two");
   EXPECT_EQ(scenario.seed, 42u);
-  ASSERT_EQ(scenario.parameters.size(), 10u);
+  ASSERT_EQ(scenario.parameters.size(), 11u);
   EXPECT_EQ(scenario.parameters[0], "smp.VictoryProbModel=Square");
   EXPECT_EQ(scenario.parameters[3], "smp.VotingRule=Prop");  // the schema's spelling, KTAB's value
   EXPECT_EQ(scenario.parameters[4], "smp.BigRAdjust=None");
   EXPECT_EQ(scenario.parameters[9], "smp.ideal_adjustment=A:A=0.5,A:B=0.25");
+  EXPECT_EQ(scenario.parameters[10], "smp.issue_capabilities=false");
   // Without <IdealAdjustment> (optional in KTAB's schema) and without <ModelParameters>.
   std::string plain = replaced(
       kXml, kXml.substr(kXml.find("  <IdealAdjustment>"), kXml.find("</Scenario>") - kXml.find("  <IdealAdjustment>")),
@@ -194,7 +196,7 @@ TEST(KtabXml, ParametersSeedAndAccommodationBecomeTheRunsSettings) {
       plain.substr(plain.find("  <ModelParameters>"), plain.find("  <Dimensions>") - plain.find("  <ModelParameters>")),
       "");
   const auto defaults = read_ktab(plain, "t.xml");
-  EXPECT_TRUE(defaults.front().parameters.empty());
+  EXPECT_EQ(defaults.front().parameters, std::vector<std::string>{"smp.issue_capabilities=false"});
 }
 
 TEST(KtabXml, SchemaSpellingsAreAcceptedByTheImporterOnly) {

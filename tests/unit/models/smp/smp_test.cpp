@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <bit>
 #include <cmath>
 #include <string>
@@ -369,6 +370,62 @@ TEST(SmpModel, RunsOnTheRegistryAndForecastsEveryIssue) {
   ASSERT_EQ(outcome.tables.size(), 2u);
   EXPECT_EQ(outcome.tables[0].name, "smp_probabilities");
   EXPECT_EQ(outcome.tables[1].name, "smp_bargains");
+}
+
+// ------------------------------------------------------------------------------ issue capabilities
+
+TEST(SmpIssueCapabilities, AContestOverOneIssueWeighsThatIssuesCapability) {
+  const std::vector<double> capability{0.1, 1.0, 0.5};  // one voter, three issues
+  const std::vector<double> salience{0.2, 0.3, 0.1};
+  const PairWeights pairs{capability, salience, {}, 3};
+  const std::array<double, 3> a{0.1, 0.4, 0.7};
+  std::array<double, 3> b = a;
+  EXPECT_EQ(pairs.capability_of(0, a.data(), b.data(), 7.0), 7.0);  // the same point: the fallback
+  b[1] = 0.9;
+  EXPECT_DOUBLE_EQ(pairs.capability_of(0, a.data(), b.data(), 7.0), 1.0);  // only issue 1 differs
+  b[0] = 0.6;  // both differ by 0.5: weights 0.2 and 0.3
+  EXPECT_DOUBLE_EQ(pairs.capability_of(0, a.data(), b.data(), 7.0), (0.2 * 0.5 * 0.1 + 0.3 * 0.5 * 1.0) / (0.25));
+}
+
+TEST(SmpIssueCapabilities, MappedOnlyWhenSomeActorsDiffer) {
+  Problem problem = two_issue_problem();  // every stance's capability is its actor's own
+  for (auto& issue : problem.issues) {
+    for (auto& participant : issue.participants) participant.capability = problem.capabilities[participant.actor];
+  }
+  EXPECT_TRUE(map_problem(problem, "", SalienceMode::automatic, "", false, true).input.issue_capability.empty());
+  problem.issues[1].participants[0].capability = 9.0;  // A: 1 on x, 9 on y
+  const Mapping mapping = map_problem(problem, "", SalienceMode::automatic, "", false, true);
+  EXPECT_EQ(mapping.input.issue_capability, (std::vector<double>{1.0, 9.0, 2.0, 2.0, 3.0, 3.0}));
+  EXPECT_TRUE(map_problem(problem, "", SalienceMode::automatic, "", false, false).input.issue_capability.empty());
+}
+
+// A veto player on one issue: with issue capabilities the forecast on that issue moves to it, and
+// the run repeats bit for bit on any number of threads; with capabilities equal on every issue the
+// run is KTAB's.
+TEST(SmpIssueCapabilities, AVetoOnOneIssuePullsThatIssueToTheVetoPlayer) {
+  Input input = random_input(30, 2, 11);
+  Options options;
+  const Result plain = run(input, options);
+  input.issue_capability.clear();
+  for (std::size_t a = 0; a < input.actors; ++a) {
+    input.issue_capability.push_back(input.capability[a]);
+    input.issue_capability.push_back(input.capability[a]);
+  }
+  input.issue_capability[0 * 2 + 1] = 1000.0;  // actor 0 holds a veto on issue 1 only
+  input.salience[0 * 2 + 1] = 0.5;
+  const Result vetoed = run(input, options);
+  options.threads = 3;
+  expect_same_run(vetoed, run(input, options), "issue capabilities on 3 threads");
+  const auto distance_on = [&](const Result& result, std::size_t k) {
+    double total = 0.0;
+    const State& last = result.states.back();
+    for (std::size_t a = 1; a < input.actors; ++a) total += std::fabs(last.position[a * 2 + k] - input.position[k]);
+    return total;
+  };
+  input.issue_capability.clear();
+  const Result unvetoed = run(input, options);  // the same saliences, one capability per actor
+  EXPECT_LT(distance_on(vetoed, 1), 0.5 * distance_on(unvetoed, 1));
+  EXPECT_NE(all_positions(plain), all_positions(vetoed));
 }
 
 TEST(SmpParallel, RethrowsTheLowestIndexsExceptionWhateverTheThreads) {
