@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   libopenmpi-dev openmpi-bin
   clang-tidy clang libclang-rt-14-dev
-  chromium
+  chromium fonts-noto-core fonts-noto-cjk fontconfig
 )
 
 missing=()

@@ -1,13 +1,28 @@
 // `parley validate FILE... [--strict]`: check scenarios; report every problem of every file.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli_common.hpp"
+#include "parley/registry.hpp"
 
 namespace parley::cli {
 namespace {
+
+// Which models read the scenario's relations, and how; the others are said not to.
+std::string relations_note(std::size_t count) {
+  std::vector<std::string> readers;
+  for (const auto& info : model_registry()) {
+    if (!info.relations.empty()) readers.push_back(fmt::format("{} ({})", info.name, info.relations));
+  }
+  if (readers.empty()) return fmt::format("{}: no model reads them", plural(count, "relation"));
+  return fmt::format("{}: read by {} only; the other models do not read them", plural(count, "relation"),
+                     fmt::join(readers, ", "));
+}
 
 class ValidateCommand final : public Command {
  public:
@@ -29,6 +44,7 @@ class ValidateCommand final : public Command {
         const Scenario& scenario = input.loaded.scenario;
         std::cout << fmt::format("{}: ok ({}, {}, {})\n", file, plural(scenario.actors.size(), "actor"),
                                  plural(scenario.issues.size(), "issue"), plural(scenario.events.size(), "event"));
+        if (!scenario.relations.empty()) std::cout << "  " << relations_note(scenario.relations.size()) << '\n';
       } catch (const ScenarioError& error) {
         for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
         ++failures;

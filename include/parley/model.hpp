@@ -134,6 +134,9 @@ struct ModelInfo {
   std::string summary;    // one line
   std::string reference;  // the literature it follows
   bool needs_multiple_issues = false;
+  // How the model reads the scenario's relations, one sentence (validate and the report quote it);
+  // empty: it does not read them.
+  std::string relations;
   std::vector<ParameterSpec> parameters;
   std::function<std::unique_ptr<Model>(const ParameterValues&)> make;
   std::vector<TableSpec> tables;          // the tables its runs may write

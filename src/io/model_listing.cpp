@@ -35,6 +35,7 @@ nlohmann::ordered_json model_json(const ModelInfo& info) {
           {"summary", info.summary},
           {"reference", info.reference},
           {"needs_multiple_issues", info.needs_multiple_issues},
+          {"relations", info.relations},
           {"parameters", parameters}};
 }
 
@@ -65,6 +66,7 @@ std::string markdown_parameters(const ModelInfo& info) {
 std::string text_listing(const ModelInfo& info) {
   std::string out =
       fmt::format("{:<12}{}{}\n", info.name, info.summary, info.needs_multiple_issues ? " (needs 2+ issues)" : "");
+  if (!info.relations.empty()) out += fmt::format("  reads the scenario's relations: {}\n", info.relations);
   for (const auto& spec : info.parameters) {
     out += fmt::format("  -p {}.{}={}  [{}: {}]\n      {}\n", info.name, spec.name, spec.default_value,
                        to_string(spec.type), range_text(spec), spec.description);

@@ -13,6 +13,7 @@
 #include "parley/text.hpp"
 #include "parley/version.hpp"
 #include "report/charts.hpp"
+#include "report/page.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
 
@@ -21,15 +22,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kStyle = R"css(
-body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #222; max-width: 820px;
-       margin: 2em auto; padding: 0 1em; line-height: 1.45; }
-h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; margin-top: 1.8em; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.9em; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em 0.25em 0; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } .meta, .note { color: #555; }
-.note { font-size: 0.9em; } svg { max-width: 100%; height: auto; } div.wide { overflow-x: auto; }
-)css";
 
 std::string cell(const Row& row, const std::string& key, const char* format = "{:.1f}") {
   const auto value = number_of(row, key);
@@ -57,12 +49,11 @@ std::string build_backtest_report(const std::filesystem::path& directory) {
     files = join(names);
   }
   const std::string reference = manifest.value("reference_model", std::string("compromise"));
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>parley backtest</title>\n"
-      "<style>{}</style>\n</head>\n<body>\n<h1>How the models did on decisions whose outcomes are known</h1>\n"
+  std::string out = page_head("parley backtest") + fmt::format(
+      "<h1>How the models did on decisions whose outcomes are known</h1>\n"
       "<p class=\"meta\">{} ({}) · {} cases, {} issues ({} without an outcome, not scored) · seed {} · reference "
       "model {}</p>\n",
-      kStyle, escape(files), escape(manifest["inputs"].value("format", std::string{})), manifest.value("cases", 0),
+      escape(files), escape(manifest["inputs"].value("format", std::string{})), manifest.value("cases", 0),
       manifest.value("issues", 0), manifest.value("issues_without_outcome", 0), manifest.value("seed", 0ULL),
       escape(reference));
 

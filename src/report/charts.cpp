@@ -137,17 +137,24 @@ std::vector<double> spread_labels(std::vector<double> wanted, double gap, double
 std::string trajectory_chart(const std::string& title, const TrajectoryFrame& frame, const std::vector<Line>& lines) {
   constexpr double kPlotRight = 610.0;  // right of it: the lines' labels
   constexpr double kTop = 24.0;
-  constexpr double kBottom = 214.0;
+  // A label's box is about 1.36 of its 11 px font tall (Noto Sans): labels at least 15 px apart never
+  // overlap, and the plot grows when its labels need more than its 190 px.
+  constexpr double kLabelGap = 15.0;
   std::size_t rounds = 1;
-  for (const auto& line : lines) rounds = std::max(rounds, line.values.size());
-  Svg svg(kWidth, 262.0, title);
+  std::size_t labelled = frame.forecast ? 1 : 0;
+  for (const auto& line : lines) {
+    rounds = std::max(rounds, line.values.size());
+    if (std::any_of(line.values.begin(), line.values.end(), [](double v) { return std::isfinite(v); })) ++labelled;
+  }
+  const double bottom = kTop + std::max(190.0, kLabelGap * static_cast<double>(labelled) - 12.0);
+  Svg svg(kWidth, bottom + 60.0, title);
   const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kPlotRight};
-  const Scale y{frame.min, frame.max, kBottom, kTop};
+  const Scale y{frame.min, frame.max, bottom, kTop};
   svg.y_axis(y, 60.0, kPlotRight, nice_ticks(frame.min, frame.max, 5));
-  svg.x_axis(x, kBottom + 2, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
-  svg.text((60.0 + kPlotRight) / 2, 244.0, "round", Anchor::middle, 11, "#444444");
+  svg.x_axis(x, bottom + 2, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
+  svg.text((60.0 + kPlotRight) / 2, bottom + 36.0, "round", Anchor::middle, 11, "#444444");
   if (!frame.high.empty()) svg.text(62.0, kTop - 8, "↑ " + frame.high, Anchor::start, 10, "#444444");
-  if (!frame.low.empty()) svg.text(62.0, 256.0, "↓ " + frame.low, Anchor::start, 10, "#444444");
+  if (!frame.low.empty()) svg.text(62.0, bottom + 52.0, "↓ " + frame.low, Anchor::start, 10, "#444444");
   std::vector<double> ends;           // each label's wanted height
   std::vector<std::string> labels;
   std::vector<std::string_view> paints;
@@ -171,7 +178,7 @@ std::string trajectory_chart(const std::string& title, const TrajectoryFrame& fr
     labels.push_back(fmt::format("forecast {:.1f}", *frame.forecast));
     paints.emplace_back("#000000");
   }
-  const std::vector<double> placed = spread_labels(ends, 12.0, kTop, kBottom + 12.0);
+  const std::vector<double> placed = spread_labels(ends, kLabelGap, kTop, bottom + 12.0);
   for (std::size_t k = 0; k < labels.size(); ++k) {
     if (std::fabs(placed[k] - ends[k]) > 1.0) svg.line(kPlotRight + 2, ends[k], kPlotRight + 10, placed[k], paints[k], 0.8);
     svg.text(kPlotRight + 12, placed[k] + 4, labels[k], Anchor::start, 11, paints[k]);
@@ -196,19 +203,37 @@ std::string network_chart(const std::string& title, const std::vector<std::strin
   }
   double heaviest = 0.0;
   for (const auto& edge : edges) heaviest = std::max(heaviest, edge.weight);
-  // Edges carry a number at their middle; the legend below says what each is (labels on the
-  // edges themselves would overlap).
+  // Edges carry a number on them; the legend below says what each is (whole labels on the edges
+  // would overlap).
   for (std::size_t e = 0; e < edges.size(); ++e) {
     const Edge& edge = edges[e];
     const auto [x1, y1] = at[edge.from];
     const auto [x2, y2] = at[edge.to];
     svg.line(x1, y1, x2, y2, colour(e), 1.5 + 6.0 * (heaviest > 0.0 ? edge.weight / heaviest : 0.0));
   }
+  // Each edge's number sits on the edge itself: at its middle, or slid along it (never past the nodes'
+  // circles) to the first place clear of the numbers and nodes already drawn.
+  std::vector<std::pair<double, double>> taken(at);
+  const auto clear = [&](double x, double y) {
+    return std::none_of(taken.begin(), taken.end(), [&](const auto& p) {
+      return std::hypot(p.first - x, p.second - y) < 21.0;
+    });
+  };
   for (std::size_t e = 0; e < edges.size(); ++e) {
     const auto [x1, y1] = at[edges[e].from];
     const auto [x2, y2] = at[edges[e].to];
-    const double mx = (x1 + x2) / 2 + 0.12 * (y2 - y1);
-    const double my = (y1 + y2) / 2 - 0.12 * (x2 - x1);
+    double mx = (x1 + x2) / 2;
+    double my = (y1 + y2) / 2;
+    for (const double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.35, 0.65, 0.25, 0.75, 0.45, 0.55}) {
+      const double x = x1 + t * (x2 - x1);
+      const double y = y1 + t * (y2 - y1);
+      if (clear(x, y)) {
+        mx = x;
+        my = y;
+        break;
+      }
+    }
+    taken.emplace_back(mx, my);
     svg.circle(mx, my, 9, "#ffffff", 1.0);
     svg.text(mx, my + 4, std::to_string(e + 1), Anchor::middle, 11, colour(e), true);
     const double ly = legend + 20.0 * static_cast<double>(e) + 14.0;

@@ -11,6 +11,7 @@
 #include "parley/io/files.hpp"
 #include "parley/version.hpp"
 #include "report/charts.hpp"
+#include "report/page.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
 
@@ -19,9 +20,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string text_of(const Json& item, const char* key) {
-  return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : std::string{};
-}
 
 struct Side {
   Json run;
@@ -119,15 +117,6 @@ std::vector<const ComparedForecast*> forecasts_of(const Comparison& comparison, 
   return found;
 }
 
-constexpr const char* kStyle = R"css(
-body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #222; max-width: 820px;
-       margin: 2em auto; padding: 0 1em; line-height: 1.45; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.1em; margin: 1.6em 0 0.3em; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } .meta { color: #555; }
-svg { max-width: 100%; height: auto; }
-)css";
 
 }  // namespace
 
@@ -217,11 +206,9 @@ std::string comparison_csv(const Comparison& comparison) {
 }
 
 std::string comparison_html(const Comparison& comparison) {
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>parley compare</title>\n"
-      "<style>{}</style>\n</head>\n<body>\n<h1>Two runs side by side</h1>\n<p class=\"meta\">A = {}<br>B = {}<br>"
-      "parley {}</p>\n",
-      kStyle, escape(comparison.a), escape(comparison.b), kVersion);
+  std::string out = page_head("parley compare") +
+                    fmt::format("<h1>Two runs side by side</h1>\n<p class=\"meta\">A = {}<br>B = {}<br>parley {}</p>\n",
+                                escape(comparison.a), escape(comparison.b), kVersion);
   for (const ComparedIssue& issue : comparison.issues) {
     const auto rows = forecasts_of(comparison, issue.id);
     if (rows.empty()) continue;

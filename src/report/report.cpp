@@ -20,6 +20,8 @@
 #include "parley/version.hpp"
 #include "report/answer_section.hpp"
 #include "report/charts.hpp"
+#include "report/page.hpp"
+#include "report/relations_section.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
 #include "report/backtest_report.hpp"
@@ -36,25 +38,7 @@ std::string verdict(double probability) {
                               : " <span class=\"note\">unsettled</span>";
 }
 
-std::string text_of(const Json& item, const char* key) {
-  return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : std::string{};
-}
 
-constexpr const char* kStyle = R"css(
-body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #222; max-width: 820px;
-       margin: 2em auto; padding: 0 1em; line-height: 1.45; }
-h1 { font-size: 1.7em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em;
-margin-top: 2em; } h3 { font-size: 1.05em; margin: 1.4em 0 0.3em; }
-.meta { color: #555; } figure { margin: 0.5em 0 1em; } svg { max-width: 100%; height: auto; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92em; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.7em 0.25em 0; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } .yes { color: #009E73; font-weight: bold; }
-.no { color: #D55E00; font-weight: bold; } .note { color: #555; font-size: 0.9em; }
-td.headline { white-space: nowrap; } ul.flags { font-size: 0.92em; }
-div.wide { overflow-x: auto; } details.model > summary { cursor: pointer; font-weight: bold; margin: 0.6em 0; } table.grid td, table.grid th { font-size: 0.9em; padding-right: 0.5em; }
-section { page-break-inside: auto; } article { page-break-inside: avoid; }
-@media print { body { max-width: none; margin: 0; } a { color: #222; } h2 { page-break-after: avoid; } }
-)css";
 
 class Builder {
  public:
@@ -80,10 +64,7 @@ class Builder {
 
   std::string build() {
     const std::string title = text_of(scenario_, "title");
-    out_ = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n"
-        "<style>{}</style>\n</head>\n<body>\n",
-        escape(title), kStyle);
+    out_ = page_head(title);
     header(title);
     if (run_.contains("answer")) out_ += answer_section(run_["answer"], scenario_);
     claims();  // the briefing first: the answer, then what it says of the source's claims
@@ -93,6 +74,8 @@ class Builder {
     montecarlo();
     sensitivity();
     actors();
+    close();
+    out_ += relations_section(run_, scenario_);
     timeline();
     sources();
     out_ += fmt::format(
@@ -127,8 +110,10 @@ class Builder {
     out_ += fmt::format("<p class=\"meta\">As of <strong>{}</strong> · scenario {} · {} · seed {} · models: {}</p>\n",
                         escape(run_.value("at", std::string{})), escape(run_["scenario"].value("name", std::string{})),
                         escape(kind), run_.value("seed", std::uint64_t{0}), escape(models));
+    // The scenario's description is background: folded, so that the first screen is the answer.
     if (const std::string description = text_of(scenario_, "description"); !description.empty()) {
-      out_ += "<p>" + escape(description) + "</p>\n";
+      out_ += "<details class=\"about\"><summary>About this scenario</summary><p>" + escape(description) +
+              "</p></details>\n";
     }
     out_ += "</header>\n";
   }
@@ -145,21 +130,6 @@ class Builder {
       }
     }
     return marks;
-  }
-
-  // The actors with a stance on the issue, at the run's date: position and capability × salience.
-  std::vector<Dot> dots_of(const std::string& issue) const {
-    std::vector<Dot> dots;
-    for (const auto& actor : scenario_["actors"]) {
-      if (actor.contains("present") && !actor["present"].get<bool>()) continue;
-      if (!actor["stances"].contains(issue)) continue;
-      const auto& stance = actor["stances"][issue];
-      const double capability =
-          stance.contains("capability") ? stance["capability"].get<double>() : actor["capability"].get<double>();
-      dots.push_back({actor["id"].get<std::string>(), stance["position"].get<double>(),
-                      capability * stance["salience"].get<double>()});
-    }
-    return dots;
   }
 
   void forecasts() {
@@ -187,7 +157,7 @@ class Builder {
       std::vector<double> status_quo;
       if (issue.contains("status_quo")) status_quo.push_back(issue["status_quo"].get<double>());
       const auto marks = forecasts_of(id);
-      figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, dots_of(id), status_quo, marks));
+      figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, stances_on(scenario_, id), status_quo, marks));
       if (!forecast_.empty()) {
         out_ += "<table><tr><th>model</th><th>forecast</th><th>rounds</th><th>how it ended</th></tr>\n";
         for (const Row* found : rows_of(forecast_by_issue_, id)) {

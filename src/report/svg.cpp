@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/page.hpp"
+
 namespace parley::report {
 namespace {
 
@@ -146,9 +148,10 @@ void Svg::y_axis(const Scale& scale, double x, double right, const std::vector<d
 
 std::string Svg::str() const {
   return fmt::format(
-      R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}" font-family="'Noto Sans', 'DejaVu Sans', Arial, sans-serif">)"
+      R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}" font-family="{}">)"
       "<title>{}</title>{}</svg>",
-      number(width_), number(height_), number(width_), number(height_), escape(title_), escape(title_), body_);
+      number(width_), number(height_), number(width_), number(height_), escape(title_), kFontStack, escape(title_),
+      body_);
 }
 
 }  // namespace parley::report

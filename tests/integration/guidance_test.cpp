@@ -106,6 +106,16 @@ TEST(Guidance, FoldersPipesAndStandardInput) {
   EXPECT_TRUE(contains(empty.err, "<stdin>")) << empty.err;
 }
 
+// Relations count only where a model reads them; validate says which.
+TEST(Guidance, ValidateSaysWhichModelsReadRelations) {
+  const auto outcome = run_parley({"validate", "pakistan-2023"}, fresh_directory("guidance-relations"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_TRUE(contains(outcome.out, "relations: read by exchange (two actors do not trade when either's affinity "
+                                    "toward the other is below exchange.min_affinity) only; the other models do "
+                                    "not read them"))
+      << outcome.out;
+}
+
 TEST(Guidance, APercentageWhereAShareBelongsSaysDivideBy100) {
   const auto directory = fresh_directory("guidance-percent");
   const auto base = default_scenario(directory);

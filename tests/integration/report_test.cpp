@@ -5,6 +5,10 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
 #include "support/golden.hpp"
 #include "support/process.hpp"
@@ -16,6 +20,66 @@ std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
   for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
   return n;
+}
+
+// Chromium's flags for a headless run that reaches for nothing on the network.
+std::string chromium_flags(const std::filesystem::path& directory) {
+  return "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+         "--disable-component-update --disable-sync --disable-extensions --user-data-dir='" +
+         (directory / "chromium-profile").string() + "'";
+}
+
+bool chromium_present() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
+
+// Measured in the browser, after every <details> is opened: each chart's text labels whose boxes
+// overlap (by more than a pixel both ways), each chart's labels, and the claim grid's rows. The
+// script writes its findings into the page as JSON, which --dump-dom returns.
+constexpr const char* kGeometryScript = R"js(<script>
+(function () {
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  var out = { charts: [], overlaps: [], grid_rows: 0 };
+  document.querySelectorAll('svg').forEach(function (svg) {
+    var title = svg.getAttribute('aria-label') || '';
+    var section = svg.closest('section');
+    var boxes = [];
+    svg.querySelectorAll('text').forEach(function (t) {
+      var b = t.getBBox();
+      if (b.width > 0 && b.height > 0) boxes.push({ text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height });
+    });
+    out.charts.push({ title: title, section: section ? section.id : '', labels: boxes.map(function (b) { return b.text; }) });
+    for (var i = 0; i < boxes.length; ++i) {
+      for (var j = i + 1; j < boxes.length; ++j) {
+        var a = boxes[i], b = boxes[j];
+        var ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        var oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        if (ox > 1 && oy > 1) out.overlaps.push(title + ': "' + a.text + '" and "' + b.text + '"');
+      }
+    }
+  });
+  var grid = document.querySelector('#claims table.grid');
+  if (grid) out.grid_rows = grid.querySelectorAll('tr').length - 1;
+  var pre = document.createElement('pre');
+  pre.id = 'parley-checks';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>)js";
+
+// The JSON the geometry script left in a dumped DOM.
+nlohmann::json checks_in(const std::string& dom) {
+  const std::string open = "<pre id=\"parley-checks\">";
+  const std::size_t start = dom.find(open);
+  if (start == std::string::npos) return {};
+  const std::size_t end = dom.find("</pre>", start);
+  std::string text = dom.substr(start + open.size(), end - start - open.size());
+  std::string plain;
+  for (std::size_t k = 0; k < text.size(); ++k) {  // the three entities a text node's serialisation uses
+    if (text.compare(k, 5, "&amp;") == 0) { plain += '&'; k += 4; }
+    else if (text.compare(k, 4, "&lt;") == 0) { plain += '<'; k += 3; }
+    else if (text.compare(k, 4, "&gt;") == 0) { plain += '>'; k += 3; }
+    else plain += text[k];
+  }
+  return nlohmann::json::parse(plain);
 }
 
 // Nothing in the page may be fetched: no scripts, styles, images or fonts from anywhere. Links the
@@ -44,9 +108,17 @@ TEST(Report, DefaultRunWritesAFullReport) {
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   const std::string html = read_text(directory / "parley-out" / "report.html");
   for (const char* id :
-       {"answer", "forecasts", "claims", "trajectories", "exchanges", "actors", "timeline", "sources"}) {
+       {"answer", "forecasts", "claims", "trajectories", "exchanges", "actors", "relations", "timeline", "sources"}) {
     EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
   }
+  // The key drivers beside each question: us_airspace turns on Pakistan's veto.
+  EXPECT_EQ(count(html, "their positions\">most weight: "), 6u);
+  EXPECT_NE(html.find("their positions\">most weight: PAK "), std::string::npos);
+  // The relations, with what exchange makes of them: PAK and the TTP do not trade.
+  const std::string relations = html.substr(html.find("<section id=\"relations\""));
+  EXPECT_NE(relations.find("<strong>exchange</strong> reads them"), std::string::npos);
+  EXPECT_NE(relations.find("<tr><td>PAK</td><td>TTP</td><td class=\"num\">-0.90</td><td class=\"no\">no trade</td>"),
+            std::string::npos);
   // The headlines, 6 issue charts, 18 trajectory charts (eum, exchange and smp on 6 issues), the
   // network and the timeline.
   EXPECT_EQ(count(html, "<svg "), 27u);
@@ -61,6 +133,15 @@ TEST(Report, DefaultRunWritesAFullReport) {
   EXPECT_NE(html.find("Pakistan&#39;s security policy"), std::string::npos);
   EXPECT_NE(html.find("<strong>seed</strong>"), std::string::npos);  // every source is listed
   expect_self_contained(html);
+}
+
+// A run without a model that reads relations says so where it shows them.
+TEST(Report, RelationsNoModelOfTheRunReadsAreSaidToCountForNothing) {
+  const auto directory = fresh_directory("report-relations");
+  ASSERT_EQ(run_parley({"-q", "-m", "compromise", "-o", "out"}, directory).exit_code, 0);
+  const std::string html = read_text(directory / "out" / "report.html");
+  EXPECT_NE(html.find("No model of this run reads them: exchange (two actors do not trade"), std::string::npos);
+  EXPECT_EQ(html.find("no trade</td>"), std::string::npos);
 }
 
 TEST(Report, MonteCarloReportShowsDistributionsAndClaims) {
@@ -98,18 +179,14 @@ TEST(Report, SensitivityReportCoversEveryModel) {
 // Headless Chromium: the page renders, with its sections and charts in the DOM. Outside CI the test
 // skips when Chromium is not installed; under CI it must run.
 TEST(Report, RendersInHeadlessChromium) {
-  const bool present = std::system("command -v chromium >/dev/null 2>&1") == 0;
-  if (!present) {
+  if (!chromium_present()) {
     if (running_in_ci()) FAIL() << "chromium is not installed (CI=true): scripts/install-deps.sh installs it";
     GTEST_SKIP() << "chromium not installed; install Debian's chromium to run this test";
   }
   const auto directory = fresh_directory("report-chromium");
   ASSERT_EQ(run_parley({"-q"}, directory).exit_code, 0);
   const auto page = directory / "parley-out" / "report.html";
-  const std::string flags =
-      "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-      "--disable-component-update --disable-sync --disable-extensions --user-data-dir='" +
-      (directory / "chromium-profile").string() + "'";
+  const std::string flags = chromium_flags(directory);
   const auto dom_file = directory / "dom.html";
   const std::string dump =
       "chromium " + flags + " --dump-dom 'file://" + page.string() + "' >'" + dom_file.string() + "' 2>/dev/null";
@@ -138,6 +215,88 @@ TEST(Report, RendersInHeadlessChromium) {
                            (artefacts / "report.png").string() + "' 'file://" + page.string() + "' >/dev/null 2>&1";
   ASSERT_EQ(std::system(shot.c_str()), 0);
   EXPECT_GT(std::filesystem::file_size(artefacts / "report.png"), 50000u);
+}
+
+// The default report measured in Chromium: no two labels of a chart overlap; every model's forecast
+// has its own labelled row on every issue's chart, and every trajectory chart its forecast line; the
+// claim grid has a row per claim.
+TEST(Report, ChromiumMeasuresNoOverlappingLabelsAndEveryModelsRow) {
+  if (!chromium_present()) {
+    if (running_in_ci()) FAIL() << "chromium is not installed (CI=true): scripts/install-deps.sh installs it";
+    GTEST_SKIP() << "chromium not installed; install Debian's chromium to run this test";
+  }
+  const auto directory = fresh_directory("report-geometry");
+  ASSERT_EQ(run_parley({"-q"}, directory).exit_code, 0);
+  std::string html = read_text(directory / "parley-out" / "report.html");
+  html.insert(html.rfind("</body>"), kGeometryScript);
+  const auto page = directory / "measured.html";
+  std::ofstream(page) << html;
+  const auto dom_file = directory / "dom.html";
+  const std::string dump = "chromium " + chromium_flags(directory) + " --window-size=1280,800 --dump-dom 'file://" +
+                           page.string() + "' >'" + dom_file.string() + "' 2>/dev/null";
+  ASSERT_EQ(std::system(dump.c_str()), 0);
+  const nlohmann::json checks = checks_in(read_text(dom_file));
+  ASSERT_TRUE(checks.is_object()) << "the script's findings are not in the DOM";
+  EXPECT_TRUE(checks["overlaps"].empty()) << checks["overlaps"].dump(1);
+  EXPECT_EQ(checks["grid_rows"], 5) << "the default scenario has five claims";
+  const std::set<std::string> models{"ensemble", "compromise", "mean", "median", "nash",
+                                     "eum",      "exchange",   "smp",  "status_quo"};
+  std::size_t issue_charts = 0;
+  std::size_t trajectory_charts = 0;
+  for (const auto& chart : checks["charts"]) {
+    const std::string title = chart["title"];
+    std::set<std::string> labels;
+    for (const auto& label : chart["labels"]) labels.insert(label.get<std::string>());
+    if (chart["section"] == "forecasts") {
+      ++issue_charts;
+      for (const auto& model : models) EXPECT_TRUE(labels.count(model)) << title << ": no row for " << model;
+    }
+    if (chart["section"] == "trajectories") {
+      ++trajectory_charts;
+      EXPECT_TRUE(std::any_of(labels.begin(), labels.end(), [](const std::string& l) { return l.starts_with("forecast"); }))
+          << title << ": no forecast line";
+    }
+  }
+  EXPECT_EQ(issue_charts, 6U);
+  EXPECT_GE(trajectory_charts, 6U);
+}
+
+// Every character of the default scenario's actor names is covered by a font of the report's font
+// stack that is installed (fontconfig's view): Chinese, Devanagari, Arabic script and Cyrillic render
+// as letters, not as empty boxes.
+TEST(Report, TheFontStackCoversEveryScriptOfTheDefaultScenario) {
+  if (std::system("command -v fc-list >/dev/null 2>&1") != 0) {
+    if (running_in_ci()) FAIL() << "fontconfig is not installed (CI=true): scripts/install-deps.sh installs it";
+    GTEST_SKIP() << "fontconfig not installed";
+  }
+  const auto directory = fresh_directory("report-fonts");
+  for (const char* sample : {"中", "भ", "پ", "Р"}) {
+    const auto file = directory / "families.txt";
+    // fontconfig's query by character: the families that have a glyph for it.
+    std::string codepoint;
+    {
+      const auto* bytes = reinterpret_cast<const unsigned char*>(sample);
+      unsigned value = 0;
+      if (bytes[0] < 0xE0) value = ((bytes[0] & 0x1Fu) << 6) | (bytes[1] & 0x3Fu);
+      else value = ((bytes[0] & 0x0Fu) << 12) | ((bytes[1] & 0x3Fu) << 6) | (bytes[2] & 0x3Fu);
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "%x", value);
+      codepoint = hex;
+    }
+    const std::string query = "fc-list ':charset=" + codepoint + "' family >'" + file.string() + "'";
+    ASSERT_EQ(std::system(query.c_str()), 0);
+    const std::string families = read_text(file);
+    bool covered = false;
+    for (const char* family : {"Noto Sans", "Noto Sans CJK SC", "Noto Sans Devanagari", "Noto Sans Arabic",
+                               "DejaVu Sans"}) {
+      for (std::size_t at = families.find(family); at != std::string::npos; at = families.find(family, at + 1)) {
+        const std::size_t end = at + std::string(family).size();
+        if (end == families.size() || families[end] == ',' || families[end] == '\n') covered = true;
+      }
+    }
+    EXPECT_TRUE(covered) << sample << " (U+" << codepoint << "): no font of the report's stack has it; installed: "
+                         << families;
+  }
 }
 
 }  // namespace

@@ -261,6 +261,8 @@ ModelInfo exchange_info() {
                                      "of issues at equal gain, as Decide computes it",
                           .reference = "Stokman & van Oosten 1994; Decide (decide-exchange-model)",
                           .needs_multiple_issues = true,
+                          .relations = "two actors do not trade when either's affinity toward the other is below "
+                                       "exchange.min_affinity",
                           .tables = {exchanges_table(), rounds_table()},
                           .indicators = {exchanges_indicator()}},
                          exchange::parameter_table(),
