@@ -122,5 +122,6 @@ std::unique_ptr<Command> make_sensitivity_command(CLI::App& parent);
 std::unique_ptr<Command> make_report_command(CLI::App& parent);
 std::unique_ptr<Command> make_store_command(CLI::App& parent);
 std::unique_ptr<Command> make_compare_command(CLI::App& parent);
+std::unique_ptr<Command> make_events_command(CLI::App& parent);
 
 }  // namespace parley::cli

@@ -108,6 +108,7 @@ int run_cli(int argc, char** argv) {
       {"report", parley::cli::make_report_command},
       {"compare", parley::cli::make_compare_command},
       {"store", parley::cli::make_store_command},
+      {"events", parley::cli::make_events_command},
   };
 
   // `parley [run options]` and `parley SCENARIO` mean `parley run ...`: anything that is not a

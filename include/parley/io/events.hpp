@@ -1,0 +1,204 @@
+#pragma once
+// Event data in: GDELT 2.0 and GDELT 1.0 files read as a stream into one canonical record, CAMEO's
+// declared lookups (Goldstein weights, quad classes), and each dyad's cooperation and conflict by
+// period, with every rule stated (docs/events.md).
+
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "parley/date.hpp"
+
+namespace parley::io::events {
+
+// The layouts read. GDELT 2.0: 61 tab-separated columns, no header. GDELT 1.0: 57 or 58
+// tab-separated columns without a header (the daily files), or the comma-separated export with a
+// header row and `NA` for empty (as BigQuery and the R packages write it).
+enum class Format { gdelt2, gdelt1 };
+
+[[nodiscard]] std::string_view to_string(Format format);
+[[nodiscard]] std::optional<Format> parse_format(std::string_view text);
+
+// One side of an event, as the file codes it.
+struct EventActor {
+  std::string_view code;  // the full CAMEO actor code, e.g. USAGOV
+  std::string_view name;
+  std::string_view country;      // ISO 3166 alpha-3 (CAMEO's country code)
+  std::string_view known_group;  // e.g. TAL
+  std::string_view type1;
+  std::string_view type2;
+  std::string_view type3;
+};
+
+// The canonical record. Its text fields are views into the reader's buffer: valid only during the
+// call that receives it. Codes are text: `010` is not `10`.
+struct Event {
+  std::string_view id;
+  Date date;
+  std::string_view date_added;
+  EventActor source;
+  EventActor target;
+  std::string_view event_code;
+  std::string_view base_code;
+  std::string_view root_code;
+  bool is_root = false;
+  // As the file gives them. parley counts with its declared lookups (Cameo), never with these.
+  std::string_view goldstein_given;
+  std::string_view quad_given;
+  int mentions = 0;
+  int sources = 0;
+  int articles = 0;
+  double tone = 0.0;
+  std::string_view action_country;  // FIPS 10-4 in GDELT, not ISO3
+  std::string_view url;             // SOURCEURL (GDELT 2.0; GDELT 1.0 from April 2013)
+  std::size_t line = 0;             // in its file, from 1
+};
+
+struct ReadOptions {
+  std::optional<Format> format;  // unset: told from the first line
+  bool skip_bad = false;         // count and skip a malformed row instead of stopping at it
+};
+
+struct ReadCounts {
+  std::size_t rows = 0;     // events handed on
+  std::size_t skipped = 0;  // malformed rows skipped (skip_bad)
+  std::size_t bytes = 0;
+};
+
+using EventSink = std::function<void(const Event&)>;
+
+// Reads `path` a block at a time (memory flat in the file's size), handing each event to `sink` in
+// file order. A malformed row — a wrong number of columns, a date or a number that is not one, a CAMEO
+// code that is not digits — stops the read with ScenarioError at its file, line, column and column
+// name (exit 65), unless `skip_bad`. Throws InputNotFoundError when the file is not there.
+ReadCounts read_events(const std::filesystem::path& path, const ReadOptions& options, const EventSink& sink);
+// The same from text in memory, named `name` in messages.
+ReadCounts read_event_text(std::string_view text, const std::string& name, const ReadOptions& options,
+                           const EventSink& sink);
+
+// ------------------------------------------------------------------------------------------ CAMEO
+
+// Goldstein weights: GDELT's lookup (the GoldsteinScale column of real GDELT rows), ICEWS's, or
+// Phoenix's (which leaves some codes without one).
+enum class GoldsteinTable { gdelt, icews, phoenix };
+// Quad classes from the root code: GDELT's (roots 01-05 verbal cooperation, 06-09 material
+// cooperation, 10-14 verbal conflict, 15-20 material conflict), the "standard" one (01-05, 06-08,
+// 09-13, 14-20), or Phoenix's (01-02 neutral, class 0; 16 verbal conflict).
+enum class QuadConvention { gdelt, standard, phoenix };
+
+[[nodiscard]] std::string_view to_string(GoldsteinTable table);
+[[nodiscard]] std::optional<GoldsteinTable> parse_goldstein_table(std::string_view text);
+[[nodiscard]] std::string_view to_string(QuadConvention convention);
+[[nodiscard]] std::optional<QuadConvention> parse_quad_convention(std::string_view text);
+
+// The CAMEO event codes with their weights and classes (data/cameo/cameo_eventcodes.tsv).
+class Cameo {
+ public:
+  // The copy embedded in the binary.
+  [[nodiscard]] static const Cameo& embedded();
+  // A table in that file's layout; ScenarioError at the line of a bad row.
+  [[nodiscard]] static Cameo parse(std::string_view text, const std::string& name);
+
+  [[nodiscard]] bool known(std::string_view code) const;
+  // nullopt for an unknown code, or one the table has no weight for.
+  [[nodiscard]] std::optional<double> goldstein(std::string_view code, GoldsteinTable table) const;
+  // The class of a root code ("01" .. "20"); nullopt for an unknown root.
+  [[nodiscard]] std::optional<int> quad(std::string_view root, QuadConvention convention) const;
+  [[nodiscard]] std::size_t size() const { return codes_.size(); }
+
+ private:
+  struct Code {
+    std::string root;
+    std::array<std::optional<double>, 3> goldstein;
+    std::array<int, 3> quad{};
+  };
+  std::map<std::string, Code, std::less<>> codes_;
+};
+
+// ------------------------------------------------------------------------------------ aggregation
+
+enum class Period { day, week, month, year };
+// Duplicates: none; `day` keeps one event per (date, source actor code, target actor code, event
+// code) — the same story told by many sources; `url` one per (source actor code, target actor code,
+// URL).
+enum class Dedup { none, day, url };
+
+[[nodiscard]] std::string_view to_string(Period period);
+[[nodiscard]] std::optional<Period> parse_period(std::string_view text);
+[[nodiscard]] std::string_view to_string(Dedup dedup);
+[[nodiscard]] std::optional<Dedup> parse_dedup(std::string_view text);
+
+// The period an event's date falls in: 2020-11-13, 2020-W46 (ISO 8601 weeks), 2020-11, 2020.
+[[nodiscard]] std::string period_of(const Date& date, Period period);
+
+struct AggregateOptions {
+  Period period = Period::month;
+  Dedup dedup = Dedup::day;
+  GoldsteinTable goldstein = GoldsteinTable::gdelt;
+  QuadConvention quad = QuadConvention::gdelt;
+  // Only these directed dyads (source, target); empty: every one.
+  std::vector<std::pair<std::string, std::string>> dyads;
+};
+
+// One directed dyad in one period. Counts after deduplication, and before it.
+struct DyadPeriod {
+  std::string source;
+  std::string target;
+  std::string period;
+  std::size_t events = 0;
+  double goldstein_sum = 0.0;
+  std::size_t weighted = 0;           // events with a Goldstein weight (all, but under Phoenix's table)
+  std::array<std::size_t, 5> quad{};  // [class]: 0 Phoenix's neutral, 1 verbal cooperation ... 4 material conflict
+  std::size_t events_before_dedup = 0;
+  double goldstein_sum_before_dedup = 0.0;
+
+  [[nodiscard]] double goldstein_mean() const;
+  // (verbal + material cooperation) − (verbal + material conflict).
+  [[nodiscard]] long long net_cooperation() const;
+};
+
+// What an aggregation saw, for every output to state.
+struct AggregateCounts {
+  std::size_t events = 0;         // read
+  std::size_t without_actor = 0;  // a side without a country code: no dyad
+  std::size_t other_dyads = 0;    // outside AggregateOptions::dyads
+  std::size_t same_actor = 0;     // both sides the same actor
+  std::size_t unknown_code = 0;   // an event code not in the CAMEO table: counted, without weight or class
+  std::size_t duplicates = 0;     // dropped by the deduplication
+  std::size_t counted = 0;        // in some dyad after deduplication
+};
+
+// Adds events one at a time (the reader's sink) and gives each dyad's periods. An actor is its
+// country code. Deterministic: the result depends on the events and their order only.
+class Aggregator {
+ public:
+  explicit Aggregator(AggregateOptions options, const Cameo& cameo = Cameo::embedded());
+
+  void add(const Event& event);
+  // Sorted by source, target, period.
+  [[nodiscard]] std::vector<DyadPeriod> result() const;
+  [[nodiscard]] const AggregateCounts& counts() const { return counts_; }
+
+ private:
+  using Key = std::tuple<std::string, std::string, std::string>;  // source, target, period
+  AggregateOptions options_;
+  const Cameo& cameo_;
+  std::map<Key, DyadPeriod> dyads_;
+  std::unordered_set<std::string> seen_;  // deduplication keys
+  AggregateCounts counts_;
+};
+
+// dyads.csv: `source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,
+// verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup`.
+[[nodiscard]] std::string dyads_csv(const std::vector<DyadPeriod>& rows);
+
+}  // namespace parley::io::events

@@ -1,0 +1,179 @@
+// Each directed dyad's cooperation and conflict by period, duplicates dropped by a stated rule
+// (docs/events.md).
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "parley/io/events.hpp"
+
+namespace parley::io::events {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+long long days_from_civil(int year, int month, int day) {
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long long>(era) * 146097 + doe - 719468;
+}
+
+// ISO 8601: Monday = 1 .. Sunday = 7.
+int weekday(long long days) {
+  return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1;
+}  // 1970-01-01: Thursday
+
+// A number as the CSV writes it: rounded to 4 decimals (Goldstein weights have one), shortest form.
+std::string number(double value) {
+  const double rounded = std::round(value * 1e4) / 1e4;
+  return fmt::format("{}", rounded == 0.0 ? 0.0 : rounded);
+}
+
+}  // namespace
+
+std::string period_of(const Date& date, Period period) {
+  switch (period) {
+    case Period::day:
+      return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+    case Period::month:
+      return fmt::format("{:04}-{:02}", date.year, date.month);
+    case Period::year:
+      return fmt::format("{:04}", date.year);
+    case Period::week:
+      break;
+  }
+  // The ISO week: the week's Thursday decides its year.
+  const long long days = days_from_civil(date.year, date.month, date.day);
+  const long long thursday = days - weekday(days) + 4;
+  int year = date.year + 1;
+  while (days_from_civil(year, 1, 1) > thursday) --year;
+  const long long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+  return fmt::format("{:04}-W{:02}", year, week);
+}
+
+double DyadPeriod::goldstein_mean() const {
+  return weighted > 0 ? goldstein_sum / static_cast<double>(weighted) : 0.0;
+}
+
+long long DyadPeriod::net_cooperation() const {
+  return static_cast<long long>(quad[1] + quad[2]) - static_cast<long long>(quad[3] + quad[4]);
+}
+
+Aggregator::Aggregator(AggregateOptions options, const Cameo& cameo) : options_(std::move(options)), cameo_(cameo) {}
+
+void Aggregator::add(const Event& event) {
+  ++counts_.events;
+  const std::string_view source = event.source.country;
+  const std::string_view target = event.target.country;
+  if (source.empty() || target.empty()) {
+    ++counts_.without_actor;
+    return;
+  }
+  if (source == target) {
+    ++counts_.same_actor;
+    return;
+  }
+  if (!options_.dyads.empty() && std::none_of(options_.dyads.begin(), options_.dyads.end(), [&](const auto& dyad) {
+        return dyad.first == source && dyad.second == target;
+      })) {
+    ++counts_.other_dyads;
+    return;
+  }
+  const std::optional<double> weight = cameo_.goldstein(event.event_code, options_.goldstein);
+  const bool known = cameo_.known(event.event_code);
+  if (!known) ++counts_.unknown_code;
+  // The class comes from the event code's root, never from the file's QuadClass column.
+  const std::optional<int> quad = cameo_.quad(event.event_code.substr(0, 2), options_.quad);
+  Key key{std::string(source), std::string(target), period_of(event.date, options_.period)};
+  auto [found, inserted] = dyads_.try_emplace(key);
+  DyadPeriod& dyad = found->second;
+  if (inserted) {
+    dyad.source = std::get<0>(key);
+    dyad.target = std::get<1>(key);
+    dyad.period = std::get<2>(key);
+  }
+  ++dyad.events_before_dedup;
+  if (weight) dyad.goldstein_sum_before_dedup += *weight;
+  if (options_.dedup != Dedup::none) {
+    const std::string seen = options_.dedup == Dedup::day
+                                 ? fmt::format("{}\t{}\t{}\t{}", period_of(event.date, Period::day), event.source.code,
+                                               event.target.code, event.event_code)
+                                 : fmt::format("{}\t{}\t{}", event.source.code, event.target.code, event.url);
+    if (!seen_.insert(seen).second) {
+      ++counts_.duplicates;
+      return;
+    }
+  }
+  ++counts_.counted;
+  ++dyad.events;
+  if (weight) {
+    dyad.goldstein_sum += *weight;
+    ++dyad.weighted;
+  }
+  if (quad) ++dyad.quad[static_cast<std::size_t>(*quad)];
+}
+
+std::vector<DyadPeriod> Aggregator::result() const {
+  std::vector<DyadPeriod> rows;
+  rows.reserve(dyads_.size());
+  for (const auto& [key, dyad] : dyads_) rows.push_back(dyad);
+  return rows;
+}
+
+std::string dyads_csv(const std::vector<DyadPeriod>& rows) {
+  std::string out =
+      "source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,verbal_conflict,"
+      "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup\n";
+  for (const DyadPeriod& row : rows) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", row.source, row.target, row.period, row.events,
+                       number(row.goldstein_sum), number(row.goldstein_mean()), row.quad[1], row.quad[2], row.quad[3],
+                       row.quad[4], row.net_cooperation(), row.quad[0], row.events_before_dedup,
+                       number(row.goldstein_sum_before_dedup));
+  }
+  return out;
+}
+
+std::string_view to_string(Period period) {
+  switch (period) {
+    case Period::day:
+      return "day";
+    case Period::week:
+      return "week";
+    case Period::year:
+      return "year";
+    case Period::month:
+      break;
+  }
+  return "month";
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+  for (const auto period : {Period::day, Period::week, Period::month, Period::year}) {
+    if (to_string(period) == text) return period;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Dedup dedup) {
+  switch (dedup) {
+    case Dedup::none:
+      return "none";
+    case Dedup::url:
+      return "url";
+    case Dedup::day:
+      break;
+  }
+  return "day";
+}
+
+std::optional<Dedup> parse_dedup(std::string_view text) {
+  for (const auto dedup : {Dedup::none, Dedup::day, Dedup::url}) {
+    if (to_string(dedup) == text) return dedup;
+  }
+  return std::nullopt;
+}
+
+}  // namespace parley::io::events

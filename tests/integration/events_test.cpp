@@ -1,0 +1,82 @@
+// `parley events aggregate`: a folder of dyads.csv and events.json, and every bad input named with
+// its place and a sysexits code.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+namespace parley::test {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::string row(const std::string& date, const std::string& source, const std::string& target,
+                const std::string& code) {
+  std::vector<std::string> f(61);
+  f[0] = "1";
+  f[1] = date;
+  f[5] = source;
+  f[7] = source;
+  f[15] = target;
+  f[17] = target;
+  f[25] = "1";
+  f[26] = code;
+  f[28] = code.substr(0, 2);
+  f[31] = f[32] = f[33] = "1";
+  f[34] = "0";
+  std::string line;
+  for (std::size_t k = 0; k < f.size(); ++k) line += (k == 0 ? "" : "\t") + f[k];
+  return line + "\n";
+}
+
+TEST(Events, AggregateWritesDyadsAndWhatItCounted) {
+  const auto directory = fresh_directory("events-aggregate");
+  std::ofstream(directory / "e.tsv") << row("20201113", "CHN", "USA", "0311") << row("20201113", "CHN", "USA", "0311")
+                                     << row("20201120", "USA", "CHN", "190");
+  const auto outcome = run_parley({"events", "aggregate", "e.tsv", "--period", "week", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_TRUE(contains(outcome.out, "3 events read")) << outcome.out;
+  const std::string csv = read_text(directory / "out" / "dyads.csv");
+  EXPECT_TRUE(contains(csv, "\nCHN,USA,2020-W46,1,5.2,5.2,1,0,0,0,1,0,2,10.4\n")) << csv;
+  EXPECT_TRUE(contains(csv, "\nUSA,CHN,2020-W47,1,-10,-10,0,0,0,1,-1,0,1,-10\n")) << csv;
+  std::ifstream in(directory / "out" / "events.json");
+  const auto manifest = nlohmann::json::parse(in);
+  EXPECT_EQ(manifest["counts"]["duplicates"], 1);
+  EXPECT_EQ(manifest["rules"]["dedup"], "day");
+  EXPECT_EQ(manifest["rules"]["period"], "week");
+}
+
+TEST(Events, BadInputsAreNamedWithTheirPlace) {
+  const auto directory = fresh_directory("events-bad");
+  std::ofstream(directory / "e.tsv") << row("20201113", "CHN", "USA", "0311")
+                                     << row("2020-11-13", "CHN", "USA", "0311");
+  auto outcome = run_parley({"events", "aggregate", "e.tsv", "-o", "out"}, directory);
+  EXPECT_EQ(outcome.exit_code, 65);
+  EXPECT_TRUE(contains(outcome.err, "e.tsv:2:3: SQLDATE: '2020-11-13' is not a date written YYYYMMDD")) << outcome.err;
+  EXPECT_FALSE(std::filesystem::exists(directory / "out" / "dyads.csv"));
+  outcome = run_parley({"events", "aggregate", "e.tsv", "--skip-bad", "-o", "out"}, directory);
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_TRUE(contains(outcome.out, "(1 rows skipped)")) << outcome.out;
+  outcome = run_parley({"events", "aggregate", "missing.tsv"}, directory);
+  EXPECT_EQ(outcome.exit_code, 66);
+  EXPECT_TRUE(contains(outcome.err, "missing.tsv: no such file")) << outcome.err;
+  outcome = run_parley({"events", "aggregate", "e.tsv", "--period", "fortnight"}, directory);
+  EXPECT_EQ(outcome.exit_code, 64);
+  EXPECT_TRUE(contains(outcome.err, "--period: 'fortnight' is not one of day, week, month, year")) << outcome.err;
+  outcome = run_parley({"events", "aggregate", "e.tsv", "--dyads", "CHN-USA"}, directory);
+  EXPECT_EQ(outcome.exit_code, 64);
+  EXPECT_TRUE(contains(outcome.err, "--dyads: 'CHN-USA' is not SOURCE:TARGET")) << outcome.err;
+  outcome = run_parley({"events"}, directory);
+  EXPECT_EQ(outcome.exit_code, 64);
+}
+
+}  // namespace
+}  // namespace parley::test

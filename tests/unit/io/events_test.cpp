@@ -1,0 +1,186 @@
+// The event reader's rows and errors, CAMEO's lookups, periods and the aggregation's rules.
+
+#include "parley/io/events.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parley/errors.hpp"
+
+namespace parley::io::events {
+namespace {
+
+// A GDELT 2.0 row: 61 tab-separated fields, the given ones set.
+std::string gdelt2_row(const std::string& id, const std::string& date, const std::string& source_code,
+                       const std::string& source, const std::string& target_code, const std::string& target,
+                       const std::string& code, const std::string& url = "http://example.org/a") {
+  std::vector<std::string> f(61);
+  f[0] = id;
+  f[1] = date;
+  f[5] = source_code;
+  f[7] = source;
+  f[15] = target_code;
+  f[17] = target;
+  f[25] = "1";
+  f[26] = code;
+  f[27] = code.substr(0, 3);
+  f[28] = code.substr(0, 2);
+  f[29] = "1";
+  f[30] = "0.0";
+  f[31] = "2";
+  f[32] = "1";
+  f[33] = "2";
+  f[34] = "-1.5";
+  f[53] = "PK";
+  f[59] = "20201113000000";
+  f[60] = url;
+  std::string line;
+  for (std::size_t k = 0; k < f.size(); ++k) line += (k == 0 ? "" : "\t") + f[k];
+  return line + "\n";
+}
+
+// The number of events read (an event's views die with the call that receives it).
+std::size_t read_all(const std::string& text, ReadOptions options = {}) {
+  std::size_t count = 0;
+  (void)read_event_text(text, "t.tsv", options, [&](const Event&) { ++count; });
+  return count;
+}
+
+TEST(EventReader, ReadsGdelt2RowsAsTextCodes) {
+  std::size_t count = 0;
+  const std::string text = gdelt2_row("1", "20201113", "USAGOV", "USA", "PAKMIL", "PAK", "0311") +
+                           gdelt2_row("2", "20201114", "CHN", "CHN", "USA", "USA", "010");
+  const auto counts = read_event_text(text, "t.tsv", {}, [&](const Event& event) {
+    ++count;
+    if (event.line == 1) {
+      EXPECT_EQ(event.source.code, "USAGOV");
+      EXPECT_EQ(event.target.country, "PAK");
+      EXPECT_EQ(event.event_code, "0311");  // leading zero kept
+      EXPECT_EQ(event.date, (Date{2020, 11, 13}));
+      EXPECT_TRUE(event.is_root);
+      EXPECT_EQ(event.mentions, 2);
+      EXPECT_DOUBLE_EQ(event.tone, -1.5);
+      EXPECT_EQ(event.action_country, "PK");
+      EXPECT_EQ(event.url, "http://example.org/a");
+    } else {
+      EXPECT_EQ(event.event_code, "010");
+    }
+  });
+  EXPECT_EQ(count, 2U);
+  EXPECT_EQ(counts.rows, 2U);
+  EXPECT_EQ(counts.bytes, text.size());
+}
+
+TEST(EventReader, ABadRowIsReportedAtItsLineColumnAndKey) {
+  const std::string good = gdelt2_row("1", "20201113", "USA", "USA", "PAK", "PAK", "043");
+  const auto error_of = [](const std::string& text) -> std::string {
+    try {
+      (void)read_all(text);
+    } catch (const ScenarioError& error) {
+      return error.diagnostics().front().to_string();
+    }
+    return "no error";
+  };
+  // A bad date, a code that lost its leading zero to a number format, a missing column.
+  std::string text = good + gdelt2_row("2", "20201131", "USA", "USA", "PAK", "PAK", "043");
+  EXPECT_EQ(error_of(text), "t.tsv:2:3: SQLDATE: '20201131' is not a day of the calendar");
+  text = good + gdelt2_row("2", "20201113", "USA", "USA", "PAK", "PAK", "43a");
+  EXPECT_NE(error_of(text).find("t.tsv:2:"), std::string::npos);
+  EXPECT_NE(error_of(text).find("EventCode: '43a' is not a CAMEO event code"), std::string::npos);
+  text = good + good.substr(0, good.rfind('\t')) + "\n";
+  EXPECT_EQ(error_of(text), "t.tsv:2:1: columns: 60 columns where GDELT 2.0 has 61");
+  EXPECT_NE(error_of("a\tb\tc\n").find("t.tsv:1:1: format: 3 tab-separated columns"), std::string::npos);
+  // Under skip_bad the bad rows are counted, the good ones read.
+  text = good + gdelt2_row("2", "2020111", "USA", "USA", "PAK", "PAK", "043") + good;
+  std::size_t rows = 0;
+  const auto counts = read_event_text(text, "t.tsv", {.skip_bad = true}, [&](const Event&) { ++rows; });
+  EXPECT_EQ(rows, 2U);
+  EXPECT_EQ(counts.skipped, 1U);
+}
+
+TEST(EventReader, ReadsTheHeadedGdelt1Export) {
+  const std::string text =
+      "\"GLOBALEVENTID\",\"SQLDATE\",\"Actor1Code\",\"Actor1Name\",\"Actor1CountryCode\",\"Actor1KnownGroupCode\","
+      "\"Actor1Type1Code\",\"Actor1Type2Code\",\"Actor1Type3Code\",\"Actor2Code\",\"Actor2Name\",\"Actor2CountryCode\","
+      "\"Actor2KnownGroupCode\",\"Actor2Type1Code\",\"Actor2Type2Code\",\"Actor2Type3Code\",\"IsRootEvent\","
+      "\"EventCode\",\"EventBaseCode\",\"EventRootCode\",\"QuadClass\",\"GoldsteinScale\",\"NumMentions\","
+      "\"NumSources\",\"NumArticles\",\"AvgTone\",\"ActionGeo_CountryCode\",\"DATEADDED\"\n"
+      "7,20120401,\"RUS\",\"RUSSIA, \"\"THE\"\"\",\"RUS\",NA,NA,NA,NA,\"GEO\",\"GEORGIA\",\"GEO\",NA,NA,NA,NA,1,"
+      "\"190\",\"190\",\"19\",4,-10,3,1,3,-4.5,\"GG\",20130203\n";
+  std::size_t count = 0;
+  (void)read_event_text(text, "g.csv", {}, [&](const Event& event) {
+    ++count;
+    EXPECT_EQ(event.source.name, "RUSSIA, \"THE\"");  // quotes doubled inside a quoted field
+    EXPECT_EQ(event.source.known_group, "");          // NA is empty
+    EXPECT_EQ(event.event_code, "190");
+    EXPECT_EQ(event.action_country, "GG");
+    EXPECT_EQ(event.url, "");  // before April 2013 GDELT 1.0 has no SOURCEURL
+  });
+  EXPECT_EQ(count, 1U);
+}
+
+TEST(Cameo, GoldsteinTablesAndQuadConventionsDiffer) {
+  const Cameo& cameo = Cameo::embedded();
+  EXPECT_EQ(*cameo.goldstein("016", GoldsteinTable::gdelt), -2.0);
+  EXPECT_EQ(*cameo.goldstein("016", GoldsteinTable::icews), -5.0);
+  EXPECT_FALSE(cameo.goldstein("019", GoldsteinTable::phoenix));  // Phoenix has no weight for it
+  EXPECT_FALSE(cameo.known("43"));                                // not 043: codes are text
+  EXPECT_TRUE(cameo.known("043"));
+  EXPECT_EQ(*cameo.quad("09", QuadConvention::gdelt), 2);
+  EXPECT_EQ(*cameo.quad("09", QuadConvention::standard), 3);
+  EXPECT_EQ(*cameo.quad("01", QuadConvention::phoenix), 0);
+  EXPECT_EQ(*cameo.quad("16", QuadConvention::phoenix), 3);
+  EXPECT_THROW((void)Cameo::parse("header\n01\t01\n", "c.tsv"), ScenarioError);
+}
+
+TEST(EventPeriods, IsoWeeksMonthsAndYears) {
+  EXPECT_EQ(period_of({2020, 11, 13}, Period::week), "2020-W46");
+  EXPECT_EQ(period_of({2021, 1, 1}, Period::week), "2020-W53");    // a Friday: 2020's last week
+  EXPECT_EQ(period_of({2018, 12, 31}, Period::week), "2019-W01");  // a Monday: 2019's first week
+  EXPECT_EQ(period_of({2023, 1, 2}, Period::week), "2023-W01");
+  EXPECT_EQ(period_of({2020, 11, 13}, Period::day), "2020-11-13");
+  EXPECT_EQ(period_of({2020, 11, 13}, Period::month), "2020-11");
+  EXPECT_EQ(period_of({2020, 11, 13}, Period::year), "2020");
+}
+
+TEST(EventAggregation, DuplicatesByDayOrUrlAndTheCountsOfWhatIsLeftOut) {
+  const std::string text = gdelt2_row("1", "20201113", "CHNGOV", "CHN", "USA", "USA", "0311", "u1") +
+                           gdelt2_row("2", "20201113", "CHNGOV", "CHN", "USA", "USA", "0311", "u2") +  // same day
+                           gdelt2_row("3", "20201114", "CHNGOV", "CHN", "USA", "USA", "0311", "u2") +  // next day
+                           gdelt2_row("4", "20201114", "CHN", "CHN", "", "", "190") +                  // no target
+                           gdelt2_row("5", "20201114", "CHN", "CHN", "CHNMIL", "CHN", "190") +         // within
+                           gdelt2_row("6", "20201114", "IND", "IND", "PAK", "PAK", "190");             // other
+  const auto run = [&](Dedup dedup) {
+    AggregateOptions options;
+    options.dedup = dedup;
+    options.period = Period::year;
+    options.dyads = {{"CHN", "USA"}};
+    Aggregator aggregator(options);
+    (void)read_event_text(text, "t.tsv", {}, [&](const Event& event) { aggregator.add(event); });
+    return std::make_pair(aggregator.result(), aggregator.counts());
+  };
+  const auto [none, none_counts] = run(Dedup::none);
+  ASSERT_EQ(none.size(), 1U);
+  EXPECT_EQ(none[0].events, 3U);
+  EXPECT_NEAR(none[0].goldstein_sum, 3 * 5.2, 1e-12);
+  EXPECT_EQ(none_counts.without_actor, 1U);
+  EXPECT_EQ(none_counts.same_actor, 1U);
+  EXPECT_EQ(none_counts.other_dyads, 1U);
+  const auto [day, day_counts] = run(Dedup::day);
+  EXPECT_EQ(day[0].events, 2U);
+  EXPECT_EQ(day[0].events_before_dedup, 3U);
+  EXPECT_EQ(day_counts.duplicates, 1U);
+  const auto [url, url_counts] = run(Dedup::url);
+  EXPECT_EQ(url[0].events, 2U);
+  EXPECT_EQ(url[0].quad[1], 2U);
+  EXPECT_EQ(url[0].net_cooperation(), 2);
+  EXPECT_EQ(dyads_csv(url),
+            "source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,verbal_conflict,"
+            "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup\n"
+            "CHN,USA,2020,2,10.4,5.2,2,0,0,0,2,0,3,15.6\n");
+}
+
+}  // namespace
+}  // namespace parley::io::events
