@@ -1,5 +1,6 @@
 // `parley events aggregate FILES... -o DIR`: event data (GDELT 2.0, GDELT 1.0) into each directed
-// dyad's cooperation and conflict by period, every rule stated (docs/events.md).
+// dyad's cooperation and conflict by period, every rule stated; `parley events suggest SCENARIO
+// FILES... -o DIR`: relation values and dated changes proposed with their evidence (docs/events.md).
 
 #include <fmt/format.h>
 
@@ -11,7 +12,9 @@
 #include "parley/errors.hpp"
 #include "parley/io/events.hpp"
 #include "parley/io/files.hpp"
+#include "parley/io/scenario_yaml.hpp"
 #include "parley/text.hpp"
+#include "parley/validate.hpp"
 #include "parley/version.hpp"
 
 namespace parley::cli {
@@ -67,11 +70,86 @@ class EventsCommand final : public Command {
     aggregate_->add_option("--format", format_, "gdelt2 or gdelt1 (default: told from the first line)");
     aggregate_->add_flag("--skip-bad", skip_bad_, "Count and skip malformed rows instead of stopping at the first");
     aggregate_->add_option("-o,--output", output_, "Output folder")->default_val("parley-events");
+
+    suggest_ = app_->add_subcommand("suggest",
+                                    "Propose relation values and dated changes for a scenario from event "
+                                    "data, each with its evidence; the scenario itself is not changed");
+    suggest_->add_option("scenario", scenario_, "Scenario file, or the name of an embedded scenario")->required();
+    suggest_->add_option("files", suggest_files_, "GDELT 2.0 or 1.0 event files")->required();
+    suggest_->add_option("--period", suggest_period_, "the steps of each dyad's series: day, week, month, year")
+        ->default_val("day");
+    suggest_->add_option("--dedup", suggest_dedup_, "none, day or url (as for aggregate)")->default_val("day");
+    suggest_->add_option("--goldstein", suggest_goldstein_, "Goldstein weights: gdelt, icews or phoenix")
+        ->default_val("gdelt");
+    suggest_->add_option("--min-events", min_events_, "events a dyad needs (after deduplication)")
+        ->default_val(5)
+        ->check(CLI::Range(1, 1000000));
+    suggest_->add_option("--threshold", threshold_, "propose an affinity this far from the scenario's, or more")
+        ->default_val(0.25)
+        ->check(CLI::Range(0.0, 2.0));
+    suggest_->add_option("--shift", shift_, "a change point moves the mean Goldstein weight this much, or more")
+        ->default_val(2.0)
+        ->check(CLI::Range(0.0, 20.0));
+    suggest_->add_option("--format", suggest_format_, "gdelt2 or gdelt1 (default: told from the first line)");
+    suggest_->add_flag("--skip-bad", suggest_skip_bad_, "Count and skip malformed rows");
+    suggest_->add_option("-o,--output", suggest_output_, "Output folder")->default_val("parley-suggest");
   }
 
   [[nodiscard]] CLI::App* app() const override { return app_; }
 
-  int execute() override {
+  int execute() override { return suggest_->parsed() ? suggest() : aggregate(); }
+
+ private:
+  int suggest() {
+    const Input input = load_input(scenario_, false);
+    const Scenario& scenario = input.loaded.scenario;
+    ev::SuggestOptions options;
+    options.period = choice("--period", suggest_period_, ev::parse_period(suggest_period_), "day, week, month, year");
+    options.dedup = choice("--dedup", suggest_dedup_, ev::parse_dedup(suggest_dedup_), "none, day, url");
+    options.goldstein = choice("--goldstein", suggest_goldstein_, ev::parse_goldstein_table(suggest_goldstein_),
+                               "gdelt, icews, phoenix");
+    options.min_events = min_events_;
+    options.threshold = threshold_;
+    options.shift = shift_;
+    ev::ReadOptions read;
+    read.skip_bad = suggest_skip_bad_;
+    if (!suggest_format_.empty()) {
+      read.format = choice("--format", suggest_format_, ev::parse_format(suggest_format_), "gdelt2, gdelt1");
+    }
+    ev::Suggester suggester(scenario, options);
+    std::size_t rows = 0;
+    for (const auto& file : suggest_files_) {
+      rows += ev::read_events(file, read, [&](const ev::Event& event) { suggester.add(event); }).rows;
+    }
+    const auto suggestions = suggester.suggestions();
+    const Scenario changed = ev::apply_suggestions(scenario, suggestions, suggest_files_);
+    // The changed copy must be a scenario parley runs: checked before anything is written.
+    (void)throw_if_invalid(validate(changed, Locator{}, {}));
+    const std::filesystem::path out(suggest_output_);
+    std::filesystem::create_directories(out);
+    io::write_text_file(out / "suggestions.csv", ev::suggestions_csv(suggestions));
+    io::write_text_file(out / "evidence.csv", ev::evidence_csv(suggestions));
+    io::write_text_file(out / "patch.txt", ev::suggestions_patch(suggestions));
+    io::write_text_file(out / "scenario.yaml", io::write_scenario_yaml(changed));
+    std::cout << fmt::format(
+        "{} events read; {} between the scenario's actors (by country code, after "
+        "deduplication); {} suggestion(s)\n",
+        rows, suggester.matched(), suggestions.size());
+    for (const auto& s : suggestions) {
+      std::cout << fmt::format(
+          "  {} {} {} -> {}: {} -> {:.2f} ({}; {} events in evidence.csv)\n", s.id,
+          s.kind == ev::Suggestion::Kind::event ? "event on " + s.date.to_string() : std::string("start value"), s.from,
+          s.to, s.current ? fmt::format("{:.2f}", *s.current) : std::string("none"), s.proposed, s.rule,
+          s.evidence.size());
+    }
+    std::cout << fmt::format(
+        "wrote {0}/suggestions.csv, evidence.csv, patch.txt and scenario.yaml (the scenario with every suggestion, "
+        "validated); review them: `diff` the scenario, or `parley run {1} --patch {0}/patch.txt`\n",
+        suggest_output_, scenario_);
+    return 0;
+  }
+
+  int aggregate() {
     ev::AggregateOptions options;
     options.period = choice("--period", period_, ev::parse_period(period_), "day, week, month, year");
     options.dedup = choice("--dedup", dedup_, ev::parse_dedup(dedup_), "none, day, url");
@@ -123,9 +201,20 @@ class EventsCommand final : public Command {
     return 0;
   }
 
- private:
   CLI::App* app_ = nullptr;
   CLI::App* aggregate_ = nullptr;
+  CLI::App* suggest_ = nullptr;
+  std::string scenario_;
+  std::vector<std::string> suggest_files_;
+  std::string suggest_period_ = "day";
+  std::string suggest_dedup_ = "day";
+  std::string suggest_goldstein_ = "gdelt";
+  std::size_t min_events_ = 5;
+  double threshold_ = 0.25;
+  double shift_ = 2.0;
+  std::string suggest_format_;
+  bool suggest_skip_bad_ = false;
+  std::string suggest_output_ = "parley-suggest";
   std::vector<std::string> files_;
   std::string dyads_;
   std::string period_ = "month";

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/golden.hpp"
 #include "support/process.hpp"
 
 namespace parley::test {
@@ -76,6 +77,33 @@ TEST(Events, BadInputsAreNamedWithTheirPlace) {
   EXPECT_TRUE(contains(outcome.err, "--dyads: 'CHN-USA' is not SOURCE:TARGET")) << outcome.err;
   outcome = run_parley({"events"}, directory);
   EXPECT_EQ(outcome.exit_code, 64);
+}
+
+// The check: on the default scenario and the GDELT 2.0 fixture, suggestions with their
+// evidence; the changed scenario validates and the patch applies.
+TEST(Events, SuggestProposesDatedChangesWithEvidenceThatApply) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("events-suggest");
+  const auto fixture = golden / "events" / "gdelt2" / "gdelt2_southasia_dyads_20201113-15.export.tsv";
+  const auto outcome = run_parley({"events", "suggest", "pakistan-2023", fixture.string(), "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_TRUE(contains(outcome.out, "630 events read")) << outcome.out;
+  const std::string suggestions = read_text(directory / "out" / "suggestions.csv");
+  EXPECT_TRUE(contains(suggestions, "\nS1,")) << suggestions;
+  // USA -> PAK: the scenario's 0.4 against six events of November 2020 with a mean of -2.58.
+  EXPECT_TRUE(contains(suggestions, ",start_value,USA,PAK,2020-11-15,2020-11-13,2020-11-15,0.4,-0.26,6,-2.5833,"))
+      << suggestions;
+  const std::string evidence = read_text(directory / "out" / "evidence.csv");
+  EXPECT_TRUE(contains(evidence, ",USA,PAK")) << "the events behind USA -> PAK";
+  EXPECT_TRUE(contains(evidence, "https://"));
+  const auto valid = run_parley({"validate", "--strict", "out/scenario.yaml"}, directory);
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  const auto patched =
+      run_parley({"run", "pakistan-2023", "--patch", "out/patch.txt", "-m", "exchange", "-q", "-o", "run"}, directory);
+  EXPECT_EQ(patched.exit_code, 0) << patched.err;
+  std::ifstream in(directory / "run" / "run.json");
+  const auto run = nlohmann::json::parse(in);
+  EXPECT_TRUE(contains(run["scenario"]["what_if"].dump(), "relations.USA.PAK.affinity=-0.26"));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "parley/date.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley::io::events {
 
@@ -200,5 +201,81 @@ class Aggregator {
 // dyads.csv: `source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,
 // verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup`.
 [[nodiscard]] std::string dyads_csv(const std::vector<DyadPeriod>& rows);
+
+// ------------------------------------------------------------------------------------ suggestions
+
+struct SuggestOptions {
+  Period period = Period::day;  // the steps of each dyad's series, where a change point may fall
+  Dedup dedup = Dedup::day;
+  GoldsteinTable goldstein = GoldsteinTable::gdelt;
+  std::size_t min_events = 5;  // a dyad needs this many events (after deduplication) to suggest anything
+  double threshold = 0.25;     // and a proposed affinity this far from the scenario's
+  double shift = 2.0;          // a change point: the mean Goldstein weight moves this much
+};
+
+// One event behind a suggestion.
+struct Evidence {
+  std::string event_id;
+  Date date;
+  std::string source_code;
+  std::string target_code;
+  std::string event_code;
+  double goldstein = 0.0;
+  std::string url;
+};
+
+// A proposed change of a scenario's relation FROM -> TO, with the events behind it. `start_value`:
+// the relation's value at the scenario's start (the evidence predates the start, or the scenario
+// has no such relation); `event`: a dated event that sets the affinity.
+struct Suggestion {
+  enum class Kind { start_value, event };
+  std::string id;  // S1, S2, ...
+  Kind kind = Kind::start_value;
+  std::string from;
+  std::string to;
+  Date date;   // the change point, or the evidence's last day
+  Date first;  // the evidence's first and last days
+  Date last;
+  std::optional<double> current;  // the scenario's affinity there; none: no such relation
+  double proposed = 0.0;
+  std::size_t events = 0;  // behind the proposed value (after the change point, if any)
+  double goldstein_mean = 0.0;
+  std::string rule;  // which rule proposed it, in words
+  std::vector<Evidence> evidence;
+};
+
+// Proposes relation values and dated changes for a scenario from event data. An event's actors are
+// its country codes, and count where a scenario actor has that id (USA, PAK, CHN, ...). For each
+// directed pair of such actors with at least min_events events: the affinity is the mean Goldstein
+// weight / 10 (clamped to [-1, 1]) — of the events after the series' change point when there is one
+// (the split of the dyad's periods that moves the mean most, by at least `shift`, with min_events
+// on each side), else of all — and it is proposed when it differs from the scenario's by `threshold`
+// or more, or the scenario has no such relation. Deterministic: the suggestions depend on the events.
+class Suggester {
+ public:
+  Suggester(const Scenario& scenario, SuggestOptions options, const Cameo& cameo = Cameo::embedded());
+  void add(const Event& event);
+  [[nodiscard]] std::vector<Suggestion> suggestions() const;
+  [[nodiscard]] std::size_t matched() const { return matched_; }
+
+ private:
+  const Scenario& scenario_;
+  SuggestOptions options_;
+  const Cameo& cameo_;
+  std::map<std::pair<std::string, std::string>, std::vector<Evidence>> dyads_;
+  std::unordered_set<std::string> seen_;
+  std::size_t matched_ = 0;
+};
+
+// The scenario with the suggestions applied: relation values at the start (added when missing),
+// dated events that set an affinity, each citing a new source `events` that names `files`.
+[[nodiscard]] Scenario apply_suggestions(const Scenario& scenario, const std::vector<Suggestion>& suggestions,
+                                         const std::vector<std::string>& files);
+
+// suggestions.csv, evidence.csv, and the what-if lines (`--patch`) of the start values of
+// relations the scenario has.
+[[nodiscard]] std::string suggestions_csv(const std::vector<Suggestion>& suggestions);
+[[nodiscard]] std::string evidence_csv(const std::vector<Suggestion>& suggestions);
+[[nodiscard]] std::string suggestions_patch(const std::vector<Suggestion>& suggestions);
 
 }  // namespace parley::io::events

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "parley/errors.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/scenario_yaml.hpp"
+#include "parley/validate.hpp"
 
 namespace parley::io::events {
 namespace {
@@ -180,6 +183,48 @@ TEST(EventAggregation, DuplicatesByDayOrUrlAndTheCountsOfWhatIsLeftOut) {
             "source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,verbal_conflict,"
             "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup\n"
             "CHN,USA,2020,2,10.4,5.2,2,0,0,0,2,0,3,15.6\n");
+}
+
+// After the scenario's start a shift in a dyad's events becomes a dated event that sets the
+// affinity; the changed scenario validates, and a pair the scenario has no relation for gets one.
+TEST(EventSuggestions, AChangePointAfterTheStartIsADatedEvent) {
+  const auto* embedded = find_embedded(kDefaultScenario);
+  ASSERT_NE(embedded, nullptr);
+  const Scenario scenario = read_scenario_yaml(embedded->text, "pakistan-2023", {}).scenario;
+  std::string text;
+  for (int day = 1; day <= 6; ++day) {  // cooperation in March 2022 (0311: +5.2) ...
+    text += gdelt2_row(std::to_string(day), "202203" + std::string(day < 10 ? "0" : "") + std::to_string(day), "USAGOV",
+                       "USA", "PAKGOV", "PAK", "0311");
+  }
+  for (int day = 10; day <= 16; ++day) {  // ... then threats (138: -7.0)
+    text += gdelt2_row(std::to_string(day), "202203" + std::to_string(day), "USAGOV", "USA", "PAKGOV", "PAK", "138");
+  }
+  for (int day = 1; day <= 5; ++day) {  // and a pair the scenario has no relation for
+    text += gdelt2_row("r" + std::to_string(day), "2022040" + std::to_string(day), "RUS", "RUS", "IND", "IND", "0311");
+  }
+  Suggester suggester(scenario, {});
+  (void)read_event_text(text, "t.tsv", {}, [&](const Event& event) { suggester.add(event); });
+  const auto suggestions = suggester.suggestions();
+  ASSERT_EQ(suggestions.size(), 2U);
+  const Suggestion& rus = suggestions[0];
+  EXPECT_EQ(rus.from, "RUS");
+  EXPECT_EQ(rus.kind, Suggestion::Kind::start_value);  // no such relation: added at the start
+  EXPECT_FALSE(rus.current);
+  EXPECT_DOUBLE_EQ(rus.proposed, 0.52);
+  const Suggestion& usa = suggestions[1];
+  EXPECT_EQ(usa.kind, Suggestion::Kind::event);
+  EXPECT_EQ(usa.date, (Date{2022, 3, 10}));  // the first day after the change point
+  EXPECT_EQ(usa.evidence.size(), 7U);
+  EXPECT_DOUBLE_EQ(usa.proposed, -0.7);
+  ASSERT_TRUE(usa.current);
+  EXPECT_DOUBLE_EQ(*usa.current, 0.4);
+  const Scenario changed = apply_suggestions(scenario, suggestions, {"t.tsv"});
+  EXPECT_TRUE(validate(changed, Locator{}, {.strict = true}).ok());
+  EXPECT_EQ(changed.events.size(), scenario.events.size() + 1);
+  EXPECT_EQ(changed.relations.size(), scenario.relations.size() + 1);
+  EXPECT_EQ(changed.sources.back().id, "events");
+  // Neither goes into the what-if patch: a new relation and a dated event are in the changed scenario only.
+  EXPECT_EQ(suggestions_patch(suggestions).find("relations."), std::string::npos);
 }
 
 }  // namespace
