@@ -39,6 +39,16 @@ std::vector<std::pair<std::string, std::string>> parse_dyads(const std::string& 
   return dyads;
 }
 
+// `--map`: a file, the name of a shipped map (pakistan-2023), or "none"; for a scenario without
+// --map, its shipped map when there is one.
+std::optional<ev::ActorMap> load_map(const std::string& map, const std::string& scenario) {
+  if (map == "none") return std::nullopt;
+  const std::string name = map.empty() ? scenario : map;
+  if (const ev::ActorMap* shipped = ev::embedded_actor_map(name)) return *shipped;
+  if (map.empty()) return std::nullopt;
+  return ev::read_actor_map(io::read_text_file(map), map);
+}
+
 template <typename T>
 T choice(const std::string& flag, const std::string& text, std::optional<T> parsed, const char* valid) {
   if (!parsed) throw UsageError(fmt::format("{}: '{}' is not one of {}", flag, text, valid));
@@ -67,6 +77,9 @@ class EventsCommand final : public Command {
         ->default_val("gdelt");
     aggregate_->add_option("--quad", quad_, "quad classes from the root code: gdelt, standard or phoenix")
         ->default_val("gdelt");
+    aggregate_->add_option("--map", map_,
+                           "an actor map (YAML), or the name of a shipped one (pakistan-2023); default: an actor is "
+                           "its country code");
     aggregate_->add_option("--format", format_, "gdelt2 or gdelt1 (default: told from the first line)");
     aggregate_->add_flag("--skip-bad", skip_bad_, "Count and skip malformed rows instead of stopping at the first");
     aggregate_->add_option("-o,--output", output_, "Output folder")->default_val("parley-events");
@@ -90,6 +103,9 @@ class EventsCommand final : public Command {
     suggest_->add_option("--shift", shift_, "a change point moves the mean Goldstein weight this much, or more")
         ->default_val(2.0)
         ->check(CLI::Range(0.0, 20.0));
+    suggest_->add_option("--map", suggest_map_,
+                         "an actor map (YAML), a shipped one's name, or none; default: the scenario's shipped map "
+                         "(pakistan-2023 has one), else country codes");
     suggest_->add_option("--format", suggest_format_, "gdelt2 or gdelt1 (default: told from the first line)");
     suggest_->add_flag("--skip-bad", suggest_skip_bad_, "Count and skip malformed rows");
     suggest_->add_option("-o,--output", suggest_output_, "Output folder")->default_val("parley-suggest");
@@ -116,6 +132,17 @@ class EventsCommand final : public Command {
     if (!suggest_format_.empty()) {
       read.format = choice("--format", suggest_format_, ev::parse_format(suggest_format_), "gdelt2, gdelt1");
     }
+    const std::optional<ev::ActorMap> map = load_map(suggest_map_, scenario_);
+    if (map) {
+      for (const auto& mapped : map->actors) {
+        if (scenario.find_actor(mapped.id) == nullptr) {
+          throw ScenarioError(diagnostic_at(
+              map->name, mapped.line, 1, "id",
+              fmt::format("'{}' is not an actor of {} (a map for another scenario?)", mapped.id, scenario_)));
+        }
+      }
+      options.map = &*map;
+    }
     ev::Suggester suggester(scenario, options);
     std::size_t rows = 0;
     for (const auto& file : suggest_files_) {
@@ -132,9 +159,8 @@ class EventsCommand final : public Command {
     io::write_text_file(out / "patch.txt", ev::suggestions_patch(suggestions));
     io::write_text_file(out / "scenario.yaml", io::write_scenario_yaml(changed));
     std::cout << fmt::format(
-        "{} events read; {} between the scenario's actors (by country code, after "
-        "deduplication); {} suggestion(s)\n",
-        rows, suggester.matched(), suggestions.size());
+        "{} events read; {} between the scenario's actors ({}, after deduplication); {} suggestion(s)\n", rows,
+        suggester.matched(), map ? "actor map " + map->name : std::string("by country code"), suggestions.size());
     for (const auto& s : suggestions) {
       std::cout << fmt::format(
           "  {} {} {} -> {}: {} -> {:.2f} ({}; {} events in evidence.csv)\n", s.id,
@@ -157,6 +183,8 @@ class EventsCommand final : public Command {
         choice("--goldstein", goldstein_, ev::parse_goldstein_table(goldstein_), "gdelt, icews, phoenix");
     options.quad = choice("--quad", quad_, ev::parse_quad_convention(quad_), "gdelt, standard, phoenix");
     if (!dyads_.empty()) options.dyads = parse_dyads(dyads_);
+    const std::optional<ev::ActorMap> map = map_.empty() ? std::nullopt : load_map(map_, "");
+    if (map) options.map = &*map;
     ev::ReadOptions read;
     read.skip_bad = skip_bad_;
     if (!format_.empty()) read.format = choice("--format", format_, ev::parse_format(format_), "gdelt2, gdelt1");
@@ -172,29 +200,30 @@ class EventsCommand final : public Command {
     const ev::AggregateCounts& counts = aggregator.counts();
     std::filesystem::create_directories(output_);
     io::write_text_file(std::filesystem::path(output_) / "dyads.csv", ev::dyads_csv(rows));
-    nlohmann::ordered_json manifest{{"parley_events", 1},
-                                    {"engine", {{"version", kVersion}}},
-                                    {"inputs", inputs},
-                                    {"rules",
-                                     {{"actor", "the event's country code (ActorNCountryCode)"},
-                                      {"period", ev::to_string(options.period)},
-                                      {"dedup", ev::to_string(options.dedup)},
-                                      {"goldstein", ev::to_string(options.goldstein)},
-                                      {"quad", ev::to_string(options.quad)},
-                                      {"dyads", dyads_}}},
-                                    {"counts",
-                                     {{"events", counts.events},
-                                      {"skipped_rows", skipped},
-                                      {"without_actor", counts.without_actor},
-                                      {"same_actor", counts.same_actor},
-                                      {"other_dyads", counts.other_dyads},
-                                      {"unknown_code", counts.unknown_code},
-                                      {"duplicates", counts.duplicates},
-                                      {"counted", counts.counted}}},
-                                    {"outputs", {"dyads.csv"}}};
+    nlohmann::ordered_json manifest{
+        {"parley_events", 1},
+        {"engine", {{"version", kVersion}}},
+        {"inputs", inputs},
+        {"rules",
+         {{"actor", map ? "the actor map " + map->name : std::string("the event's country code")},
+          {"period", ev::to_string(options.period)},
+          {"dedup", ev::to_string(options.dedup)},
+          {"goldstein", ev::to_string(options.goldstein)},
+          {"quad", ev::to_string(options.quad)},
+          {"dyads", dyads_}}},
+        {"counts",
+         {{"events", counts.events},
+          {"skipped_rows", skipped},
+          {"without_actor", counts.without_actor},
+          {"same_actor", counts.same_actor},
+          {"other_dyads", counts.other_dyads},
+          {"unknown_code", counts.unknown_code},
+          {"duplicates", counts.duplicates},
+          {"counted", counts.counted}}},
+        {"outputs", {"dyads.csv"}}};
     io::write_text_file(std::filesystem::path(output_) / "events.json", manifest.dump(2) + "\n");
     std::cout << fmt::format(
-        "{} events read ({} rows skipped); {} without a country on a side, {} within one country, {} in other dyads; "
+        "{} events read ({} rows skipped); {} without an actor on a side, {} within one actor, {} in other dyads; "
         "{} duplicates dropped ({}); {} counted in {} dyad-periods\nwrote {}/dyads.csv and {}/events.json\n",
         counts.events, skipped, counts.without_actor, counts.same_actor, counts.other_dyads, counts.duplicates,
         ev::to_string(options.dedup), counts.counted, rows.size(), output_, output_);
@@ -222,6 +251,8 @@ class EventsCommand final : public Command {
   std::string goldstein_ = "gdelt";
   std::string quad_ = "gdelt";
   std::string format_;
+  std::string map_;
+  std::string suggest_map_;
   bool skip_bad_ = false;
   std::string output_ = "parley-events";
 };

@@ -106,5 +106,19 @@ TEST(Events, SuggestProposesDatedChangesWithEvidenceThatApply) {
   EXPECT_TRUE(contains(run["scenario"]["what_if"].dump(), "relations.USA.PAK.affinity=-0.26"));
 }
 
+// A map for another scenario is refused where it names an actor the scenario lacks.
+TEST(Events, AMapForAnotherScenarioIsRefusedAtTheActor) {
+  const auto directory = fresh_directory("events-map");
+  std::ofstream(directory / "e.tsv") << row("20201113", "CHN", "USA", "0311");
+  std::ofstream(directory / "m.yaml") << "parley_event_map: 1\nactors:\n  - id: CHN\n    match: [{country: CHN}]\n"
+                                         "  - id: EU\n    match: [{country: EUR}]\n";
+  const auto outcome = run_parley({"events", "suggest", "pakistan-2023", "e.tsv", "--map", "m.yaml"}, directory);
+  EXPECT_EQ(outcome.exit_code, 65);
+  EXPECT_TRUE(contains(outcome.err, "m.yaml:5:1: id: 'EU' is not an actor of pakistan-2023")) << outcome.err;
+  const auto aggregated = run_parley({"events", "aggregate", "e.tsv", "--map", "m.yaml", "-o", "out"}, directory);
+  EXPECT_EQ(aggregated.exit_code, 0) << aggregated.err;
+  EXPECT_TRUE(contains(read_text(directory / "out" / "events.json"), "the actor map m.yaml"));
+}
+
 }  // namespace
 }  // namespace parley::test

@@ -125,6 +125,46 @@ class Cameo {
   std::map<std::string, Code, std::less<>> codes_;
 };
 
+// ------------------------------------------------------------------------------------ actor maps
+
+// One rule of an actor map: every key given must hold. `type` is any of the three type codes; `code`
+// a prefix of the actor code; `name` a case-insensitive part of the actor name; `from` and `until`
+// bound the event's date (inclusive).
+struct ActorRule {
+  std::optional<std::string> country;
+  std::optional<std::string> known_group;
+  std::optional<std::string> type;
+  std::optional<std::string> code;
+  std::optional<std::string> name;
+  std::optional<Date> from;
+  std::optional<Date> until;
+
+  [[nodiscard]] bool matches(const EventActor& actor, const Date& date) const;
+};
+
+struct MappedActor {
+  std::string id;
+  std::vector<ActorRule> rules;
+  int line = 0;  // where the actor is in its file, for messages
+};
+
+// From event actors to scenario actors: the first actor (in file order) with a matching rule; an
+// event side that matches none has no actor. docs/events.md#actor-maps.
+struct ActorMap {
+  std::string name;  // the file, or the embedded map's name
+  std::string description;
+  std::vector<MappedActor> actors;
+
+  [[nodiscard]] std::optional<std::string_view> actor_of(const EventActor& actor, const Date& date) const;
+};
+
+// Reads a map (YAML, `parley_event_map: 1`); every problem at its line, column and key (ScenarioError).
+[[nodiscard]] ActorMap read_actor_map(std::string_view text, const std::string& file);
+// The maps parley ships, by the scenario they are for ("pakistan-2023"); nullptr when there is none.
+[[nodiscard]] const ActorMap* embedded_actor_map(std::string_view scenario);
+// The ids a map names that `scenario` has no actor for (a map for another scenario).
+[[nodiscard]] std::vector<std::string> unknown_actors(const ActorMap& map, const Scenario& scenario);
+
 // ------------------------------------------------------------------------------------ aggregation
 
 enum class Period { day, week, month, year };
@@ -148,6 +188,8 @@ struct AggregateOptions {
   QuadConvention quad = QuadConvention::gdelt;
   // Only these directed dyads (source, target); empty: every one.
   std::vector<std::pair<std::string, std::string>> dyads;
+  // Actors by this map; null: an actor is its country code.
+  const ActorMap* map = nullptr;
 };
 
 // One directed dyad in one period. Counts after deduplication, and before it.
@@ -170,7 +212,7 @@ struct DyadPeriod {
 // What an aggregation saw, for every output to state.
 struct AggregateCounts {
   std::size_t events = 0;         // read
-  std::size_t without_actor = 0;  // a side without a country code: no dyad
+  std::size_t without_actor = 0;  // a side without an actor (no country code; with a map, no rule): no dyad
   std::size_t other_dyads = 0;    // outside AggregateOptions::dyads
   std::size_t same_actor = 0;     // both sides the same actor
   std::size_t unknown_code = 0;   // an event code not in the CAMEO table: counted, without weight or class
@@ -178,8 +220,8 @@ struct AggregateCounts {
   std::size_t counted = 0;        // in some dyad after deduplication
 };
 
-// Adds events one at a time (the reader's sink) and gives each dyad's periods. An actor is its
-// country code. Deterministic: the result depends on the events and their order only.
+// Adds events one at a time (the reader's sink) and gives each dyad's periods. An actor is the map's
+// (AggregateOptions::map), or its country code. Deterministic: the result depends on the events and their order only.
 class Aggregator {
  public:
   explicit Aggregator(AggregateOptions options, const Cameo& cameo = Cameo::embedded());
@@ -208,9 +250,10 @@ struct SuggestOptions {
   Period period = Period::day;  // the steps of each dyad's series, where a change point may fall
   Dedup dedup = Dedup::day;
   GoldsteinTable goldstein = GoldsteinTable::gdelt;
-  std::size_t min_events = 5;  // a dyad needs this many events (after deduplication) to suggest anything
-  double threshold = 0.25;     // and a proposed affinity this far from the scenario's
-  double shift = 2.0;          // a change point: the mean Goldstein weight moves this much
+  std::size_t min_events = 5;     // a dyad needs this many events (after deduplication) to suggest anything
+  double threshold = 0.25;        // and a proposed affinity this far from the scenario's
+  double shift = 2.0;             // a change point: the mean Goldstein weight moves this much
+  const ActorMap* map = nullptr;  // null: an actor is its country code
 };
 
 // One event behind a suggestion.
@@ -245,7 +288,7 @@ struct Suggestion {
 };
 
 // Proposes relation values and dated changes for a scenario from event data. An event's actors are
-// its country codes, and count where a scenario actor has that id (USA, PAK, CHN, ...). For each
+// those of the map, or else its country codes, and count where a scenario actor has that id. For each
 // directed pair of such actors with at least min_events events: the affinity is the mean Goldstein
 // weight / 10 (clamped to [-1, 1]) — of the events after the series' change point when there is one
 // (the split of the dyad's periods that moves the mean most, by at least `shift`, with min_events

@@ -66,8 +66,12 @@ Aggregator::Aggregator(AggregateOptions options, const Cameo& cameo) : options_(
 
 void Aggregator::add(const Event& event) {
   ++counts_.events;
-  const std::string_view source = event.source.country;
-  const std::string_view target = event.target.country;
+  std::string_view source = event.source.country;
+  std::string_view target = event.target.country;
+  if (options_.map != nullptr) {
+    source = options_.map->actor_of(event.source, event.date).value_or(std::string_view{});
+    target = options_.map->actor_of(event.target, event.date).value_or(std::string_view{});
+  }
   if (source.empty() || target.empty()) {
     ++counts_.without_actor;
     return;

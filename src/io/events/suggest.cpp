@@ -46,8 +46,12 @@ Suggester::Suggester(const Scenario& scenario, SuggestOptions options, const Cam
     : scenario_(scenario), options_(options), cameo_(cameo) {}
 
 void Suggester::add(const Event& event) {
-  const std::string_view source = event.source.country;
-  const std::string_view target = event.target.country;
+  std::string_view source = event.source.country;
+  std::string_view target = event.target.country;
+  if (options_.map != nullptr) {
+    source = options_.map->actor_of(event.source, event.date).value_or(std::string_view{});
+    target = options_.map->actor_of(event.target, event.date).value_or(std::string_view{});
+  }
   if (source.empty() || target.empty() || source == target) return;
   if (scenario_.find_actor(std::string(source)) == nullptr || scenario_.find_actor(std::string(target)) == nullptr) {
     return;

@@ -227,5 +227,63 @@ TEST(EventSuggestions, AChangePointAfterTheStartIsADatedEvent) {
   EXPECT_EQ(suggestions_patch(suggestions).find("relations."), std::string::npos);
 }
 
+TEST(ActorMaps, TheFirstMatchingActorTakesTheSideWithinItsDates) {
+  const ActorMap map = read_actor_map(
+      "parley_event_map: 1\n"
+      "actors:\n"
+      "  - id: TTP\n"
+      "    match: [{country: PAK, known_group: TAL}, {name: pakistani taliban}]\n"
+      "  - id: AFG\n"
+      "    match: [{known_group: TAL, until: 2021-08-14}, {country: AFG, from: 2021-08-15}]\n"
+      "  - id: PAK\n"
+      "    match: [{country: PAK}]\n",
+      "m.yaml");
+  const auto actor = [](std::string_view country, std::string_view group, std::string_view name = "") {
+    return EventActor{"X", name, country, group, "", "", ""};
+  };
+  const Date before{2021, 1, 1};
+  const Date after{2022, 1, 1};
+  EXPECT_EQ(map.actor_of(actor("PAK", "TAL"), after), "TTP");                     // before PAK: the group wins
+  EXPECT_EQ(map.actor_of(actor("", "", "The Pakistani Taliban"), after), "TTP");  // a part of the name, any case
+  EXPECT_EQ(map.actor_of(actor("PAK", ""), after), "PAK");
+  EXPECT_EQ(map.actor_of(actor("AFG", "TAL"), before), "AFG");  // the insurgency
+  EXPECT_FALSE(map.actor_of(actor("AFG", ""), before));         // the republic: not an actor
+  EXPECT_EQ(map.actor_of(actor("AFG", ""), after), "AFG");      // the Taliban government
+  EXPECT_FALSE(map.actor_of(actor("USA", ""), after));
+  const auto* shipped = embedded_actor_map("pakistan-2023");
+  ASSERT_NE(shipped, nullptr);
+  EXPECT_EQ(shipped->actors.size(), 9U);
+  const Scenario scenario = read_scenario_yaml(find_embedded(kDefaultScenario)->text, "pakistan-2023", {}).scenario;
+  EXPECT_TRUE(unknown_actors(*shipped, scenario).empty());
+  EXPECT_EQ(unknown_actors(map, Scenario{}), (std::vector<std::string>{"TTP", "AFG", "PAK"}));
+}
+
+TEST(ActorMaps, EveryMistakeIsLocated) {
+  const auto errors_of = [](const std::string& text) {
+    std::string all;
+    try {
+      (void)read_actor_map(text, "m.yaml");
+    } catch (const ScenarioError& error) {
+      for (const auto& diagnostic : error.diagnostics()) all += diagnostic.to_string() + "\n";
+    }
+    return all;
+  };
+  const std::string errors = errors_of(
+      "parley_event_map: 1\n"
+      "actors:\n"
+      "  - id: TTP\n"
+      "    match: [{countri: PAK}, {from: 2021-01-01}, {country: PAK, from: 2021-02-01, until: 2021-01-01}]\n"
+      "  - id: PAK\n"
+      "    match: [{country: PAK, from: 2021-02-30}]\n");
+  EXPECT_NE(errors.find("m.yaml:4:"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("countri"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("a rule needs one of country"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("ends before 'from'"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("m.yaml:6:"), std::string::npos) << errors;
+  EXPECT_NE(errors_of("parley_event_map: 2\nactors: []\n").find("version 2"), std::string::npos);
+  EXPECT_NE(errors_of("").find("the file is empty"), std::string::npos);
+  EXPECT_NE(errors_of("actors: [\n").find("YAML syntax error"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::io::events
