@@ -178,6 +178,21 @@ enum class Dedup { none, day, url };
 [[nodiscard]] std::string_view to_string(Dedup dedup);
 [[nodiscard]] std::optional<Dedup> parse_dedup(std::string_view text);
 
+// The deduplication rule, remembering the events it has seen.
+class Duplicates {
+ public:
+  explicit Duplicates(Dedup rule) : rule_(rule) {}
+  // True when `event` repeats one seen before under the rule (never under Dedup::none).
+  [[nodiscard]] bool repeated(const Event& event);
+
+ private:
+  Dedup rule_;
+  std::unordered_set<std::string> seen_;
+};
+
+// An event's two actors: by `map`, or their country codes when it is null; empty for a side without one.
+[[nodiscard]] std::pair<std::string_view, std::string_view> actors_of(const Event& event, const ActorMap* map);
+
 // The period an event's date falls in: 2020-11-13, 2020-W46 (ISO 8601 weeks), 2020-11, 2020.
 [[nodiscard]] std::string period_of(const Date& date, Period period);
 
@@ -236,7 +251,7 @@ class Aggregator {
   AggregateOptions options_;
   const Cameo& cameo_;
   std::map<Key, DyadPeriod> dyads_;
-  std::unordered_set<std::string> seen_;  // deduplication keys
+  Duplicates duplicates_;
   AggregateCounts counts_;
 };
 
@@ -306,7 +321,7 @@ class Suggester {
   SuggestOptions options_;
   const Cameo& cameo_;
   std::map<std::pair<std::string, std::string>, std::vector<Evidence>> dyads_;
-  std::unordered_set<std::string> seen_;
+  Duplicates duplicates_;
   std::size_t matched_ = 0;
 };
 

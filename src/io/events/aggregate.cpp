@@ -62,16 +62,35 @@ long long DyadPeriod::net_cooperation() const {
   return static_cast<long long>(quad[1] + quad[2]) - static_cast<long long>(quad[3] + quad[4]);
 }
 
-Aggregator::Aggregator(AggregateOptions options, const Cameo& cameo) : options_(std::move(options)), cameo_(cameo) {}
+bool Duplicates::repeated(const Event& event) {
+  switch (rule_) {
+    case Dedup::none:
+      return false;
+    case Dedup::day:
+      return !seen_
+                  .insert(fmt::format("{}\t{}\t{}\t{}", period_of(event.date, Period::day), event.source.code,
+                                      event.target.code, event.event_code))
+                  .second;
+    case Dedup::url:
+      break;
+  }
+  return !seen_.insert(fmt::format("{}\t{}\t{}", event.source.code, event.target.code, event.url)).second;
+}
+
+std::pair<std::string_view, std::string_view> actors_of(const Event& event, const ActorMap* map) {
+  if (map == nullptr) return {event.source.country, event.target.country};
+  return {map->actor_of(event.source, event.date).value_or(std::string_view{}),
+          map->actor_of(event.target, event.date).value_or(std::string_view{})};
+}
+
+Aggregator::Aggregator(AggregateOptions options, const Cameo& cameo)
+    : options_(std::move(options)), cameo_(cameo), duplicates_(options_.dedup) {}
 
 void Aggregator::add(const Event& event) {
   ++counts_.events;
-  std::string_view source = event.source.country;
-  std::string_view target = event.target.country;
-  if (options_.map != nullptr) {
-    source = options_.map->actor_of(event.source, event.date).value_or(std::string_view{});
-    target = options_.map->actor_of(event.target, event.date).value_or(std::string_view{});
-  }
+  const auto actors = actors_of(event, options_.map);
+  const std::string_view source = actors.first;
+  const std::string_view target = actors.second;
   if (source.empty() || target.empty()) {
     ++counts_.without_actor;
     return;
@@ -101,15 +120,9 @@ void Aggregator::add(const Event& event) {
   }
   ++dyad.events_before_dedup;
   if (weight) dyad.goldstein_sum_before_dedup += *weight;
-  if (options_.dedup != Dedup::none) {
-    const std::string seen = options_.dedup == Dedup::day
-                                 ? fmt::format("{}\t{}\t{}\t{}", period_of(event.date, Period::day), event.source.code,
-                                               event.target.code, event.event_code)
-                                 : fmt::format("{}\t{}\t{}", event.source.code, event.target.code, event.url);
-    if (!seen_.insert(seen).second) {
-      ++counts_.duplicates;
-      return;
-    }
+  if (duplicates_.repeated(event)) {
+    ++counts_.duplicates;
+    return;
   }
   ++counts_.counted;
   ++dyad.events;

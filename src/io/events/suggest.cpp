@@ -43,28 +43,19 @@ std::string csv_text(const std::string& text) {
 }  // namespace
 
 Suggester::Suggester(const Scenario& scenario, SuggestOptions options, const Cameo& cameo)
-    : scenario_(scenario), options_(options), cameo_(cameo) {}
+    : scenario_(scenario), options_(options), cameo_(cameo), duplicates_(options.dedup) {}
 
 void Suggester::add(const Event& event) {
-  std::string_view source = event.source.country;
-  std::string_view target = event.target.country;
-  if (options_.map != nullptr) {
-    source = options_.map->actor_of(event.source, event.date).value_or(std::string_view{});
-    target = options_.map->actor_of(event.target, event.date).value_or(std::string_view{});
-  }
+  const auto actors = actors_of(event, options_.map);
+  const std::string_view source = actors.first;
+  const std::string_view target = actors.second;
   if (source.empty() || target.empty() || source == target) return;
   if (scenario_.find_actor(std::string(source)) == nullptr || scenario_.find_actor(std::string(target)) == nullptr) {
     return;
   }
   const std::optional<double> weight = cameo_.goldstein(event.event_code, options_.goldstein);
   if (!weight) return;
-  if (options_.dedup != Dedup::none) {
-    const std::string key = options_.dedup == Dedup::day
-                                ? fmt::format("{}\t{}\t{}\t{}", period_of(event.date, Period::day), event.source.code,
-                                              event.target.code, event.event_code)
-                                : fmt::format("{}\t{}\t{}", event.source.code, event.target.code, event.url);
-    if (!seen_.insert(key).second) return;
-  }
+  if (duplicates_.repeated(event)) return;
   ++matched_;
   dyads_[{std::string(source), std::string(target)}].push_back(
       {std::string(event.id), event.date, std::string(event.source.code), std::string(event.target.code),
