@@ -7,6 +7,8 @@
 
 #include "parley/errors.hpp"
 #include "parley/io/calibration_json.hpp"
+#include "parley/io/embedded.hpp"
+#include "parley/io/events.hpp"
 #include "parley/io/importers.hpp"
 #include "parley/io/scenario_json.hpp"
 #include "parley/io/scenario_yaml.hpp"
@@ -14,8 +16,10 @@
 
 namespace parley::fuzz {
 
-// The readers there are targets for: "scenario", "calibration", or an import format's name.
-inline constexpr const char* kReaders[] = {"scenario", "calibration", "bdm-csv", "decide", "deu3", "ktab"};
+// The readers there are targets for: "scenario", "calibration", an import format's name, "events"
+// (event data, aggregated and turned into suggestions for the default scenario) or "event-map".
+inline constexpr const char* kReaders[] = {"scenario", "calibration", "bdm-csv", "decide", "deu3", "ktab",
+                                           "events",   "event-map"};
 
 // Reads `text` with `reader`; returns whether it was accepted. parley::Error is the expected way to
 // refuse an input; anything else escapes (a finding).
@@ -26,6 +30,26 @@ inline bool read_one(std::string_view reader, std::string_view text) {
       (void)io::write_scenario_yaml(loaded.scenario);
       (void)io::scenario_to_json(loaded.scenario).dump();
       (void)make_problem(loaded.scenario);
+    } else if (reader == "events") {
+      static const Scenario scenario =
+          io::read_scenario_yaml(io::find_embedded(io::kDefaultScenario)->text, "pakistan-2023", {}).scenario;
+      io::events::Aggregator aggregator({});
+      io::events::SuggestOptions options;
+      options.min_events = 1;
+      options.map = io::events::embedded_actor_map("pakistan-2023");
+      io::events::Suggester suggester(scenario, options);
+      for (const bool skip : {true, false}) {
+        (void)io::events::read_event_text(text, "fuzz.tsv", {.skip_bad = skip}, [&](const io::events::Event& event) {
+          aggregator.add(event);
+          suggester.add(event);
+        });
+      }
+      (void)io::events::dyads_csv(aggregator.result());
+      const auto suggestions = suggester.suggestions();
+      (void)io::events::evidence_csv(suggestions);
+      (void)io::write_scenario_yaml(io::events::apply_suggestions(scenario, suggestions, {"fuzz.tsv"}));
+    } else if (reader == "event-map") {
+      (void)io::events::read_actor_map(text, "fuzz.yaml");
     } else if (reader == "calibration") {
       (void)io::read_calibration_json(text, "fuzz.json");
     } else {

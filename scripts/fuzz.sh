@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes parley's readers with libFuzzer under ASan + UBSan (the `fuzz` preset: clang).
 #
-#   scripts/fuzz.sh TARGET SECONDS     one target: scenario, calibration, bdm-csv, decide, deu3, ktab
+#   scripts/fuzz.sh TARGET SECONDS     one target: scenario, calibration, bdm-csv, decide, deu3, ktab,
+#                                      events, event-map
 #   scripts/fuzz.sh all SECONDS        each target in turn, SECONDS each (CI's smoke run)
 #   scripts/fuzz.sh TARGET|all --runs=N  each target for N executions (the campaign: --runs=1000000)
 #
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets=(scenario calibration bdm-csv decide deu3 ktab)
+targets=(scenario calibration bdm-csv decide deu3 ktab events event-map)
 if [[ $# -ne 2 ]]; then
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS|--runs=N (targets: ${targets[*]})" >&2
   exit 64
@@ -52,6 +53,8 @@ for target in "${selected[@]}"; do
     decide) [[ -d $golden/exchange/historical ]] && seeds+=("$golden/exchange/historical") ;;
     deu3) [[ -d $golden/deu3 ]] && seeds+=("$golden/deu3") ;;
     ktab) [[ -d $golden/ktab/inputs ]] && seeds+=("$golden/ktab/inputs") ;;
+    events) [[ -d $golden/events/gdelt2 ]] && seeds+=("$golden/events/gdelt2") ;;
+    event-map) seeds+=("$root/data/events") ;;
   esac
   # DEU III's rows are long and its reader slow under the sanitizers: 8 KB inputs hold dozens of rows
   # and run four times as many executions a second as the 42 KB data set does.

@@ -66,7 +66,8 @@ class EventsCommand final : public Command {
                                       "Count each directed dyad's events by period, duplicates "
                                       "dropped by a stated rule: DIR/dyads.csv and DIR/events.json");
     aggregate_->add_option("files", files_, "GDELT 2.0 or 1.0 event files (plain text)")->required();
-    aggregate_->add_option("--dyads", dyads_, "Only these directed dyads, SOURCE:TARGET,... (country codes)");
+    aggregate_->add_option("--dyads", dyads_,
+                           "Only these directed dyads, SOURCE:TARGET,... (country codes, or the map's actors)");
     aggregate_->add_option("--period", period_, "day, week (ISO 8601), month or year")->default_val("month");
     aggregate_
         ->add_option("--dedup", dedup_,

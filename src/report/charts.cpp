@@ -151,11 +151,12 @@ std::string trajectory_chart(const std::string& title, const TrajectoryFrame& fr
   const Scale x{0.0, static_cast<double>(rounds - 1), 60.0, kPlotRight};
   const Scale y{frame.min, frame.max, bottom, kTop};
   svg.y_axis(y, 60.0, kPlotRight, nice_ticks(frame.min, frame.max, 5));
-  svg.x_axis(x, bottom + 2, nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
+  svg.x_axis(x, bottom + 2,
+             nice_ticks(0.0, static_cast<double>(rounds - 1), std::min<int>(10, static_cast<int>(rounds))));
   svg.text((60.0 + kPlotRight) / 2, bottom + 36.0, "round", Anchor::middle, 11, "#444444");
   if (!frame.high.empty()) svg.text(62.0, kTop - 8, "↑ " + frame.high, Anchor::start, 10, "#444444");
   if (!frame.low.empty()) svg.text(62.0, bottom + 52.0, "↓ " + frame.low, Anchor::start, 10, "#444444");
-  std::vector<double> ends;           // each label's wanted height
+  std::vector<double> ends;  // each label's wanted height
   std::vector<std::string> labels;
   std::vector<std::string_view> paints;
   for (const auto& line : lines) {
@@ -180,7 +181,8 @@ std::string trajectory_chart(const std::string& title, const TrajectoryFrame& fr
   }
   const std::vector<double> placed = spread_labels(ends, kLabelGap, kTop, bottom + 12.0);
   for (std::size_t k = 0; k < labels.size(); ++k) {
-    if (std::fabs(placed[k] - ends[k]) > 1.0) svg.line(kPlotRight + 2, ends[k], kPlotRight + 10, placed[k], paints[k], 0.8);
+    if (std::fabs(placed[k] - ends[k]) > 1.0)
+      svg.line(kPlotRight + 2, ends[k], kPlotRight + 10, placed[k], paints[k], 0.8);
     svg.text(kPlotRight + 12, placed[k] + 4, labels[k], Anchor::start, 11, paints[k]);
   }
   return svg.str();
@@ -213,12 +215,13 @@ std::string network_chart(const std::string& title, const std::vector<std::strin
   }
   // Each edge's number sits on the edge itself: at its middle, or slid along it (never past the nodes'
   // circles) to the first place clear of the numbers and nodes already drawn.
-  std::vector<std::pair<double, double>> taken(at);
-  const auto clear = [&](double x, double y) {
-    return std::none_of(taken.begin(), taken.end(), [&](const auto& p) {
-      return std::hypot(p.first - x, p.second - y) < 21.0;
-    });
+  // Clear of a node: its radius (17) and the badge's (9); of another badge: two badges' radii.
+  std::vector<std::pair<double, double>> taken;
+  const auto near = [](const std::vector<std::pair<double, double>>& points, double x, double y, double distance) {
+    return std::any_of(points.begin(), points.end(),
+                       [&](const auto& p) { return std::hypot(p.first - x, p.second - y) < distance; });
   };
+  const auto clear = [&](double x, double y) { return !near(at, x, y, 26.0) && !near(taken, x, y, 18.0); };
   for (std::size_t e = 0; e < edges.size(); ++e) {
     const auto [x1, y1] = at[edges[e].from];
     const auto [x2, y2] = at[edges[e].to];

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -76,10 +77,19 @@ std::string relations_section(const Json& run, const Json& scenario) {
   out += "<th>why</th></tr>\n";
   for (const auto& relation : relations) {
     const double affinity = relation.value("affinity", 0.0);
+    double reverse = affinity;  // the other direction's affinity, when the scenario gives it
+    for (const auto& other : relations) {
+      if (text_of(other, "from") == text_of(relation, "to") && text_of(other, "to") == text_of(relation, "from")) {
+        reverse = other.value("affinity", 0.0);
+      }
+    }
     out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{:+.2f}</td>", escape(text_of(relation, "from")),
                        escape(text_of(relation, "to")), affinity);
     for (const Reader& reader : readers) {
-      if (reader.threshold) out += affinity < *reader.threshold ? "<td class=\"no\">no trade</td>" : "<td></td>";
+      // Hostility either way keeps the pair apart (exchange's rule).
+      if (reader.threshold) {
+        out += std::min(affinity, reverse) < *reader.threshold ? "<td class=\"no\">no trade</td>" : "<td></td>";
+      }
     }
     out += fmt::format("<td class=\"note\">{}</td></tr>\n", escape(text_of(relation, "rationale")));
   }

@@ -170,7 +170,7 @@ struct ActorMap {
 enum class Period { day, week, month, year };
 // Duplicates: none; `day` keeps one event per (date, source actor code, target actor code, event
 // code) — the same story told by many sources; `url` one per (source actor code, target actor code,
-// URL).
+// URL). Both within one dyad: events that a map sends to different actors are never duplicates.
 enum class Dedup { none, day, url };
 
 [[nodiscard]] std::string_view to_string(Period period);
@@ -182,8 +182,10 @@ enum class Dedup { none, day, url };
 class Duplicates {
  public:
   explicit Duplicates(Dedup rule) : rule_(rule) {}
-  // True when `event` repeats one seen before under the rule (never under Dedup::none).
-  [[nodiscard]] bool repeated(const Event& event);
+  // True when `event`, between the actors `source` and `target` (the map's, or the country codes),
+  // repeats one seen before under the rule. Never under Dedup::none, nor under url for an event
+  // without a URL.
+  [[nodiscard]] bool repeated(const Event& event, std::string_view source, std::string_view target);
 
  private:
   Dedup rule_;

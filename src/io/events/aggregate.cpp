@@ -62,19 +62,23 @@ long long DyadPeriod::net_cooperation() const {
   return static_cast<long long>(quad[1] + quad[2]) - static_cast<long long>(quad[3] + quad[4]);
 }
 
-bool Duplicates::repeated(const Event& event) {
+bool Duplicates::repeated(const Event& event, std::string_view source, std::string_view target) {
   switch (rule_) {
     case Dedup::none:
       return false;
     case Dedup::day:
       return !seen_
-                  .insert(fmt::format("{}\t{}\t{}\t{}", period_of(event.date, Period::day), event.source.code,
-                                      event.target.code, event.event_code))
+                  .insert(fmt::format("{}\t{}\t{}\t{}\t{}\t{}", source, target, period_of(event.date, Period::day),
+                                      event.source.code, event.target.code, event.event_code))
                   .second;
     case Dedup::url:
       break;
   }
-  return !seen_.insert(fmt::format("{}\t{}\t{}", event.source.code, event.target.code, event.url)).second;
+  if (event.url.empty()) return false;  // no URL: nothing to be a duplicate of
+  return !seen_
+              .insert(
+                  fmt::format("{}\t{}\t{}\t{}\t{}", source, target, event.source.code, event.target.code, event.url))
+              .second;
 }
 
 std::pair<std::string_view, std::string_view> actors_of(const Event& event, const ActorMap* map) {
@@ -120,7 +124,7 @@ void Aggregator::add(const Event& event) {
   }
   ++dyad.events_before_dedup;
   if (weight) dyad.goldstein_sum_before_dedup += *weight;
-  if (duplicates_.repeated(event)) {
+  if (duplicates_.repeated(event, source, target)) {
     ++counts_.duplicates;
     return;
   }

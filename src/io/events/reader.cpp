@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <memory>
 
 #include "parley/errors.hpp"
@@ -151,12 +152,13 @@ Layout layout_from_header(const std::vector<std::string>& names, const std::stri
   return layout;
 }
 
-// A row's fields. Quoted fields with doubled quotes are rewritten into `unquoted` (rare).
+// A row's fields. Quoted fields with doubled quotes are rewritten into `unquoted` (rare): a deque,
+// so that adding one leaves the views of the others in place.
 struct Fields {
   std::array<std::string_view, kMaxColumns> at{};
   std::array<std::size_t, kMaxColumns> column{};  // each field's first byte, from 1
   std::size_t count = 0;
-  std::vector<std::string> unquoted;
+  std::deque<std::string> unquoted;
 };
 
 void split_tabs(std::string_view line, Fields& fields) {
@@ -361,6 +363,14 @@ class Reader {
     if (!all_digits(event.event_code) || event.event_code.size() < 2 || event.event_code.size() > 4) {
       bad(layout.event,
           fmt::format("'{}' is not a CAMEO event code (2 to 4 digits, leading zeros kept)", event.event_code));
+      return;
+    }
+    // A code read as a number loses its leading zero (043 becomes 43): the root code, two digits, must
+    // begin it.
+    if (event.root_code.size() != 2 || !all_digits(event.root_code) || !event.event_code.starts_with(event.root_code)) {
+      bad(layout.root, fmt::format("root code '{}' does not begin event code '{}' (two digits: were the codes read as "
+                                   "numbers and their leading zeros lost?)",
+                                   event.root_code, event.event_code));
       return;
     }
     const std::string_view root = at(layout.is_root);

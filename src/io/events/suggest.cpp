@@ -55,7 +55,7 @@ void Suggester::add(const Event& event) {
   }
   const std::optional<double> weight = cameo_.goldstein(event.event_code, options_.goldstein);
   if (!weight) return;
-  if (duplicates_.repeated(event)) return;
+  if (duplicates_.repeated(event, source, target)) return;
   ++matched_;
   dyads_[{std::string(source), std::string(target)}].push_back(
       {std::string(event.id), event.date, std::string(event.source.code), std::string(event.target.code),

@@ -201,7 +201,7 @@ void map_problem(const Problem& problem, const std::string& issue_list, Salience
         const Participant* participant = participant_of(problem.issues[mapping.issues[k]], mapping.actors[a]);
         const double c = participant != nullptr ? participant->capability : input.capability[a];
         input.issue_capability[a * d + k] = c;
-        if (c != input.issue_capability[a * d]) varies = true;
+        if (c != input.capability[a]) varies = true;  // a stance's own, not the actor's default
       }
     }
     if (!varies) input.issue_capability.clear();

@@ -22,8 +22,8 @@ struct Mapping {
 // and saliences per `mode`, and reads `accommodation` ("ADJUSTING:REFERENCE=VALUE,...", actor ids).
 // Throws ConfigError for unknown ids and for saliences `given` that sum to more than 1; with
 // `ktab_checks`, UnsolvableError for an actor without capability or salience (KTAB aborts). With
-// `issue_capabilities`, the stances' own capabilities go into Input::issue_capability when some actor's
-// differ between the model's issues (else it stays empty: the run is KTAB's, bit for bit).
+// `issue_capabilities`, the stances' own capabilities go into Input::issue_capability when some stance's
+// differs from its actor's default (else it stays empty: the run is KTAB's, bit for bit).
 [[nodiscard]] Mapping map_problem(const Problem& problem, const std::string& issue_list, SalienceMode mode,
                                   const std::string& accommodation, bool ktab_checks = false,
                                   bool issue_capabilities = false);

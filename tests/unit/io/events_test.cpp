@@ -92,6 +92,12 @@ TEST(EventReader, ABadRowIsReportedAtItsLineColumnAndKey) {
   text = good + gdelt2_row("2", "20201113", "USA", "USA", "PAK", "PAK", "43a");
   EXPECT_NE(error_of(text).find("t.tsv:2:"), std::string::npos);
   EXPECT_NE(error_of(text).find("EventCode: '43a' is not a CAMEO event code"), std::string::npos);
+  // A code whose leading zero was lost: 043 read as a number is 43, its root 04 is 4.
+  std::string lost = gdelt2_row("2", "20201113", "USA", "USA", "PAK", "PAK", "043");
+  lost.replace(lost.find("\t043\t043\t04\t"), 13, "\t43\t43\t4\t");
+  EXPECT_NE(error_of(good + lost).find("EventRootCode: root code '4' does not begin event code '43'"),
+            std::string::npos)
+      << error_of(good + lost);
   text = good + good.substr(0, good.rfind('\t')) + "\n";
   EXPECT_EQ(error_of(text), "t.tsv:2:1: columns: 60 columns where GDELT 2.0 has 61");
   EXPECT_NE(error_of("a\tb\tc\n").find("t.tsv:1:1: format: 3 tab-separated columns"), std::string::npos);
@@ -110,13 +116,16 @@ TEST(EventReader, ReadsTheHeadedGdelt1Export) {
       "\"Actor2KnownGroupCode\",\"Actor2Type1Code\",\"Actor2Type2Code\",\"Actor2Type3Code\",\"IsRootEvent\","
       "\"EventCode\",\"EventBaseCode\",\"EventRootCode\",\"QuadClass\",\"GoldsteinScale\",\"NumMentions\","
       "\"NumSources\",\"NumArticles\",\"AvgTone\",\"ActionGeo_CountryCode\",\"DATEADDED\"\n"
-      "7,20120401,\"RUS\",\"RUSSIA, \"\"THE\"\"\",\"RUS\",NA,NA,NA,NA,\"GEO\",\"GEORGIA\",\"GEO\",NA,NA,NA,NA,1,"
+      "7,20120401,\"RUS\",\"RUSSIA, \"\"THE\"\"\",\"RUS\",NA,NA,NA,NA,\"GEO\",\"\"\"GEORGIA\"\" IN A LONG "
+      "NAME\",\"GEO\","
+      "NA,NA,NA,NA,1,"
       "\"190\",\"190\",\"19\",4,-10,3,1,3,-4.5,\"GG\",20130203\n";
   std::size_t count = 0;
   (void)read_event_text(text, "g.csv", {}, [&](const Event& event) {
     ++count;
-    EXPECT_EQ(event.source.name, "RUSSIA, \"THE\"");  // quotes doubled inside a quoted field
-    EXPECT_EQ(event.source.known_group, "");          // NA is empty
+    EXPECT_EQ(event.source.name, "RUSSIA, \"THE\"");             // quotes doubled inside a quoted field
+    EXPECT_EQ(event.target.name, "\"GEORGIA\" IN A LONG NAME");  // a second one leaves the first in place
+    EXPECT_EQ(event.source.known_group, "");                     // NA is empty
     EXPECT_EQ(event.event_code, "190");
     EXPECT_EQ(event.action_country, "GG");
     EXPECT_EQ(event.url, "");  // before April 2013 GDELT 1.0 has no SOURCEURL
@@ -283,6 +292,26 @@ TEST(ActorMaps, EveryMistakeIsLocated) {
   EXPECT_NE(errors_of("parley_event_map: 2\nactors: []\n").find("version 2"), std::string::npos);
   EXPECT_NE(errors_of("").find("the file is empty"), std::string::npos);
   EXPECT_NE(errors_of("actors: [\n").find("YAML syntax error"), std::string::npos);
+}
+
+// Duplicates are found within a dyad: two events alike but for a name the map reads are two events.
+TEST(EventAggregation, EventsAMapSendsToDifferentActorsAreNotDuplicates) {
+  const ActorMap map = read_actor_map(
+      "parley_event_map: 1\nactors:\n  - id: PTI\n    match: [{name: imran khan}]\n"
+      "  - id: PAK\n    match: [{country: PAK}]\n  - id: USA\n    match: [{country: USA}]\n",
+      "m.yaml");
+  std::string text = gdelt2_row("1", "20220501", "PAK", "PAK", "USA", "USA", "0311") +
+                     gdelt2_row("2", "20220501", "PAK", "PAK", "USA", "USA", "0311");
+  const std::string plain = "\tPAK\t\tPAK\t";  // Actor1Code, an empty Actor1Name, Actor1CountryCode
+  text.replace(text.rfind(plain), plain.size(), "\tPAK\tIMRAN KHAN\tPAK\t");  // the second event's name
+  AggregateOptions options;
+  options.map = &map;
+  Aggregator aggregator(options);
+  (void)read_event_text(text, "t.tsv", {}, [&](const Event& event) { aggregator.add(event); });
+  EXPECT_EQ(aggregator.counts().duplicates, 0U);
+  ASSERT_EQ(aggregator.result().size(), 2U);
+  EXPECT_EQ(aggregator.result()[0].source, "PAK");
+  EXPECT_EQ(aggregator.result()[1].source, "PTI");
 }
 
 }  // namespace

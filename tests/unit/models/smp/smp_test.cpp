@@ -397,6 +397,9 @@ TEST(SmpIssueCapabilities, MappedOnlyWhenSomeActorsDiffer) {
   const Mapping mapping = map_problem(problem, "", SalienceMode::automatic, "", false, true);
   EXPECT_EQ(mapping.input.issue_capability, (std::vector<double>{1.0, 9.0, 2.0, 2.0, 3.0, 3.0}));
   EXPECT_TRUE(map_problem(problem, "", SalienceMode::automatic, "", false, false).input.issue_capability.empty());
+  // One issue: the stances' own capabilities count when they differ from the actors' defaults.
+  EXPECT_EQ(map_problem(problem, "y", SalienceMode::automatic, "", false, true).input.issue_capability,
+            (std::vector<double>{9.0, 3.0}));
 }
 
 // A veto player on one issue: with issue capabilities the forecast on that issue moves to it, and
