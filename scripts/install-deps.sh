@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkgconf git
-  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev sqlite3
+  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev sqlite3 zlib1g-dev iso-codes
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine
   libopenmpi-dev openmpi-bin
   clang-tidy clang libclang-rt-14-dev

@@ -59,13 +59,13 @@ class EventsCommand final : public Command {
  public:
   explicit EventsCommand(CLI::App& parent) {
     app_ = parent.add_subcommand("events",
-                                 "Read event data (GDELT 2.0, GDELT 1.0): each dyad's cooperation and "
+                                 "Read event data (GDELT 2.0, GDELT 1.0, ICEWS): each dyad's cooperation and "
                                  "conflict over time");
     app_->require_subcommand(1);
     aggregate_ = app_->add_subcommand("aggregate",
                                       "Count each directed dyad's events by period, duplicates "
                                       "dropped by a stated rule: DIR/dyads.csv and DIR/events.json");
-    aggregate_->add_option("files", files_, "GDELT 2.0 or 1.0 event files (plain text)")->required();
+    aggregate_->add_option("files", files_, "GDELT 2.0, GDELT 1.0 or ICEWS event files, plain or zipped")->required();
     aggregate_->add_option("--dyads", dyads_,
                            "Only these directed dyads, SOURCE:TARGET,... (country codes, or the map's actors)");
     aggregate_->add_option("--period", period_, "day, week (ISO 8601), month or year")->default_val("month");
@@ -74,14 +74,15 @@ class EventsCommand final : public Command {
                      "none; day: one event per (date, source actor code, target actor code, event code); url: "
                      "one per (source actor code, target actor code, URL)")
         ->default_val("day");
-    aggregate_->add_option("--goldstein", goldstein_, "Goldstein weights: gdelt, icews or phoenix")
-        ->default_val("gdelt");
+    aggregate_->add_option("--goldstein", goldstein_,
+                           "Goldstein weights: gdelt, icews or phoenix (default: each file's own: gdelt for GDELT, "
+                           "icews for ICEWS)");
     aggregate_->add_option("--quad", quad_, "quad classes from the root code: gdelt, standard or phoenix")
         ->default_val("gdelt");
     aggregate_->add_option("--map", map_,
                            "an actor map (YAML), or the name of a shipped one (pakistan-2023); default: an actor is "
                            "its country code");
-    aggregate_->add_option("--format", format_, "gdelt2 or gdelt1 (default: told from the first line)");
+    aggregate_->add_option("--format", format_, "gdelt2, gdelt1 or icews (default: told from the first line)");
     aggregate_->add_flag("--skip-bad", skip_bad_, "Count and skip malformed rows instead of stopping at the first");
     aggregate_->add_option("-o,--output", output_, "Output folder")->default_val("parley-events");
 
@@ -89,12 +90,14 @@ class EventsCommand final : public Command {
                                     "Propose relation values and dated changes for a scenario from event "
                                     "data, each with its evidence; the scenario itself is not changed");
     suggest_->add_option("scenario", scenario_, "Scenario file, or the name of an embedded scenario")->required();
-    suggest_->add_option("files", suggest_files_, "GDELT 2.0 or 1.0 event files")->required();
+    suggest_->add_option("files", suggest_files_, "GDELT 2.0, GDELT 1.0 or ICEWS event files, plain or zipped")
+        ->required();
     suggest_->add_option("--period", suggest_period_, "the steps of each dyad's series: day, week, month, year")
         ->default_val("day");
     suggest_->add_option("--dedup", suggest_dedup_, "none, day or url (as for aggregate)")->default_val("day");
-    suggest_->add_option("--goldstein", suggest_goldstein_, "Goldstein weights: gdelt, icews or phoenix")
-        ->default_val("gdelt");
+    suggest_->add_option("--goldstein", suggest_goldstein_,
+                         "Goldstein weights: gdelt, icews or phoenix (default: each file's own: gdelt for GDELT, "
+                         "icews for ICEWS)");
     suggest_->add_option("--min-events", min_events_, "events a dyad needs (after deduplication)")
         ->default_val(5)
         ->check(CLI::Range(1, 1000000));
@@ -107,7 +110,7 @@ class EventsCommand final : public Command {
     suggest_->add_option("--map", suggest_map_,
                          "an actor map (YAML), a shipped one's name, or none; default: the scenario's shipped map "
                          "(pakistan-2023 has one), else country codes");
-    suggest_->add_option("--format", suggest_format_, "gdelt2 or gdelt1 (default: told from the first line)");
+    suggest_->add_option("--format", suggest_format_, "gdelt2, gdelt1 or icews (default: told from the first line)");
     suggest_->add_flag("--skip-bad", suggest_skip_bad_, "Count and skip malformed rows");
     suggest_->add_option("-o,--output", suggest_output_, "Output folder")->default_val("parley-suggest");
   }
@@ -123,15 +126,17 @@ class EventsCommand final : public Command {
     ev::SuggestOptions options;
     options.period = choice("--period", suggest_period_, ev::parse_period(suggest_period_), "day, week, month, year");
     options.dedup = choice("--dedup", suggest_dedup_, ev::parse_dedup(suggest_dedup_), "none, day, url");
-    options.goldstein = choice("--goldstein", suggest_goldstein_, ev::parse_goldstein_table(suggest_goldstein_),
-                               "gdelt, icews, phoenix");
+    if (!suggest_goldstein_.empty()) {
+      options.goldstein = choice("--goldstein", suggest_goldstein_, ev::parse_goldstein_table(suggest_goldstein_),
+                                 "gdelt, icews, phoenix");
+    }
     options.min_events = min_events_;
     options.threshold = threshold_;
     options.shift = shift_;
     ev::ReadOptions read;
     read.skip_bad = suggest_skip_bad_;
     if (!suggest_format_.empty()) {
-      read.format = choice("--format", suggest_format_, ev::parse_format(suggest_format_), "gdelt2, gdelt1");
+      read.format = choice("--format", suggest_format_, ev::parse_format(suggest_format_), "gdelt2, gdelt1, icews");
     }
     const std::optional<ev::ActorMap> map = load_map(suggest_map_, scenario_);
     if (map) {
@@ -180,15 +185,17 @@ class EventsCommand final : public Command {
     ev::AggregateOptions options;
     options.period = choice("--period", period_, ev::parse_period(period_), "day, week, month, year");
     options.dedup = choice("--dedup", dedup_, ev::parse_dedup(dedup_), "none, day, url");
-    options.goldstein =
-        choice("--goldstein", goldstein_, ev::parse_goldstein_table(goldstein_), "gdelt, icews, phoenix");
+    if (!goldstein_.empty()) {
+      options.goldstein =
+          choice("--goldstein", goldstein_, ev::parse_goldstein_table(goldstein_), "gdelt, icews, phoenix");
+    }
     options.quad = choice("--quad", quad_, ev::parse_quad_convention(quad_), "gdelt, standard, phoenix");
     if (!dyads_.empty()) options.dyads = parse_dyads(dyads_);
     const std::optional<ev::ActorMap> map = map_.empty() ? std::nullopt : load_map(map_, "");
     if (map) options.map = &*map;
     ev::ReadOptions read;
     read.skip_bad = skip_bad_;
-    if (!format_.empty()) read.format = choice("--format", format_, ev::parse_format(format_), "gdelt2, gdelt1");
+    if (!format_.empty()) read.format = choice("--format", format_, ev::parse_format(format_), "gdelt2, gdelt1, icews");
     ev::Aggregator aggregator(options);
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     std::size_t skipped = 0;
@@ -209,7 +216,8 @@ class EventsCommand final : public Command {
          {{"actor", map ? "the actor map " + map->name : std::string("the event's country code")},
           {"period", ev::to_string(options.period)},
           {"dedup", ev::to_string(options.dedup)},
-          {"goldstein", ev::to_string(options.goldstein)},
+          {"goldstein", options.goldstein ? std::string(ev::to_string(*options.goldstein))
+                                          : std::string("each file's own (gdelt for GDELT, icews for ICEWS)")},
           {"quad", ev::to_string(options.quad)},
           {"dyads", dyads_}}},
         {"counts",
@@ -238,7 +246,7 @@ class EventsCommand final : public Command {
   std::vector<std::string> suggest_files_;
   std::string suggest_period_ = "day";
   std::string suggest_dedup_ = "day";
-  std::string suggest_goldstein_ = "gdelt";
+  std::string suggest_goldstein_;
   std::size_t min_events_ = 5;
   double threshold_ = 0.25;
   double shift_ = 2.0;
@@ -249,7 +257,7 @@ class EventsCommand final : public Command {
   std::string dyads_;
   std::string period_ = "month";
   std::string dedup_ = "day";
-  std::string goldstein_ = "gdelt";
+  std::string goldstein_;
   std::string quad_ = "gdelt";
   std::string format_;
   std::string map_;

@@ -2,7 +2,8 @@
 // the GDELT 2.0 South Asia sample, and for every dyad of it and of the GDELT 1.0 sample a second,
 // independent computation — its own line splitting, GDELT's own Goldstein lookup file
 // (CAMEO.goldsteinscale.txt), the file's QuadClass column, std::set for duplicates — that must agree
-// with parley's reader, CAMEO table and aggregator.
+// with parley's reader, CAMEO table and aggregator. The ICEWS sample likewise, with the file's
+// Intensity column as the weights and country codes from the netify reference file.
 
 #include "parley/io/events.hpp"
 
@@ -227,6 +228,137 @@ TEST(EventsGolden, Gdelt1GeorgiaSample) {
   EXPECT_EQ(got.at({"RUS", "GEO"}).events, 4U);
   EXPECT_NEAR(got.at({"RUS", "GEO"}).goldstein_sum, -7.2, 1e-9);
   EXPECT_EQ(got.size(), 165U);
+}
+
+// ICEWS's country names by the netify reference file's own pairs (i, i_iso3c), and a few more by hand.
+std::map<std::string, std::string> icews_countries(const std::filesystem::path& golden) {
+  std::map<std::string, std::string> codes{{"North Korea", "PRK"},
+                                           {"South Korea", "KOR"},
+                                           {"Japan", "JPN"},
+                                           {"Israel", "ISR"},
+                                           {"Occupied Palestinian Territory", "PSE"},
+                                           {"Iran", "IRN"}};  // netify: "Iran, Islamic Republic Of"
+  std::ifstream in(golden / "events" / "icews" / "netify_icews_dyadyear_quad_southasia_2002_2014.csv");
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    const auto f = split_csv(line);
+    codes[f[0]] = f[3];
+    codes[f[1]] = f[4];
+  }
+  return codes;
+}
+
+TEST(EventsGolden, IcewsSample) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto file = golden / "events" / "icews" / "events.2018.sample.tab";
+  const auto codes = icews_countries(golden);
+  ASSERT_EQ(codes.size(), 13U);  // the netify file's seven and the six above
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  const auto header = split_tab(line);
+  ASSERT_EQ(header.size(), 20U);
+  // The second computation, without deduplication: the weights are the file's Intensity column, the
+  // quad class GDELT's rule on the code's first two digits.
+  std::map<DyadKey, Tally> expected;
+  std::size_t rows = 0;
+  while (std::getline(in, line)) {
+    ++rows;
+    const auto f = split_tab(line);
+    ASSERT_EQ(f.size(), 20U) << line;
+    const auto source = codes.find(f[4]);
+    const auto target = codes.find(f[10]);
+    if (source == codes.end() || target == codes.end() || source->second == target->second) continue;
+    Tally& t = expected[{source->second, target->second}];
+    const int root = std::stoi(f[6].substr(0, 2));
+    ++t.events;
+    t.goldstein += std::stod(f[7]);
+    ++t.quad[static_cast<std::size_t>(root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4)];
+  }
+  EXPECT_EQ(rows, 3705U);
+  // parley's, restricted to the same countries.
+  ev::AggregateOptions options;
+  options.period = ev::Period::year;
+  options.dedup = ev::Dedup::none;
+  ev::Aggregator aggregator(options);
+  const ev::Cameo& cameo = ev::Cameo::embedded();
+  std::size_t weights_agree = 0;
+  const auto counts = ev::read_events(file, {}, [&](const ev::Event& event) {
+    EXPECT_EQ(event.format, ev::Format::icews);
+    // parley's ICEWS table gives every event the weight the file's Intensity column gives it.
+    if (cameo.goldstein(event.event_code, ev::GoldsteinTable::icews) == std::stod(std::string(event.goldstein_given))) {
+      ++weights_agree;
+    }
+    aggregator.add(event);
+  });
+  EXPECT_EQ(counts.rows, 3705U);
+  EXPECT_EQ(counts.skipped, 0U);
+  EXPECT_EQ(weights_agree, 3705U);
+  std::set<std::string> known;
+  for (const auto& [name, code] : codes) known.insert(code);
+  std::map<DyadKey, ev::DyadPeriod> got;
+  for (const auto& row : aggregator.result()) {
+    if (known.contains(row.source) && known.contains(row.target)) got[{row.source, row.target}] = row;
+  }
+  ASSERT_EQ(expected.size(), got.size());
+  for (const auto& [dyad, t] : expected) {
+    const std::string name = dyad.first + "->" + dyad.second;
+    ASSERT_TRUE(got.contains(dyad)) << name;
+    const ev::DyadPeriod& p = got.at(dyad);
+    EXPECT_EQ(p.events, static_cast<std::size_t>(t.events)) << name;
+    EXPECT_NEAR(p.goldstein_sum, t.goldstein, 1e-9) << name;
+    for (std::size_t q = 1; q <= 4; ++q) EXPECT_EQ(p.quad[q], static_cast<std::size_t>(t.quad[q])) << name << q;
+  }
+  // The figures this sample gives (1-2 June 2018, ICEWS's weights, GDELT's quad classes).
+  EXPECT_EQ(got.at({"USA", "PRK"}).events, 181U);
+  EXPECT_NEAR(got.at({"USA", "PRK"}).goldstein_sum, 497.0, 1e-9);
+  EXPECT_EQ(got.at({"USA", "CHN"}).events, 71U);
+  EXPECT_NEAR(got.at({"USA", "CHN"}).goldstein_sum, 90.6, 1e-9);
+  EXPECT_EQ(got.at({"USA", "CHN"}).quad, (std::array<std::size_t, 5>{0, 53, 2, 16, 0}));
+  EXPECT_EQ(got.at({"ISR", "PSE"}).events, 29U);
+  EXPECT_NEAR(got.at({"ISR", "PSE"}).goldstein_sum, -266.0, 1e-9);
+}
+
+TEST(EventsGolden, IcewsSampleDeduplicatedAndMapped) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto file = golden / "events" / "icews" / "events.2018.sample.tab";
+  ev::AggregateOptions options;
+  options.period = ev::Period::year;
+  ev::Aggregator aggregator(options);
+  (void)ev::read_events(file, {}, [&](const ev::Event& event) { aggregator.add(event); });
+  std::map<DyadKey, ev::DyadPeriod> by;
+  for (const auto& row : aggregator.result()) by[{row.source, row.target}] = row;
+  // One event per (date, source code, target code, event code): ICEWS's sectors make the codes, so
+  // the same story from several publishers counts once.
+  EXPECT_EQ(aggregator.counts().duplicates, 685U);
+  EXPECT_EQ(by.at({"USA", "PRK"}).events, 46U);
+  EXPECT_NEAR(by.at({"USA", "PRK"}).goldstein_sum, 112.6, 1e-9);
+  EXPECT_EQ(by.at({"USA", "CHN"}).events, 30U);
+  EXPECT_NEAR(by.at({"USA", "CHN"}).goldstein_sum, 38.5, 1e-9);
+  EXPECT_EQ(by.at({"ISR", "PSE"}).events, 15U);
+  EXPECT_NEAR(by.at({"ISR", "PSE"}).goldstein_mean(), -8.4, 1e-9);
+  // With pakistan-2023's map, the Taliban (by name: ICEWS has no known groups) are AFG before
+  // 2021-08-15, and Afghanistan's other actors no actor of the scenario.
+  ev::AggregateOptions mapped = options;
+  mapped.map = ev::embedded_actor_map("pakistan-2023");
+  ASSERT_NE(mapped.map, nullptr);
+  ev::Aggregator taliban(mapped);
+  std::size_t on_states = 0;  // the Taliban's events on the scenario's states (the rest, on Afghans, have no dyad)
+  (void)ev::read_events(file, {}, [&](const ev::Event& event) {
+    const std::set<std::string_view> states{"USA", "PAK", "CHN", "IND", "RUS"};
+    if (event.source.name.find("Taliban") != std::string_view::npos && event.source.country == "AFG" &&
+        states.contains(event.target.country)) {
+      ++on_states;
+    }
+    taliban.add(event);
+  });
+  std::size_t from_afg = 0;
+  for (const auto& row : taliban.result()) {
+    if (row.source == "AFG") from_afg += row.events_before_dedup;
+  }
+  EXPECT_EQ(on_states, 2U);
+  EXPECT_EQ(from_afg, on_states);
 }
 
 }  // namespace

@@ -23,13 +23,17 @@ namespace parley::io::events {
 
 // The layouts read. GDELT 2.0: 61 tab-separated columns, no header. GDELT 1.0: 57 or 58
 // tab-separated columns without a header (the daily files), or the comma-separated export with a
-// header row and `NA` for empty (as BigQuery and the R packages write it).
-enum class Format { gdelt2, gdelt1 };
+// header row and `NA` for empty (as BigQuery and the R packages write it). ICEWS: tab-separated with
+// a header row (Event ID, Event Date, Source Name, ...), `NA` for empty, countries by name.
+// Any of them plain or inside a zip archive (GDELT's 15-minute files).
+enum class Format { gdelt2, gdelt1, icews };
 
 [[nodiscard]] std::string_view to_string(Format format);
 [[nodiscard]] std::optional<Format> parse_format(std::string_view text);
 
 // One side of an event, as the file codes it.
+// ICEWS gives a name, a country name and sectors: parley codes the country in ISO3 and the sectors
+// as CAMEO type codes, and makes `code` of the two (AFGINS), docs/events.md#icews.
 struct EventActor {
   std::string_view code;  // the full CAMEO actor code, e.g. USAGOV
   std::string_view name;
@@ -60,8 +64,9 @@ struct Event {
   int articles = 0;
   double tone = 0.0;
   std::string_view action_country;  // FIPS 10-4 in GDELT, not ISO3
-  std::string_view url;             // SOURCEURL (GDELT 2.0; GDELT 1.0 from April 2013)
+  std::string_view url;             // SOURCEURL (GDELT 2.0; GDELT 1.0 from April 2013); ICEWS: the story id
   std::size_t line = 0;             // in its file, from 1
+  Format format = Format::gdelt2;   // the data set it comes from
 };
 
 struct ReadOptions {
@@ -95,6 +100,9 @@ enum class GoldsteinTable { gdelt, icews, phoenix };
 // cooperation, 10-14 verbal conflict, 15-20 material conflict), the "standard" one (01-05, 06-08,
 // 09-13, 14-20), or Phoenix's (01-02 neutral, class 0; 16 verbal conflict).
 enum class QuadConvention { gdelt, standard, phoenix };
+
+// A data set's own weights: GDELT's for GDELT files, ICEWS's (its Intensity column) for ICEWS files.
+[[nodiscard]] GoldsteinTable own_goldstein_table(Format format);
 
 [[nodiscard]] std::string_view to_string(GoldsteinTable table);
 [[nodiscard]] std::optional<GoldsteinTable> parse_goldstein_table(std::string_view text);
@@ -201,7 +209,7 @@ class Duplicates {
 struct AggregateOptions {
   Period period = Period::month;
   Dedup dedup = Dedup::day;
-  GoldsteinTable goldstein = GoldsteinTable::gdelt;
+  std::optional<GoldsteinTable> goldstein;  // unset: each event's data set's own (own_goldstein_table)
   QuadConvention quad = QuadConvention::gdelt;
   // Only these directed dyads (source, target); empty: every one.
   std::vector<std::pair<std::string, std::string>> dyads;
@@ -266,11 +274,11 @@ class Aggregator {
 struct SuggestOptions {
   Period period = Period::day;  // the steps of each dyad's series, where a change point may fall
   Dedup dedup = Dedup::day;
-  GoldsteinTable goldstein = GoldsteinTable::gdelt;
-  std::size_t min_events = 5;     // a dyad needs this many events (after deduplication) to suggest anything
-  double threshold = 0.25;        // and a proposed affinity this far from the scenario's
-  double shift = 2.0;             // a change point: the mean Goldstein weight moves this much
-  const ActorMap* map = nullptr;  // null: an actor is its country code
+  std::optional<GoldsteinTable> goldstein;  // unset: each event's data set's own (own_goldstein_table)
+  std::size_t min_events = 5;               // a dyad needs this many events (after deduplication) to suggest anything
+  double threshold = 0.25;                  // and a proposed affinity this far from the scenario's
+  double shift = 2.0;                       // a change point: the mean Goldstein weight moves this much
+  const ActorMap* map = nullptr;            // null: an actor is its country code
 };
 
 // One event behind a suggestion.

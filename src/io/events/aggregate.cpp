@@ -109,7 +109,8 @@ void Aggregator::add(const Event& event) {
     ++counts_.other_dyads;
     return;
   }
-  const std::optional<double> weight = cameo_.goldstein(event.event_code, options_.goldstein);
+  const std::optional<double> weight =
+      cameo_.goldstein(event.event_code, options_.goldstein.value_or(own_goldstein_table(event.format)));
   const bool known = cameo_.known(event.event_code);
   if (!known) ++counts_.unknown_code;
   // The class comes from the event code's root, never from the file's QuadClass column.

@@ -132,4 +132,8 @@ std::optional<QuadConvention> parse_quad_convention(std::string_view text) {
   return std::nullopt;
 }
 
+GoldsteinTable own_goldstein_table(Format format) {
+  return format == Format::icews ? GoldsteinTable::icews : GoldsteinTable::gdelt;
+}
+
 }  // namespace parley::io::events

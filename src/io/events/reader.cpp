@@ -1,244 +1,26 @@
-// GDELT 2.0 and 1.0 files into the canonical event record, a block at a time (docs/events.md).
+// Event files a block at a time — plain, or the entries of a zip archive (GDELT's 15-minute files) —
+// line by line into the parser of their layout (docs/events.md#formats).
 
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <memory>
 
+#include "io/events/rows.hpp"
 #include "parley/errors.hpp"
 #include "parley/io/events.hpp"
 
 namespace parley::io::events {
 namespace {
 
-constexpr std::size_t kMaxColumns = 64;
 constexpr std::size_t kBlock = std::size_t{1} << 20;  // bytes read at a time
 
-// Where each field of the record is in a row, and how a row is split.
-struct Layout {
-  Format format = Format::gdelt2;
-  std::size_t columns = 61;  // exactly; a GDELT 1.0 tab file may have 57 (before April 2013)
-  std::size_t min_columns = 61;
-  char separator = '\t';
-  bool quoted = false;  // the comma-separated export: "..." fields, NA for empty
-  std::size_t id = 0, date = 1;
-  std::array<std::size_t, 7> source{5, 6, 7, 8, 12, 13, 14};  // code name country group type1..3
-  std::array<std::size_t, 7> target{15, 16, 17, 18, 22, 23, 24};
-  std::size_t is_root = 25, event = 26, base = 27, root = 28, quad = 29, goldstein = 30;
-  std::size_t mentions = 31, sources = 32, articles = 33, tone = 34;
-  std::size_t action_country = 53, date_added = 59, url = 60;  // url == columns: none
-};
-
-Layout gdelt2_layout() {
-  return {};
-}
-
-Layout gdelt1_layout(std::size_t columns) {
-  Layout layout;
-  layout.format = Format::gdelt1;
-  layout.columns = columns;
-  layout.min_columns = 57;
-  layout.action_country = 51;
-  layout.date_added = 56;
-  layout.url = 57;
-  return layout;
-}
-
-// The names of GDELT's columns, for messages and for reading a header.
-constexpr std::array<const char*, 61> kGdelt2Names{"GLOBALEVENTID",
-                                                   "SQLDATE",
-                                                   "MonthYear",
-                                                   "Year",
-                                                   "FractionDate",
-                                                   "Actor1Code",
-                                                   "Actor1Name",
-                                                   "Actor1CountryCode",
-                                                   "Actor1KnownGroupCode",
-                                                   "Actor1EthnicCode",
-                                                   "Actor1Religion1Code",
-                                                   "Actor1Religion2Code",
-                                                   "Actor1Type1Code",
-                                                   "Actor1Type2Code",
-                                                   "Actor1Type3Code",
-                                                   "Actor2Code",
-                                                   "Actor2Name",
-                                                   "Actor2CountryCode",
-                                                   "Actor2KnownGroupCode",
-                                                   "Actor2EthnicCode",
-                                                   "Actor2Religion1Code",
-                                                   "Actor2Religion2Code",
-                                                   "Actor2Type1Code",
-                                                   "Actor2Type2Code",
-                                                   "Actor2Type3Code",
-                                                   "IsRootEvent",
-                                                   "EventCode",
-                                                   "EventBaseCode",
-                                                   "EventRootCode",
-                                                   "QuadClass",
-                                                   "GoldsteinScale",
-                                                   "NumMentions",
-                                                   "NumSources",
-                                                   "NumArticles",
-                                                   "AvgTone",
-                                                   "Actor1Geo_Type",
-                                                   "Actor1Geo_FullName",
-                                                   "Actor1Geo_CountryCode",
-                                                   "Actor1Geo_ADM1Code",
-                                                   "Actor1Geo_ADM2Code",
-                                                   "Actor1Geo_Lat",
-                                                   "Actor1Geo_Long",
-                                                   "Actor1Geo_FeatureID",
-                                                   "Actor2Geo_Type",
-                                                   "Actor2Geo_FullName",
-                                                   "Actor2Geo_CountryCode",
-                                                   "Actor2Geo_ADM1Code",
-                                                   "Actor2Geo_ADM2Code",
-                                                   "Actor2Geo_Lat",
-                                                   "Actor2Geo_Long",
-                                                   "Actor2Geo_FeatureID",
-                                                   "ActionGeo_Type",
-                                                   "ActionGeo_FullName",
-                                                   "ActionGeo_CountryCode",
-                                                   "ActionGeo_ADM1Code",
-                                                   "ActionGeo_ADM2Code",
-                                                   "ActionGeo_Lat",
-                                                   "ActionGeo_Long",
-                                                   "ActionGeo_FeatureID",
-                                                   "DATEADDED",
-                                                   "SOURCEURL"};
-
-// GDELT 1.0's layout by the names of a header row (the comma-separated export).
-Layout layout_from_header(const std::vector<std::string>& names, const std::string& file) {
-  Layout layout = gdelt1_layout(names.size());
-  layout.min_columns = names.size();
-  layout.separator = ',';
-  layout.quoted = true;
-  const auto index = [&](std::string_view name, bool required = true) {
-    const auto found = std::find(names.begin(), names.end(), name);
-    if (found == names.end()) {
-      if (!required) return names.size();
-      throw ScenarioError(diagnostic_at(file, 1, 1, std::string(name),
-                                        "the header has no such column (a GDELT 1.0 export names GDELT's columns)"));
-    }
-    return static_cast<std::size_t>(found - names.begin());
-  };
-  layout.id = index("GLOBALEVENTID");
-  layout.date = index("SQLDATE");
-  const std::array<const char*, 7> fields{"Code",      "Name",      "CountryCode", "KnownGroupCode",
-                                          "Type1Code", "Type2Code", "Type3Code"};
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    layout.source[f] = index(std::string("Actor1") + fields[f]);
-    layout.target[f] = index(std::string("Actor2") + fields[f]);
-  }
-  layout.is_root = index("IsRootEvent");
-  layout.event = index("EventCode");
-  layout.base = index("EventBaseCode");
-  layout.root = index("EventRootCode");
-  layout.quad = index("QuadClass");
-  layout.goldstein = index("GoldsteinScale");
-  layout.mentions = index("NumMentions");
-  layout.sources = index("NumSources");
-  layout.articles = index("NumArticles");
-  layout.tone = index("AvgTone");
-  layout.action_country = index("ActionGeo_CountryCode");
-  layout.date_added = index("DATEADDED");
-  layout.url = index("SOURCEURL", false);
-  return layout;
-}
-
-// A row's fields. Quoted fields with doubled quotes are rewritten into `unquoted` (rare): a deque,
-// so that adding one leaves the views of the others in place.
-struct Fields {
-  std::array<std::string_view, kMaxColumns> at{};
-  std::array<std::size_t, kMaxColumns> column{};  // each field's first byte, from 1
-  std::size_t count = 0;
-  std::deque<std::string> unquoted;
-};
-
-void split_tabs(std::string_view line, Fields& fields) {
-  fields.count = 0;
-  std::size_t start = 0;
-  while (true) {
-    const void* found = std::memchr(line.data() + start, '\t', line.size() - start);
-    const std::size_t end =
-        found == nullptr ? line.size() : static_cast<std::size_t>(static_cast<const char*>(found) - line.data());
-    if (fields.count < kMaxColumns) {
-      fields.at[fields.count] = line.substr(start, end - start);
-      fields.column[fields.count] = start + 1;
-    }
-    ++fields.count;
-    if (found == nullptr) return;
-    start = end + 1;
-  }
-}
-
-// Comma-separated with "..." fields ("" inside for a quote) and NA for empty.
-void split_quoted(std::string_view line, Fields& fields) {
-  fields.count = 0;
-  fields.unquoted.clear();
-  std::size_t k = 0;
-  while (true) {
-    const std::size_t start = k;
-    std::string_view value;
-    if (k < line.size() && line[k] == '"') {
-      std::string text;
-      bool doubled = false;
-      std::size_t i = k + 1;
-      const std::size_t first = i;
-      while (i < line.size()) {
-        if (line[i] == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            doubled = true;
-            text += '"';
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        text += line[i];
-        ++i;
-      }
-      if (doubled) {
-        fields.unquoted.push_back(std::move(text));
-        value = fields.unquoted.back();
-      } else {
-        value = line.substr(first, i - first);
-      }
-      k = std::min(line.size(), i + 1);
-    } else {
-      const std::size_t end = std::min(line.find(',', k), line.size());
-      value = line.substr(k, end - k);
-      if (value == "NA") value = {};
-      k = end;
-    }
-    if (fields.count < kMaxColumns) {
-      fields.at[fields.count] = value;
-      fields.column[fields.count] = start + 1;
-    }
-    ++fields.count;
-    if (k >= line.size() || line[k] != ',') return;
-    ++k;
-  }
-}
-
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool valid_date(int year, int month, int day) {
-  if (month < 1 || month > 12 || day < 1) return false;
-  constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days = month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-  return day <= days;
-}
-
+// Hands each line of one file (or archive entry) to the parser its first line calls for.
 class Reader {
  public:
   Reader(std::string name, const ReadOptions& options, const EventSink& sink)
@@ -249,164 +31,55 @@ class Reader {
     ++line_;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.empty()) return;
-    if (!layout_) {
-      choose_layout(text);
-      if (layout_->quoted) return;  // the header row
+    if (!parser_) {
+      if (choose_parser(text)) return;  // a header row
     }
-    row(text);
+    if (parser_->parse(text, line_, event_)) {
+      ++counts_.rows;
+      sink_(event_);
+    }
   }
 
-  [[nodiscard]] ReadCounts counts() const { return counts_; }
+  [[nodiscard]] ReadCounts counts() const {
+    ReadCounts counts = counts_;
+    if (parser_) counts.skipped = parser_->skipped();
+    return counts;
+  }
   void add_bytes(std::size_t bytes) { counts_.bytes += bytes; }
 
  private:
-  void choose_layout(std::string_view first) {
-    const bool header = first.starts_with("\"GLOBALEVENTID\"") || first.starts_with("GLOBALEVENTID,");
-    if (header) {
-      split_quoted(first, fields_);
-      std::vector<std::string> names;
-      for (std::size_t f = 0; f < std::min(fields_.count, kMaxColumns); ++f) names.emplace_back(fields_.at[f]);
-      layout_ = layout_from_header(names, name_);
-      if (options_.format && *options_.format != Format::gdelt1) {
-        throw ScenarioError(
-            diagnostic_at(name_, 1, 1, "format", "a GDELT 1.0 export with a header, not the format given (--format)"));
+  // Returns whether `first` is a header row.
+  bool choose_parser(std::string_view first) {
+    bool header = false;
+    const bool icews_header = first.starts_with("Event ID\t");
+    if (icews_header || options_.format == Format::icews) {
+      parser_ = detail::icews_parser(first, name_, options_);
+      if (!parser_) {
+        throw ScenarioError(diagnostic_at(name_, static_cast<int>(line_), 1, "format",
+                                          "an ICEWS file begins with its header row (Event ID, Event Date, ...)"));
       }
-      return;
+      if (options_.format && *options_.format != Format::icews) {
+        throw ScenarioError(diagnostic_at(name_, 1, 1, "format", "an ICEWS file, not the format given (--format)"));
+      }
+      return true;
     }
-    split_tabs(first, fields_);
-    const std::size_t n = fields_.count;
-    Format format = n == 61 ? Format::gdelt2 : Format::gdelt1;
-    if (options_.format) format = *options_.format;
-    if (format == Format::gdelt2) {
-      layout_ = gdelt2_layout();
-    } else {
-      layout_ = gdelt1_layout(n == 58 ? 58 : 57);
-    }
-    if (!options_.format && n != 61 && n != 57 && n != 58) {
+    parser_ = detail::gdelt_parser(first, name_, options_, header);
+    if (!parser_) {
+      detail::Fields fields;
+      detail::split_tabs(first, fields);
       throw ScenarioError(diagnostic_at(
           name_, static_cast<int>(line_), 1, "format",
-          fmt::format("{} tab-separated columns: neither GDELT 2.0 (61) nor GDELT 1.0 (57 or 58); give --format, or "
-                      "check that this is a GDELT events file",
-                      n)));
+          fmt::format("{} tab-separated columns: neither GDELT 2.0 (61) nor GDELT 1.0 (57 or 58), nor an ICEWS "
+                      "header; give --format, or check that this is an events file",
+                      fields.count)));
     }
-  }
-
-  [[noreturn]] void fail(std::size_t field, const std::string& message) const {
-    const auto column = static_cast<int>(field < kMaxColumns ? fields_.column[field] : 1);
-    const std::string key = field < kGdelt2Names.size() && layout_->format == Format::gdelt2
-                                ? kGdelt2Names[field]
-                                : fmt::format("column {}", field + 1);
-    throw ScenarioError(diagnostic_at(name_, static_cast<int>(line_), column, key, message));
-  }
-
-  // A malformed row: an error, or counted and skipped under skip_bad. Returns false to skip.
-  bool bad(std::size_t field, const std::string& message) {
-    if (!options_.skip_bad) fail(field, message);
-    ++counts_.skipped;
-    return false;
-  }
-
-  int integer(std::size_t field, bool& ok) {
-    const std::string_view text = fields_.at[field];
-    int value = 0;
-    if (text.empty()) return 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
-      ok = bad(field, fmt::format("'{}' is not a whole number", text));
-    }
-    return value;
-  }
-
-  void row(std::string_view text) {
-    const Layout& layout = *layout_;
-    if (layout.quoted) {
-      split_quoted(text, fields_);
-    } else {
-      split_tabs(text, fields_);
-    }
-    const std::size_t n = fields_.count;
-    if (n < layout.min_columns || n > std::max(layout.columns, layout.min_columns) || n > kMaxColumns) {
-      const std::string message = fmt::format(
-          "{} columns where {} has {}", n, layout.format == Format::gdelt2 ? "GDELT 2.0" : "GDELT 1.0",
-          layout.columns == layout.min_columns ? fmt::format("{}", layout.columns)
-                                               : fmt::format("{} or {}", layout.min_columns, layout.columns));
-      if (!options_.skip_bad) throw ScenarioError(diagnostic_at(name_, static_cast<int>(line_), 1, "columns", message));
-      ++counts_.skipped;
-      return;
-    }
-    const auto at = [&](std::size_t field) { return field < n ? fields_.at[field] : std::string_view{}; };
-    Event& event = event_;
-    event.line = line_;
-    event.id = at(layout.id);
-    const std::string_view date = at(layout.date);
-    if (date.size() != 8 || !all_digits(date)) {
-      bad(layout.date, fmt::format("'{}' is not a date written YYYYMMDD", date));
-      return;
-    }
-    const int year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
-    const int month = (date[4] - '0') * 10 + (date[5] - '0');
-    const int day = (date[6] - '0') * 10 + (date[7] - '0');
-    if (!valid_date(year, month, day)) {
-      bad(layout.date, fmt::format("'{}' is not a day of the calendar", date));
-      return;
-    }
-    event.date = Date{year, month, day};
-    EventActor* sides[2] = {&event.source, &event.target};
-    const std::array<std::size_t, 7>* columns[2] = {&layout.source, &layout.target};
-    for (std::size_t s = 0; s < 2; ++s) {
-      const auto& c = *columns[s];
-      *sides[s] = EventActor{at(c[0]), at(c[1]), at(c[2]), at(c[3]), at(c[4]), at(c[5]), at(c[6])};
-    }
-    event.event_code = at(layout.event);
-    event.base_code = at(layout.base);
-    event.root_code = at(layout.root);
-    if (!all_digits(event.event_code) || event.event_code.size() < 2 || event.event_code.size() > 4) {
-      bad(layout.event,
-          fmt::format("'{}' is not a CAMEO event code (2 to 4 digits, leading zeros kept)", event.event_code));
-      return;
-    }
-    // A code read as a number loses its leading zero (043 becomes 43): the root code, two digits, must
-    // begin it.
-    if (event.root_code.size() != 2 || !all_digits(event.root_code) || !event.event_code.starts_with(event.root_code)) {
-      bad(layout.root, fmt::format("root code '{}' does not begin event code '{}' (two digits: were the codes read as "
-                                   "numbers and their leading zeros lost?)",
-                                   event.root_code, event.event_code));
-      return;
-    }
-    const std::string_view root = at(layout.is_root);
-    if (root != "0" && root != "1") {
-      bad(layout.is_root, fmt::format("'{}' is not 0 or 1", root));
-      return;
-    }
-    event.is_root = root == "1";
-    event.quad_given = at(layout.quad);
-    event.goldstein_given = at(layout.goldstein);
-    bool ok = true;
-    event.mentions = integer(layout.mentions, ok);
-    if (ok) event.sources = integer(layout.sources, ok);
-    if (ok) event.articles = integer(layout.articles, ok);
-    if (!ok) return;
-    const std::string_view tone = at(layout.tone);
-    event.tone = 0.0;
-    if (!tone.empty()) {
-      const auto [end, error] = std::from_chars(tone.data(), tone.data() + tone.size(), event.tone);
-      if (error != std::errc{} || end != tone.data() + tone.size()) {
-        bad(layout.tone, fmt::format("'{}' is not a number", tone));
-        return;
-      }
-    }
-    event.action_country = at(layout.action_country);
-    event.date_added = at(layout.date_added);
-    event.url = at(layout.url);
-    ++counts_.rows;
-    sink_(event);
+    return header;
   }
 
   std::string name_;
   const ReadOptions& options_;
   const EventSink& sink_;
-  std::optional<Layout> layout_;
-  Fields fields_;
+  std::unique_ptr<detail::RowParser> parser_;
   Event event_;
   std::size_t line_ = 0;
   ReadCounts counts_;
@@ -424,8 +97,172 @@ std::size_t lines(std::string_view text, Reader& reader) {
   }
 }
 
+// Feeds a stream of bytes, delivered by `fill(buffer, capacity) -> bytes` (0 at its end), to `reader`
+// a block at a time: memory stays flat whatever the stream's size.
+template <typename Fill>
+void stream_lines(Reader& reader, Fill&& fill) {
+  std::vector<char> buffer(kBlock);
+  std::size_t kept = 0;  // an unfinished line carried to the front of the buffer
+  while (true) {
+    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than the block
+    const std::size_t got = fill(buffer.data() + kept, buffer.size() - kept);
+    reader.add_bytes(got);
+    const std::string_view text(buffer.data(), kept + got);
+    if (got == 0) {
+      if (!text.empty()) reader.line(text);
+      return;
+    }
+    const std::size_t rest = lines(text, reader);
+    kept = text.size() - rest;
+    std::memmove(buffer.data(), buffer.data() + rest, kept);
+  }
+}
+
 struct FileCloser {
   void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+[[noreturn]] void read_failed(const std::filesystem::path& path) {
+  throw InputNotFoundError(fmt::format("{}: reading failed: {}", path.string(), std::strerror(errno)));
+}
+
+// ------------------------------------------------------------------------------------ zip archives
+
+// A zip archive read front to back through its local headers (no seeking: a truncated download
+// fails where it ends). Entries stored or deflated; each entry's CRC-32 is checked.
+class ZipReader {
+ public:
+  ZipReader(std::FILE* file, std::filesystem::path path) : file_(file), path_(std::move(path)), in_(kBlock) {}
+
+  // Reads every entry as an events file of its own, named ARCHIVE:ENTRY in messages.
+  ReadCounts read(const ReadOptions& options, const EventSink& sink) {
+    ReadCounts total;
+    std::size_t entries = 0;
+    while (true) {
+      const std::uint32_t signature = u32();
+      if (signature == 0x02014b50U || signature == 0x06054b50U) break;  // the central directory: done
+      if (signature != 0x04034b50U) corrupt("no local file header where one should begin");
+      const std::uint16_t flags = (skip(2), u16());
+      const std::uint16_t method = u16();
+      skip(4);  // time, date
+      std::uint32_t crc = u32();
+      std::uint32_t compressed = u32();
+      skip(4);  // uncompressed size
+      const std::uint16_t name_length = u16();
+      const std::uint16_t extra_length = u16();
+      std::string name(name_length, '\0');
+      for (char& c : name) c = static_cast<char>(byte());
+      skip(extra_length);
+      const bool descriptor = (flags & 0x08U) != 0;
+      if ((flags & 0x01U) != 0) corrupt(fmt::format("entry {} is encrypted", name));
+      if (method != 0 && method != 8)
+        corrupt(
+            fmt::format("entry {}: compression method {} (parley reads stored and deflated entries)", name, method));
+      if (method == 0 && descriptor) corrupt(fmt::format("entry {}: stored without its size", name));
+      if (compressed == 0xFFFFFFFFU)
+        corrupt(fmt::format("entry {}: a zip64 entry (parley reads zip archives under 4 GB)", name));
+      ++entries;
+      Reader reader(fmt::format("{}:{}", path_.string(), name), options, sink);
+      std::uint32_t actual = 0;  // the CRC-32 of what was read
+      const auto checked = [&](char* out, std::size_t got) {
+        actual = static_cast<std::uint32_t>(crc32(actual, reinterpret_cast<const Bytef*>(out), static_cast<uInt>(got)));
+        return got;
+      };
+      if (method == 0) {
+        std::size_t left = compressed;
+        stream_lines(reader, [&](char* out, std::size_t capacity) {
+          const std::size_t got = take(out, std::min(capacity, left));
+          left -= got;
+          return checked(out, got);
+        });
+      } else {
+        inflate_entry(reader, name, checked);
+      }
+      if (descriptor) {
+        std::uint32_t first = u32();
+        if (first == 0x08074b50U) first = u32();  // the optional signature
+        crc = first;
+        skip(8);  // sizes
+      }
+      if (actual != crc)
+        corrupt(fmt::format("entry {}: CRC-32 {:08x} where the archive says {:08x}", name, actual, crc));
+      const ReadCounts counts = reader.counts();
+      total.rows += counts.rows;
+      total.skipped += counts.skipped;
+      total.bytes += counts.bytes;
+    }
+    if (entries == 0) corrupt("no entries");
+    return total;
+  }
+
+ private:
+  template <typename Checked>
+  void inflate_entry(Reader& reader, const std::string& name, Checked& checked) {
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) corrupt("zlib could not start");
+    const std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&z, inflateEnd);
+    bool ended = false;
+    stream_lines(reader, [&](char* out, std::size_t capacity) -> std::size_t {
+      if (ended) return 0;
+      z.next_out = reinterpret_cast<Bytef*>(out);
+      const auto room = static_cast<uInt>(std::min<std::size_t>(capacity, std::size_t{1} << 30U));
+      z.avail_out = room;
+      while (z.avail_out == room && !ended) {  // until some output, or the entry's end
+        if (pos_ == end_ && !refill())
+          corrupt(fmt::format("entry {} ends before its data does (a truncated download?)", name));
+        z.next_in = in_.data() + pos_;
+        z.avail_in = static_cast<uInt>(end_ - pos_);
+        const int status = ::inflate(&z, Z_NO_FLUSH);
+        pos_ = end_ - z.avail_in;
+        if (status == Z_STREAM_END) {
+          ended = true;
+        } else if (status != Z_OK && status != Z_BUF_ERROR) {
+          corrupt(fmt::format("entry {}: {}", name, z.msg != nullptr ? z.msg : "the deflated data are corrupt"));
+        }
+      }
+      return checked(out, room - z.avail_out);
+    });
+  }
+
+  bool refill() {
+    pos_ = 0;
+    end_ = std::fread(in_.data(), 1, in_.size(), file_);
+    if (end_ == 0 && std::ferror(file_) != 0) read_failed(path_);
+    return end_ > 0;
+  }
+  unsigned char byte() {
+    if (pos_ == end_ && !refill()) corrupt("it ends inside a header (a truncated download?)");
+    return in_[pos_++];
+  }
+  std::uint16_t u16() {
+    const unsigned low = byte();
+    return static_cast<std::uint16_t>(low | (static_cast<unsigned>(byte()) << 8U));
+  }
+  std::uint32_t u32() {
+    const std::uint32_t low = u16();
+    return low | (static_cast<std::uint32_t>(u16()) << 16U);
+  }
+  void skip(std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) (void)byte();
+  }
+  std::size_t take(char* out, std::size_t n) {
+    if (n == 0) return 0;
+    if (pos_ == end_ && !refill()) corrupt("a stored entry ends before its data do (a truncated download?)");
+    const std::size_t got = std::min(n, end_ - pos_);
+    std::memcpy(out, in_.data() + pos_, got);
+    pos_ += got;
+    return got;
+  }
+  [[noreturn]] void corrupt(const std::string& what) const {
+    throw ScenarioError(diagnostic_at(path_.string(), 1, 1, "zip", "not a zip archive parley can read: " + what));
+  }
+
+  std::FILE* file_;
+  std::filesystem::path path_;
+  std::vector<unsigned char> in_;
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
 };
 
 }  // namespace
@@ -440,41 +277,44 @@ ReadCounts read_event_text(std::string_view text, const std::string& name, const
 }
 
 ReadCounts read_events(const std::filesystem::path& path, const ReadOptions& options, const EventSink& sink) {
-  const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  const File file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     const int error = errno;
     if (error == ENOENT) throw InputNotFoundError(fmt::format("{}: no such file", path.string()));
     throw InputNotFoundError(fmt::format("{}: cannot be read: {}", path.string(), std::strerror(error)));
   }
-  Reader reader(path.string(), options, sink);
-  std::vector<char> buffer(kBlock);
-  std::size_t kept = 0;  // an unfinished line carried to the front of the buffer
-  while (true) {
-    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than the block
-    const std::size_t got = std::fread(buffer.data() + kept, 1, buffer.size() - kept, file.get());
-    reader.add_bytes(got);
-    const std::string_view text(buffer.data(), kept + got);
-    if (got == 0) {
-      if (std::ferror(file.get()) != 0) {
-        throw InputNotFoundError(fmt::format("{}: reading failed: {}", path.string(), std::strerror(errno)));
-      }
-      if (!text.empty()) reader.line(text);
-      break;
-    }
-    const std::size_t rest = lines(text, reader);
-    kept = text.size() - rest;
-    std::memmove(buffer.data(), buffer.data() + rest, kept);
+  std::array<char, 4> magic{};
+  const std::size_t got = std::fread(magic.data(), 1, magic.size(), file.get());
+  if (got == 4 && std::memcmp(magic.data(), "PK\x03\x04", 4) == 0) {
+    std::rewind(file.get());
+    return ZipReader(file.get(), path).read(options, sink);
   }
+  std::rewind(file.get());
+  Reader reader(path.string(), options, sink);
+  stream_lines(reader, [&](char* out, std::size_t capacity) {
+    const std::size_t read = std::fread(out, 1, capacity, file.get());
+    if (read == 0 && std::ferror(file.get()) != 0) read_failed(path);
+    return read;
+  });
   return reader.counts();
 }
 
 std::string_view to_string(Format format) {
-  return format == Format::gdelt2 ? "gdelt2" : "gdelt1";
+  switch (format) {
+    case Format::gdelt1:
+      return "gdelt1";
+    case Format::icews:
+      return "icews";
+    case Format::gdelt2:
+      break;
+  }
+  return "gdelt2";
 }
 
 std::optional<Format> parse_format(std::string_view text) {
-  if (text == "gdelt2") return Format::gdelt2;
-  if (text == "gdelt1") return Format::gdelt1;
+  for (const auto format : {Format::gdelt2, Format::gdelt1, Format::icews}) {
+    if (to_string(format) == text) return format;
+  }
   return std::nullopt;
 }
 

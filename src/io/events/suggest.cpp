@@ -53,7 +53,8 @@ void Suggester::add(const Event& event) {
   if (scenario_.find_actor(std::string(source)) == nullptr || scenario_.find_actor(std::string(target)) == nullptr) {
     return;
   }
-  const std::optional<double> weight = cameo_.goldstein(event.event_code, options_.goldstein);
+  const std::optional<double> weight =
+      cameo_.goldstein(event.event_code, options_.goldstein.value_or(own_goldstein_table(event.format)));
   if (!weight) return;
   if (duplicates_.repeated(event, source, target)) return;
   ++matched_;

@@ -11,38 +11,12 @@
 #include "parley/io/embedded.hpp"
 #include "parley/io/scenario_yaml.hpp"
 #include "parley/validate.hpp"
+#include "support/events.hpp"
 
 namespace parley::io::events {
 namespace {
 
-// A GDELT 2.0 row: 61 tab-separated fields, the given ones set.
-std::string gdelt2_row(const std::string& id, const std::string& date, const std::string& source_code,
-                       const std::string& source, const std::string& target_code, const std::string& target,
-                       const std::string& code, const std::string& url = "http://example.org/a") {
-  std::vector<std::string> f(61);
-  f[0] = id;
-  f[1] = date;
-  f[5] = source_code;
-  f[7] = source;
-  f[15] = target_code;
-  f[17] = target;
-  f[25] = "1";
-  f[26] = code;
-  f[27] = code.substr(0, 3);
-  f[28] = code.substr(0, 2);
-  f[29] = "1";
-  f[30] = "0.0";
-  f[31] = "2";
-  f[32] = "1";
-  f[33] = "2";
-  f[34] = "-1.5";
-  f[53] = "PK";
-  f[59] = "20201113000000";
-  f[60] = url;
-  std::string line;
-  for (std::size_t k = 0; k < f.size(); ++k) line += (k == 0 ? "" : "\t") + f[k];
-  return line + "\n";
-}
+using test::gdelt2_row;
 
 // The number of events read (an event's views die with the call that receives it).
 std::size_t read_all(const std::string& text, ReadOptions options = {}) {
