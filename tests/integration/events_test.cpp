@@ -120,5 +120,30 @@ TEST(Events, AMapForAnotherScenarioIsRefusedAtTheActor) {
   EXPECT_TRUE(contains(read_text(directory / "out" / "events.json"), "the actor map m.yaml"));
 }
 
+TEST(Events, ManyFilesOfEveryLayoutGiveTheSameOutputOnAnyThreadCount) {
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("events-threads");
+  const std::vector<std::string> files{
+      (golden / "events" / "gdelt2" / "gdelt2_southasia_dyads_20201113-15.export.tsv").string(),
+      (golden / "events" / "icews" / "events.2018.sample.tab").string(),
+      (golden / "events" / "gdelt1_undp_georgia_201204.csv").string()};
+  std::string previous;
+  for (const std::string threads : {"1", "2", "3"}) {
+    std::vector<std::string> args{"events", "aggregate"};
+    for (int copy = 0; copy < 2; ++copy) args.insert(args.end(), files.begin(), files.end());  // repeats: duplicates
+    for (const std::string flag : {"--dedup", "url", "--period", "day", "-j"}) args.push_back(flag);
+    args.push_back(threads);
+    args.insert(args.end(), {"-o", "out" + threads});
+    const auto outcome = run_parley(args, directory);
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    const std::string csv = read_text(directory / ("out" + threads) / "dyads.csv");
+    EXPECT_GT(csv.size(), 10000U);
+    if (!previous.empty()) {
+      EXPECT_EQ(csv, previous) << threads << " threads";
+    }
+    previous = csv;
+  }
+}
+
 }  // namespace
 }  // namespace parley::test

@@ -1,8 +1,10 @@
 #include "support/events.hpp"
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <cstdint>
+#include <fstream>
 #include <stdexcept>
 
 namespace parley::test {
@@ -144,6 +146,17 @@ std::string zip_archive(const std::vector<ZipEntry>& entries) {
   put32(out, start);
   put16(out, 0);
   return out;
+}
+
+TempFile::TempFile(const std::string& name, const std::string& bytes)
+    : path_(std::filesystem::temp_directory_path() /
+            (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" + name)) {
+  std::ofstream(path_, std::ios::binary) << bytes;
+}
+
+TempFile::~TempFile() {
+  std::error_code ignored;
+  std::filesystem::remove(path_, ignored);
 }
 
 }  // namespace parley::test

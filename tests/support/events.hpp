@@ -1,6 +1,7 @@
 #pragma once
 // Event data for tests: GDELT 2.0 rows, ICEWS rows, and zip archives of them.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,18 @@ struct ZipEntry {
   bool descriptor = false;
 };
 [[nodiscard]] std::string zip_archive(const std::vector<ZipEntry>& entries);
+
+// A file in the temporary folder, named after the running test and `name`, removed at the end of scope.
+class TempFile {
+ public:
+  TempFile(const std::string& name, const std::string& bytes);
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile();
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace parley::test

@@ -194,6 +194,10 @@ class Duplicates {
   // repeats one seen before under the rule. Never under Dedup::none, nor under url for an event
   // without a URL.
   [[nodiscard]] bool repeated(const Event& event, std::string_view source, std::string_view target);
+  // The same in two steps: the key (empty when the event can never be a duplicate), which any thread
+  // may compute, and whether a key was seen before (which records it).
+  [[nodiscard]] std::string key(const Event& event, std::string_view source, std::string_view target) const;
+  [[nodiscard]] bool repeated(std::string key);
 
  private:
   Dedup rule_;
@@ -249,9 +253,26 @@ struct AggregateCounts {
 // (AggregateOptions::map), or its country code. Deterministic: the result depends on the events and their order only.
 class Aggregator {
  public:
+  // What the aggregation needs of one event, computed apart from adding it (by any thread: digest()
+  // reads only the options and the tables), so that files can be read in parallel and their events
+  // added in file order (aggregate_files).
+  struct Digest {
+    enum class Fate : unsigned char { dyad, without_actor, same_actor, other_dyad };
+    Fate fate = Fate::dyad;
+    bool known = true;  // the event code is in the CAMEO table
+    std::string source;
+    std::string target;
+    std::string period;
+    std::optional<double> weight;
+    std::optional<int> quad;
+    std::string duplicate_key;  // empty: never a duplicate
+  };
+
   explicit Aggregator(AggregateOptions options, const Cameo& cameo = Cameo::embedded());
 
   void add(const Event& event);
+  [[nodiscard]] Digest digest(const Event& event) const;
+  void add(Digest digest);
   // Sorted by source, target, period.
   [[nodiscard]] std::vector<DyadPeriod> result() const;
   [[nodiscard]] const AggregateCounts& counts() const { return counts_; }
@@ -264,6 +285,15 @@ class Aggregator {
   Duplicates duplicates_;
   AggregateCounts counts_;
 };
+
+// Reads `files` on up to `threads` threads (0: every core), a file per thread at a time, and adds
+// their events to `aggregator` in file order: the result is the one reading them one after another
+// would give, whatever the thread count (duplicates across files included). Each thread holds at most
+// a few blocks of digested events ahead of the file being added, so memory does not grow with the
+// files' sizes. A file's error is thrown when its turn comes (the first in file order). Returns each
+// file's counts.
+std::vector<ReadCounts> aggregate_files(const std::vector<std::filesystem::path>& files, const ReadOptions& options,
+                                        Aggregator& aggregator, unsigned threads = 1);
 
 // dyads.csv: `source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,
 // verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup`.

@@ -62,23 +62,26 @@ long long DyadPeriod::net_cooperation() const {
   return static_cast<long long>(quad[1] + quad[2]) - static_cast<long long>(quad[3] + quad[4]);
 }
 
-bool Duplicates::repeated(const Event& event, std::string_view source, std::string_view target) {
+std::string Duplicates::key(const Event& event, std::string_view source, std::string_view target) const {
   switch (rule_) {
     case Dedup::none:
-      return false;
+      return {};
     case Dedup::day:
-      return !seen_
-                  .insert(fmt::format("{}\t{}\t{}\t{}\t{}\t{}", source, target, period_of(event.date, Period::day),
-                                      event.source.code, event.target.code, event.event_code))
-                  .second;
+      return fmt::format("{}\t{}\t{}\t{}\t{}\t{}", source, target, period_of(event.date, Period::day),
+                         event.source.code, event.target.code, event.event_code);
     case Dedup::url:
       break;
   }
-  if (event.url.empty()) return false;  // no URL: nothing to be a duplicate of
-  return !seen_
-              .insert(
-                  fmt::format("{}\t{}\t{}\t{}\t{}", source, target, event.source.code, event.target.code, event.url))
-              .second;
+  if (event.url.empty()) return {};  // no URL: nothing to be a duplicate of
+  return fmt::format("{}\t{}\t{}\t{}\t{}", source, target, event.source.code, event.target.code, event.url);
+}
+
+bool Duplicates::repeated(std::string key) {
+  return !key.empty() && !seen_.insert(std::move(key)).second;
+}
+
+bool Duplicates::repeated(const Event& event, std::string_view source, std::string_view target) {
+  return repeated(key(event, source, target));
 }
 
 std::pair<std::string_view, std::string_view> actors_of(const Event& event, const ActorMap* map) {
@@ -91,51 +94,76 @@ Aggregator::Aggregator(AggregateOptions options, const Cameo& cameo)
     : options_(std::move(options)), cameo_(cameo), duplicates_(options_.dedup) {}
 
 void Aggregator::add(const Event& event) {
-  ++counts_.events;
+  add(digest(event));
+}
+
+Aggregator::Digest Aggregator::digest(const Event& event) const {
+  Digest digest;
   const auto actors = actors_of(event, options_.map);
   const std::string_view source = actors.first;
   const std::string_view target = actors.second;
   if (source.empty() || target.empty()) {
-    ++counts_.without_actor;
-    return;
+    digest.fate = Digest::Fate::without_actor;
+    return digest;
   }
   if (source == target) {
-    ++counts_.same_actor;
-    return;
+    digest.fate = Digest::Fate::same_actor;
+    return digest;
   }
   if (!options_.dyads.empty() && std::none_of(options_.dyads.begin(), options_.dyads.end(), [&](const auto& dyad) {
         return dyad.first == source && dyad.second == target;
       })) {
-    ++counts_.other_dyads;
-    return;
+    digest.fate = Digest::Fate::other_dyad;
+    return digest;
   }
-  const std::optional<double> weight =
-      cameo_.goldstein(event.event_code, options_.goldstein.value_or(own_goldstein_table(event.format)));
-  const bool known = cameo_.known(event.event_code);
-  if (!known) ++counts_.unknown_code;
+  digest.weight = cameo_.goldstein(event.event_code, options_.goldstein.value_or(own_goldstein_table(event.format)));
+  digest.known = cameo_.known(event.event_code);
   // The class comes from the event code's root, never from the file's QuadClass column.
-  const std::optional<int> quad = cameo_.quad(event.event_code.substr(0, 2), options_.quad);
-  Key key{std::string(source), std::string(target), period_of(event.date, options_.period)};
-  auto [found, inserted] = dyads_.try_emplace(key);
+  digest.quad = cameo_.quad(event.event_code.substr(0, 2), options_.quad);
+  digest.source = source;
+  digest.target = target;
+  digest.period = period_of(event.date, options_.period);
+  digest.duplicate_key = duplicates_.key(event, source, target);
+  return digest;
+}
+
+void Aggregator::add(Digest digest) {
+  ++counts_.events;
+  switch (digest.fate) {
+    case Digest::Fate::without_actor:
+      ++counts_.without_actor;
+      return;
+    case Digest::Fate::same_actor:
+      ++counts_.same_actor;
+      return;
+    case Digest::Fate::other_dyad:
+      ++counts_.other_dyads;
+      return;
+    case Digest::Fate::dyad:
+      break;
+  }
+  if (!digest.known) ++counts_.unknown_code;
+  Key key{std::move(digest.source), std::move(digest.target), std::move(digest.period)};
+  auto [found, inserted] = dyads_.try_emplace(std::move(key));
   DyadPeriod& dyad = found->second;
   if (inserted) {
-    dyad.source = std::get<0>(key);
-    dyad.target = std::get<1>(key);
-    dyad.period = std::get<2>(key);
+    dyad.source = std::get<0>(found->first);
+    dyad.target = std::get<1>(found->first);
+    dyad.period = std::get<2>(found->first);
   }
   ++dyad.events_before_dedup;
-  if (weight) dyad.goldstein_sum_before_dedup += *weight;
-  if (duplicates_.repeated(event, source, target)) {
+  if (digest.weight) dyad.goldstein_sum_before_dedup += *digest.weight;
+  if (duplicates_.repeated(std::move(digest.duplicate_key))) {
     ++counts_.duplicates;
     return;
   }
   ++counts_.counted;
   ++dyad.events;
-  if (weight) {
-    dyad.goldstein_sum += *weight;
+  if (digest.weight) {
+    dyad.goldstein_sum += *digest.weight;
     ++dyad.weighted;
   }
-  if (quad) ++dyad.quad[static_cast<std::size_t>(*quad)];
+  if (digest.quad) ++dyad.quad[static_cast<std::size_t>(*digest.quad)];
 }
 
 std::vector<DyadPeriod> Aggregator::result() const {

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "io/events/rows.hpp"
@@ -58,19 +60,37 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kCountry
     {"Laos", "LAO"},
 }};
 
-// Country names (folded to lower case) to ISO 3166 alpha-3; built once.
-const std::map<std::string, std::string, std::less<>>& countries() {
-  static const auto table = [] {
-    std::map<std::string, std::string, std::less<>> names;
+// Country names to ISO 3166 alpha-3, built once: as written, and folded to lower case.
+struct Countries {
+  std::map<std::string, std::string, std::less<>> folded_names;
+  std::deque<std::string> spellings;                             // the names as written
+  std::unordered_map<std::string_view, std::string_view> exact;  // views into spellings and folded_names
+
+  [[nodiscard]] std::optional<std::string_view> find(std::string_view name) const {
+    // Most names are written as ISO or the aliases write them: one hash lookup, no allocation.
+    if (const auto found = exact.find(name); found != exact.end()) return found->second;
+    if (const auto found = folded_names.find(folded(name)); found != folded_names.end()) return found->second;
+    return std::nullopt;
+  }
+};
+
+const Countries& countries() {
+  static const Countries table = [] {
+    Countries countries;
+    std::vector<std::pair<std::string, std::string>> names;
     const auto json = nlohmann::json::parse(embedded_iso3166_text());
     for (const auto& entry : json.at("3166-1")) {
       const auto code = entry.at("alpha_3").get<std::string>();
       for (const char* key : {"name", "official_name", "common_name"}) {
-        if (entry.contains(key)) names.emplace(folded(entry.at(key).get<std::string>()), code);
+        if (entry.contains(key)) names.emplace_back(entry.at(key).get<std::string>(), code);
       }
     }
-    for (const auto& [name, code] : kCountryAliases) names.emplace(folded(name), std::string(code));
-    return names;
+    for (const auto& [name, code] : kCountryAliases) names.emplace_back(name, code);
+    for (const auto& [name, code] : names) countries.folded_names.emplace(folded(name), code);
+    for (const auto& [name, code] : names) {
+      countries.exact.emplace(countries.spellings.emplace_back(name), countries.folded_names.at(folded(name)));
+    }
+    return countries;
   }();
   return table;
 }
@@ -217,9 +237,7 @@ class IcewsParser final : public detail::RowParser {
     event.goldstein_given = at(columns_.intensity);
     event.url = at(columns_.story);
     if (const std::string_view place = at(columns_.location); !place.empty()) {
-      if (const auto found = countries().find(folded(place)); found != countries().end()) {
-        event.action_country = found->second;
-      }
+      event.action_country = countries().find(place).value_or(std::string_view{});
     }
     return true;
   }
@@ -236,13 +254,13 @@ class IcewsParser final : public detail::RowParser {
     actor.name = fields_.at[name];
     const std::string_view country_name = fields_.at[country];
     if (!country_name.empty()) {
-      const auto found = countries().find(folded(country_name));
-      if (found == countries().end()) {
+      const auto found = countries().find(country_name);
+      if (!found) {
         return bad(country, fmt::format("'{}' is not a country parley knows (ISO 3166's names and ICEWS's own "
                                         "spellings, docs/events.md#icews)",
                                         country_name));
       }
-      actor.country = found->second;
+      actor.country = *found;
     }
     // The sectors' type codes, each once, most specific first.
     side.types = {};

@@ -19,6 +19,7 @@ namespace {
 using test::gdelt2_row;
 using test::icews_header;
 using test::icews_row;
+using test::TempFile;
 
 std::string error_of(const std::string& text, ReadOptions options = {}) {
   try {
@@ -28,23 +29,6 @@ std::string error_of(const std::string& text, ReadOptions options = {}) {
   }
   return "no error";
 }
-
-// A file in the test's temporary folder, removed at the end of the test.
-class TempFile {
- public:
-  TempFile(const std::string& name, const std::string& bytes)
-      : path_(std::filesystem::temp_directory_path() /
-              (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" + name)) {
-    std::ofstream(path_, std::ios::binary) << bytes;
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile() { std::filesystem::remove(path_); }
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 TEST(IcewsReader, CountriesByNameSectorsAsTypeCodes) {
   const std::string text =
