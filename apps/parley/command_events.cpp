@@ -13,6 +13,7 @@
 #include "parley/io/events.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/scenario_yaml.hpp"
+#include "parley/report.hpp"
 #include "parley/text.hpp"
 #include "parley/validate.hpp"
 #include "parley/version.hpp"
@@ -234,13 +235,14 @@ class EventsCommand final : public Command {
           {"unknown_code", counts.unknown_code},
           {"duplicates", counts.duplicates},
           {"counted", counts.counted}}},
-        {"outputs", {"dyads.csv"}}};
+        {"outputs", {"dyads.csv", "report.html"}}};
     io::write_text_file(std::filesystem::path(output_) / "events.json", manifest.dump(2) + "\n");
+    (void)report::write_report(output_);
     std::cout << fmt::format(
         "{} events read ({} rows skipped); {} without an actor on a side, {} within one actor, {} in other dyads; "
-        "{} duplicates dropped ({}); {} counted in {} dyad-periods\nwrote {}/dyads.csv and {}/events.json\n",
+        "{} duplicates dropped ({}); {} counted in {} dyad-periods\nwrote {}/dyads.csv, events.json and report.html\n",
         counts.events, skipped, counts.without_actor, counts.same_actor, counts.other_dyads, counts.duplicates,
-        ev::to_string(options.dedup), counts.counted, rows.size(), output_, output_);
+        ev::to_string(options.dedup), counts.counted, rows.size(), output_);
     return 0;
   }
 

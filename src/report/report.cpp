@@ -19,12 +19,13 @@
 #include "parley/registry.hpp"
 #include "parley/version.hpp"
 #include "report/answer_section.hpp"
+#include "report/backtest_report.hpp"
 #include "report/charts.hpp"
+#include "report/events_report.hpp"
 #include "report/page.hpp"
 #include "report/relations_section.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
-#include "report/backtest_report.hpp"
 #include "report/trades.hpp"
 
 namespace parley::report {
@@ -37,8 +38,6 @@ std::string verdict(double probability) {
          : probability <= 0.1 ? " <span class=\"no\">disagrees</span>"
                               : " <span class=\"note\">unsettled</span>";
 }
-
-
 
 class Builder {
  public:
@@ -139,8 +138,9 @@ class Builder {
         "salience); the dashed line is the status quo; below the actors, each model's forecast on a row of its "
         "own.</p>\n";
     if (forecast_.empty() && mc_summary_.empty()) {
-        out_ += "<p class=\"note\">This folder holds no forecasts (a sensitivity run keeps the indices only): "
-                "<code>parley run</code> or <code>parley mc</code> on the same scenario gives them.</p>\n";
+      out_ +=
+          "<p class=\"note\">This folder holds no forecasts (a sensitivity run keeps the indices only): "
+          "<code>parley run</code> or <code>parley mc</code> on the same scenario gives them.</p>\n";
     }
     for (const auto& issue : scenario_["issues"]) {
       const std::string id = issue["id"];
@@ -157,7 +157,8 @@ class Builder {
       std::vector<double> status_quo;
       if (issue.contains("status_quo")) status_quo.push_back(issue["status_quo"].get<double>());
       const auto marks = forecasts_of(id);
-      figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, stances_on(scenario_, id), status_quo, marks));
+      figure(issue_chart(fmt::format("{}: positions and forecasts", id), min, max, stances_on(scenario_, id),
+                         status_quo, marks));
       if (!forecast_.empty()) {
         out_ += "<table><tr><th>model</th><th>forecast</th><th>rounds</th><th>how it ended</th></tr>\n";
         for (const Row* found : rows_of(forecast_by_issue_, id)) {
@@ -211,8 +212,8 @@ class Builder {
       out_ += fmt::format("<tr><td><strong>{}</strong><br><em>“{}”</em></td><td>{}</td>", escape(claim.id),
                           escape(claim.text), escape(test_text(claim)));
       for (const auto& model : models) {
-        const auto found = std::find_if(rows[c].begin(), rows[c].end(),
-                                        [&](const auto& result) { return result.first == model; });
+        const auto found =
+            std::find_if(rows[c].begin(), rows[c].end(), [&](const auto& result) { return result.first == model; });
         out_ += found == rows[c].end() ? "<td class=\"note\">–</td>" : "<td>" + found->second + "</td>";
       }
       out_ += "</tr>\n";
@@ -420,8 +421,8 @@ class Builder {
         continue;
       }
       for (std::size_t k = 0; k < 3; ++k) {
-        out_ += k < totals.size() ? fmt::format("<td>{} <span class=\"note\">{:.2f}</span></td>", escape(totals[k].second),
-                                                totals[k].first)
+        out_ += k < totals.size() ? fmt::format("<td>{} <span class=\"note\">{:.2f}</span></td>",
+                                                escape(totals[k].second), totals[k].first)
                                   : std::string("<td class=\"note\">–</td>");
       }
       out_ += "</tr>\n";
@@ -506,6 +507,9 @@ std::string build_report(const std::filesystem::path& directory) {
   const bool backtest = !std::filesystem::exists(directory / "run.json", error) &&
                         std::filesystem::is_regular_file(directory / "backtest.json", error);
   if (backtest) return build_backtest_report(directory);
+  const bool events = !std::filesystem::exists(directory / "run.json", error) &&
+                      std::filesystem::is_regular_file(directory / "events.json", error);
+  if (events) return build_events_report(directory);
   return Builder(directory).build();
 }
 

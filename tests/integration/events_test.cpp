@@ -53,6 +53,28 @@ TEST(Events, AggregateWritesDyadsAndWhatItCounted) {
   EXPECT_EQ(manifest["counts"]["duplicates"], 1);
   EXPECT_EQ(manifest["rules"]["dedup"], "day");
   EXPECT_EQ(manifest["rules"]["period"], "week");
+  // The report: the rules, the counts, a chart of each dyad's series.
+  const std::string html = read_text(directory / "out" / "report.html");
+  EXPECT_TRUE(contains(html, "<h3>CHN → USA</h3>")) << html.substr(0, 2000);
+  EXPECT_TRUE(contains(html, "<h3>USA → CHN</h3>"));
+  EXPECT_TRUE(contains(html, "aria-label=\"CHN to USA: events by quad class"));
+  EXPECT_TRUE(contains(html, "<tr><td>duplicates dropped</td><td class=\"num\">1</td></tr>"));
+  EXPECT_TRUE(contains(html, "2020-W46: 1 events (cooperation 1 verbal, 0 material"));
+  // `parley report` rebuilds it from the folder's files.
+  std::filesystem::remove(directory / "out" / "report.html");
+  const auto rebuilt = run_parley({"report", "out"}, directory);
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_EQ(read_text(directory / "out" / "report.html"), html);
+}
+
+TEST(Events, TheReportShowsWhatTheFileSaysAsText) {
+  const auto directory = fresh_directory("events-report-escape");
+  std::ofstream(directory / "e.tsv") << row("20201113", "<b>X", "USA", "0311");
+  const auto outcome = run_parley({"events", "aggregate", "e.tsv", "-o", "out"}, directory);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  const std::string html = read_text(directory / "out" / "report.html");
+  EXPECT_FALSE(contains(html, "<b>X"));
+  EXPECT_TRUE(contains(html, "&lt;b&gt;X → USA"));
 }
 
 TEST(Events, BadInputsAreNamedWithTheirPlace) {
