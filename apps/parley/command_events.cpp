@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "parley/distributor.hpp"
 #include "parley/errors.hpp"
 #include "parley/io/events.hpp"
 #include "parley/io/files.hpp"
@@ -201,7 +202,12 @@ class EventsCommand final : public Command {
     if (!format_.empty()) read.format = choice("--format", format_, ev::parse_format(format_), "gdelt2, gdelt1, icews");
     ev::Aggregator aggregator(options);
     const std::vector<std::filesystem::path> paths(files_.begin(), files_.end());
-    const std::vector<ev::ReadCounts> read_counts = ev::aggregate_files(paths, read, aggregator, threads_);
+    // Under mpirun (parley-mpi), the files are spread over the ranks and rank 0 writes the outputs.
+    const std::unique_ptr<Distributor> distributor = make_distributor();
+    const std::vector<ev::ReadCounts> read_counts = distributor->processes() > 1
+                                                        ? ev::aggregate_files(paths, read, aggregator, *distributor)
+                                                        : ev::aggregate_files(paths, read, aggregator, threads_);
+    if (!distributor->coordinator()) return 0;
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     std::size_t skipped = 0;
     for (std::size_t k = 0; k < files_.size(); ++k) {

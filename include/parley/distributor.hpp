@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "parley/montecarlo.hpp"
@@ -45,6 +46,15 @@ class Distributor {
                    const std::atomic<bool>& stop) const = 0;
   // The processes taking part.
   [[nodiscard]] virtual int processes() const = 0;
+
+  // Items 0 .. count - 1 made where they fall and taken in order: item i is made by make(i) on
+  // process i mod processes(), and its bytes are handed to take(i, bytes) on the coordinator, in
+  // index order (so what the coordinator builds does not depend on the number of processes). A
+  // process makes its next item while the coordinator takes earlier ones. `make` must not throw:
+  // a failure travels in its bytes. On one process: make(i) then take(i), item by item.
+  using MakeItem = std::function<std::string(std::size_t)>;
+  using TakeItem = std::function<void(std::size_t, std::string)>;
+  virtual void ordered(std::size_t count, const MakeItem& make, const TakeItem& take) const;
 };
 
 // Every sample on this process's threads.

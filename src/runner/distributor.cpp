@@ -42,6 +42,10 @@ class LocalDistributor final : public Distributor {
 
 }  // namespace
 
+void Distributor::ordered(std::size_t count, const MakeItem& make, const TakeItem& take) const {
+  for (std::size_t item = 0; item < count; ++item) take(item, make(item));
+}
+
 std::unique_ptr<Distributor> local_distributor() {
   return std::make_unique<LocalDistributor>();
 }

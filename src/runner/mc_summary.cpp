@@ -149,8 +149,8 @@ McSummary McSummariser::finish() {
   for (const Judged& judged : judged_) {
     const Claim& claim = *judged.claim;
     if (judged.by_indicator) {
-      summary.claims.push_back({claim.id, mc_.indicator_series()[judged.index].model, claim.subject(), judged.samples,
-                                judged.holds});
+      summary.claims.push_back(
+          {claim.id, mc_.indicator_series()[judged.index].model, claim.subject(), judged.samples, judged.holds});
       continue;
     }
     const std::size_t s = judged.index;
@@ -161,7 +161,8 @@ McSummary McSummariser::finish() {
       const double infinity = std::numeric_limits<double>::infinity();
       const double low = claim.kind == ClaimKind::below ? -infinity : claim.low;
       const double high = claim.kind == ClaimKind::above ? infinity : claim.high;
-      result.calibrated = mixture_probability(mc_.ensemble()->intervals, components_[s], issue.max - issue.min, low, high);
+      result.calibrated =
+          mixture_probability(mc_.ensemble()->intervals, components_[s], issue.max - issue.min, low, high);
     }
     summary.claims.push_back(std::move(result));
   }

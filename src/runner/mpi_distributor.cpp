@@ -17,6 +17,7 @@ namespace parley {
 namespace {
 
 constexpr std::size_t kRound = 2000;  // samples per rank between commits
+constexpr int kItemTag = 17;          // the messages of Distributor::ordered
 
 // MPI itself: initialised on first use, finalised at exit.
 class World {
@@ -57,6 +58,35 @@ class MpiDistributor final : public Distributor {
 
   [[nodiscard]] bool coordinator() const override { return world_.rank() == 0; }
   [[nodiscard]] int processes() const override { return world_.size(); }
+
+  // Rank r makes items r, r + P, ... and sends each to rank 0 (messages between two ranks arrive in
+  // the order sent); rank 0 makes its own and receives the others', taking them in index order. A
+  // rank is at most one item ahead: a large message's send waits for its receive.
+  void ordered(std::size_t count, const MakeItem& make, const TakeItem& take) const override {
+    const auto size = static_cast<std::size_t>(world_.size());
+    const auto rank = static_cast<std::size_t>(world_.rank());
+    if (!coordinator()) {
+      for (std::size_t item = rank; item < count; item += size) {
+        const std::string bytes = make(item);
+        MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0, kItemTag, MPI_COMM_WORLD);
+      }
+      return;
+    }
+    for (std::size_t item = 0; item < count; ++item) {
+      const int from = static_cast<int>(item % size);
+      if (from == 0) {
+        take(item, make(item));
+        continue;
+      }
+      MPI_Status status;
+      MPI_Probe(from, kItemTag, MPI_COMM_WORLD, &status);
+      int length = 0;
+      MPI_Get_count(&status, MPI_BYTE, &length);
+      std::string bytes(static_cast<std::size_t>(length), '\0');
+      MPI_Recv(bytes.data(), length, MPI_BYTE, from, kItemTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      take(item, std::move(bytes));
+    }
+  }
 
   [[nodiscard]] int agree(int failure) const override {
     int shared = failure;
@@ -136,7 +166,9 @@ class MpiDistributor final : public Distributor {
 
 }  // namespace
 
-const char* distribution_summary() { return "MPI: built in (ranks under mpirun or srun, threads within each)"; }
+const char* distribution_summary() {
+  return "MPI: built in (ranks under mpirun or srun, threads within each)";
+}
 
 std::unique_ptr<Distributor> make_distributor() {
   if (!launched_by_mpi()) return local_distributor();

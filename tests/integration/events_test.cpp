@@ -2,7 +2,9 @@
 // its place and a sysexits code.
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -165,6 +167,54 @@ TEST(Events, ManyFilesOfEveryLayoutGiveTheSameOutputOnAnyThreadCount) {
     }
     previous = csv;
   }
+}
+
+// Under mpirun, parley-mpi spreads the files over the ranks: the same outputs as one process, and the
+// first error in file order (only when built with MPI).
+TEST(Events, MpiRanksGiveTheOutputOfOneProcess) {
+#ifndef PARLEY_WITH_MPI
+  GTEST_SKIP() << "built without MPI (PARLEY_WITH_MPI=OFF)";
+#else
+  PARLEY_REQUIRE_GOLDEN(golden);
+  const auto directory = fresh_directory("events-mpi");
+  std::string files;
+  for (int copy = 0; copy < 2; ++copy) {
+    for (const auto& file : {golden / "events" / "gdelt2" / "gdelt2_southasia_dyads_20201113-15.export.tsv",
+                             golden / "events" / "icews" / "events.2018.sample.tab",
+                             golden / "events" / "gdelt1_undp_georgia_201204.csv"}) {
+      files += " '" + file.string() + "'";
+    }
+  }
+  const std::string mpi = "cd '" + directory.string() +
+                          "' && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 ASAN_OPTIONS=detect_leaks=0 "
+                          "mpirun --oversubscribe -np ";
+  const std::string one = "cd '" + directory.string() + "' && '" PARLEY_BINARY "' events aggregate" + files +
+                          " --dedup url --period day -o one >one.out 2>one.err";
+  ASSERT_EQ(std::system(one.c_str()), 0) << read_text(directory / "one.err");
+  for (const char* ranks : {"2", "3"}) {
+    const std::string command = mpi + ranks + " '" PARLEY_MPI_BINARY "' events aggregate" + files +
+                                " --dedup url --period day -o ranks" + ranks + " >mpi.out 2>mpi.err";
+    ASSERT_EQ(std::system(command.c_str()), 0) << read_text(directory / "mpi.err");
+    EXPECT_EQ(read_text(directory / "one" / "dyads.csv"),
+              read_text(directory / (std::string("ranks") + ranks) / "dyads.csv"))
+        << ranks;
+    EXPECT_EQ(read_text(directory / "one" / "events.json"),
+              read_text(directory / (std::string("ranks") + ranks) / "events.json"));
+  }
+  // A bad file read on rank 1 (the second): rank 0 reports it, at its place, with exit 65.
+  std::ofstream(directory / "bad.tsv") << row("20201113", "CHN", "USA", "0311")
+                                       << row("20201131", "CHN", "USA", "0311");
+  const std::string failing = mpi + "2 '" PARLEY_MPI_BINARY "' events aggregate" +
+                              files.substr(0, files.find("' '") + 1) + " bad.tsv" + files +
+                              " -o bad >bad.out 2>bad.err";
+  const int status = std::system(failing.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 65) << read_text(directory / "bad.err");
+  EXPECT_TRUE(
+      contains(read_text(directory / "bad.err"), "bad.tsv:2:3: SQLDATE: '20201131' is not a day of the calendar"))
+      << read_text(directory / "bad.err");
+  EXPECT_FALSE(std::filesystem::exists(directory / "bad" / "dyads.csv"));
+#endif
 }
 
 }  // namespace

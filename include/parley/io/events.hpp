@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "parley/date.hpp"
+#include "parley/distributor.hpp"
 #include "parley/scenario.hpp"
 
 namespace parley::io::events {
@@ -294,6 +295,12 @@ class Aggregator {
 // file's counts.
 std::vector<ReadCounts> aggregate_files(const std::vector<std::filesystem::path>& files, const ReadOptions& options,
                                         Aggregator& aggregator, unsigned threads = 1);
+// The same over the processes of `distributor` (MPI ranks under parley-mpi): file i is read on
+// process i mod P, one file at a time, and its digested events travel to the coordinator, which adds
+// them in file order — the output is the same as on one process. On the other processes the
+// aggregator stays empty and the result is empty. A file's digest must fit one message (2 GB).
+std::vector<ReadCounts> aggregate_files(const std::vector<std::filesystem::path>& files, const ReadOptions& options,
+                                        Aggregator& aggregator, const Distributor& distributor);
 
 // dyads.csv: `source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,
 // verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup`.
