@@ -7,7 +7,6 @@
 
 #include "io/text.hpp"
 #include "io/yaml_fields.hpp"
-#include "io/yaml_syntax.hpp"
 #include "parley/errors.hpp"
 #include "parley/registry.hpp"
 #include "parley/text.hpp"
@@ -272,17 +271,7 @@ std::string write_calibration_json(const Calibration& calibration) {
 Calibration read_calibration_json(std::string_view text, const std::string& file) {
   check_utf8(text, file);
   YamlContext context(file);
-  if (const auto problem = find_unclosed(text)) {
-    context.error_at_position(problem->line, problem->column, "syntax error: " + problem->message);
-    throw ScenarioError(context.errors());
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& error) {
-    context.error_at(error.mark, "", "syntax error: " + error.msg);
-    throw ScenarioError(context.errors());
-  }
+  const YAML::Node root = load_yaml(text, context, "syntax error");
   if (root.IsNull()) {
     context.error_at_position(1, 1, "the file is empty; a calibration is written by `parley calibrate`");
     throw ScenarioError(context.errors());

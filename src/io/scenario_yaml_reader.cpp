@@ -9,7 +9,6 @@
 #include "core/scenario_schema.hpp"
 #include "io/text.hpp"
 #include "io/yaml_fields.hpp"
-#include "io/yaml_syntax.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::io {
@@ -236,17 +235,7 @@ class ReadVisitor {
 LoadedScenario read_scenario_yaml(std::string_view text, const std::string& file, const ValidationOptions& options) {
   check_utf8(text, file);
   YamlContext context(file);
-  if (const auto problem = find_unclosed(text)) {
-    context.error_at_position(problem->line, problem->column, "YAML syntax error: " + problem->message);
-    throw ScenarioError(context.errors());
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& error) {
-    context.error_at(error.mark, "", "YAML syntax error: " + error.msg);
-    throw ScenarioError(context.errors());
-  }
+  const YAML::Node root = load_yaml(text, context);
   if (root.IsNull()) {
     context.error_at_position(1, 1, "the file is empty; a scenario needs parley, title, as_of, actors and issues");
     throw ScenarioError(context.errors());

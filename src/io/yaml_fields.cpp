@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "io/yaml_syntax.hpp"
+#include "parley/errors.hpp"
 #include "parley/text.hpp"
 
 namespace parley::io {
@@ -210,6 +212,19 @@ bool expect_sequence(YamlContext& context, const YAML::Node& node, const std::st
   if (node.IsSequence()) return true;
   context.error(node, path, fmt::format("expected a list, found {}", kind_name(node)));
   return false;
+}
+
+YAML::Node load_yaml(std::string_view text, YamlContext& context, std::string_view what) {
+  if (const auto problem = find_unclosed(text)) {
+    context.error_at_position(problem->line, problem->column, fmt::format("{}: {}", what, problem->message));
+    throw ScenarioError(context.errors());
+  }
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& error) {
+    context.error_at(error.mark, "", fmt::format("{}: {}", what, error.msg));
+    throw ScenarioError(context.errors());
+  }
 }
 
 }  // namespace parley::io

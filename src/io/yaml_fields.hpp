@@ -46,6 +46,12 @@ class YamlContext : public Locator {
   std::vector<std::string> unread_;
 };
 
+// Parses `text` (YAML, or JSON, which YAML reads), reporting a syntax error at its place — an
+// unclosed quote or bracket found by find_unclosed, else yaml-cpp's — as ScenarioError with the
+// message prefixed by `what` ("YAML syntax error"). A file with no document gives a null node.
+[[nodiscard]] YAML::Node load_yaml(std::string_view text, YamlContext& context,
+                                   std::string_view what = "YAML syntax error");
+
 // The keys of one mapping, checked against the keys it may have: unknown keys (with a hint),
 // duplicates and a non-mapping node are reported once, here.
 class Fields {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/events.hpp"
 #include "support/golden.hpp"
 #include "support/process.hpp"
 
@@ -21,23 +22,10 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// A GDELT 2.0 row between two countries, each its own actor code.
 std::string row(const std::string& date, const std::string& source, const std::string& target,
                 const std::string& code) {
-  std::vector<std::string> f(61);
-  f[0] = "1";
-  f[1] = date;
-  f[5] = source;
-  f[7] = source;
-  f[15] = target;
-  f[17] = target;
-  f[25] = "1";
-  f[26] = code;
-  f[28] = code.substr(0, 2);
-  f[31] = f[32] = f[33] = "1";
-  f[34] = "0";
-  std::string line;
-  for (std::size_t k = 0; k < f.size(); ++k) line += (k == 0 ? "" : "\t") + f[k];
-  return line + "\n";
+  return gdelt2_row("1", date, source, source, target, target, code);
 }
 
 TEST(Events, AggregateWritesDyadsAndWhatItCounted) {

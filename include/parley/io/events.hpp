@@ -210,6 +210,9 @@ class Duplicates {
 
 // The period an event's date falls in: 2020-11-13, 2020-W46 (ISO 8601 weeks), 2020-11, 2020.
 [[nodiscard]] std::string period_of(const Date& date, Period period);
+// The period as a number that orders periods as their labels do (days since 1970-01-01; ISO year ×
+// 100 + week; year × 100 + month; year): what the aggregation keys by, labelling only at the end.
+[[nodiscard]] long long period_index(const Date& date, Period period);
 
 struct AggregateOptions {
   Period period = Period::month;
@@ -263,7 +266,8 @@ class Aggregator {
     bool known = true;  // the event code is in the CAMEO table
     std::string source;
     std::string target;
-    std::string period;
+    long long period = 0;  // period_index
+    Date date;             // the event's, for the period's label
     std::optional<double> weight;
     std::optional<int> quad;
     std::string duplicate_key;  // empty: never a duplicate
@@ -279,7 +283,7 @@ class Aggregator {
   [[nodiscard]] const AggregateCounts& counts() const { return counts_; }
 
  private:
-  using Key = std::tuple<std::string, std::string, std::string>;  // source, target, period
+  using Key = std::tuple<std::string, std::string, long long>;  // source, target, period_index
   AggregateOptions options_;
   const Cameo& cameo_;
   std::map<Key, DyadPeriod> dyads_;

@@ -8,7 +8,6 @@
 
 #include "io/text.hpp"
 #include "io/yaml_fields.hpp"
-#include "io/yaml_syntax.hpp"
 #include "parley/errors.hpp"
 #include "parley/io/events.hpp"
 
@@ -24,19 +23,6 @@ bool contains_folded(std::string_view text, std::string_view part) {
   const auto folded = [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
   return std::search(text.begin(), text.end(), part.begin(), part.end(),
                      [&](char a, char b) { return folded(a) == folded(b); }) != text.end();
-}
-
-YAML::Node load(std::string_view text, YamlContext& context) {
-  if (const auto problem = find_unclosed(text)) {
-    context.error_at_position(problem->line, problem->column, "YAML syntax error: " + problem->message);
-    throw ScenarioError(context.errors());
-  }
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& error) {
-    context.error_at(error.mark, "", "YAML syntax error: " + error.msg);
-    throw ScenarioError(context.errors());
-  }
 }
 
 }  // namespace
@@ -65,7 +51,7 @@ std::optional<std::string_view> ActorMap::actor_of(const EventActor& actor, cons
 ActorMap read_actor_map(std::string_view text, const std::string& file) {
   check_utf8(text, file);
   YamlContext context(file);
-  const YAML::Node root = load(text, context);
+  const YAML::Node root = load_yaml(text, context);
   ActorMap map;
   map.name = file;
   if (root.IsNull()) {

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 
 #include "parley/io/events.hpp"
@@ -34,6 +36,19 @@ std::string number(double value) {
 
 }  // namespace
 
+namespace {
+
+// The ISO 8601 week of a date: its year (the week's Thursday decides it) and number.
+std::pair<int, long long> iso_week(const Date& date) {
+  const long long days = days_from_civil(date.year, date.month, date.day);
+  const long long thursday = days - weekday(days) + 4;
+  int year = date.year + 1;
+  while (days_from_civil(year, 1, 1) > thursday) --year;
+  return {year, (thursday - days_from_civil(year, 1, 1)) / 7 + 1};
+}
+
+}  // namespace
+
 std::string period_of(const Date& date, Period period) {
   switch (period) {
     case Period::day:
@@ -45,13 +60,23 @@ std::string period_of(const Date& date, Period period) {
     case Period::week:
       break;
   }
-  // The ISO week: the week's Thursday decides its year.
-  const long long days = days_from_civil(date.year, date.month, date.day);
-  const long long thursday = days - weekday(days) + 4;
-  int year = date.year + 1;
-  while (days_from_civil(year, 1, 1) > thursday) --year;
-  const long long week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+  const auto [year, week] = iso_week(date);
   return fmt::format("{:04}-W{:02}", year, week);
+}
+
+long long period_index(const Date& date, Period period) {
+  switch (period) {
+    case Period::day:
+      return days_from_civil(date.year, date.month, date.day);
+    case Period::month:
+      return date.year * 100LL + date.month;
+    case Period::year:
+      return date.year;
+    case Period::week:
+      break;
+  }
+  const auto [year, week] = iso_week(date);
+  return year * 100LL + week;
 }
 
 double DyadPeriod::goldstein_mean() const {
@@ -66,9 +91,20 @@ std::string Duplicates::key(const Event& event, std::string_view source, std::st
   switch (rule_) {
     case Dedup::none:
       return {};
-    case Dedup::day:
-      return fmt::format("{}\t{}\t{}\t{}\t{}\t{}", source, target, period_of(event.date, Period::day),
-                         event.source.code, event.target.code, event.event_code);
+    case Dedup::day: {
+      // Built by hand, not by fmt: this runs once per event.
+      std::array<char, 24> day{};
+      const auto end = std::to_chars(day.begin(), day.end(), period_index(event.date, Period::day)).ptr;
+      std::string key;
+      key.reserve(source.size() + target.size() + event.source.code.size() + event.target.code.size() +
+                  event.event_code.size() + 32);
+      for (const std::string_view part : {source, target, std::string_view(day.begin(), end), event.source.code,
+                                          event.target.code, event.event_code}) {
+        key.append(part);
+        key.push_back('\t');
+      }
+      return key;
+    }
     case Dedup::url:
       break;
   }
@@ -122,7 +158,8 @@ Aggregator::Digest Aggregator::digest(const Event& event) const {
   digest.quad = cameo_.quad(event.event_code.substr(0, 2), options_.quad);
   digest.source = source;
   digest.target = target;
-  digest.period = period_of(event.date, options_.period);
+  digest.period = period_index(event.date, options_.period);
+  digest.date = event.date;
   digest.duplicate_key = duplicates_.key(event, source, target);
   return digest;
 }
@@ -143,13 +180,13 @@ void Aggregator::add(Digest digest) {
       break;
   }
   if (!digest.known) ++counts_.unknown_code;
-  Key key{std::move(digest.source), std::move(digest.target), std::move(digest.period)};
+  Key key{std::move(digest.source), std::move(digest.target), digest.period};
   auto [found, inserted] = dyads_.try_emplace(std::move(key));
   DyadPeriod& dyad = found->second;
   if (inserted) {
     dyad.source = std::get<0>(found->first);
     dyad.target = std::get<1>(found->first);
-    dyad.period = std::get<2>(found->first);
+    dyad.period = period_of(digest.date, options_.period);  // every date of the period gives this label
   }
   ++dyad.events_before_dedup;
   if (digest.weight) dyad.goldstein_sum_before_dedup += *digest.weight;
@@ -184,46 +221,6 @@ std::string dyads_csv(const std::vector<DyadPeriod>& rows) {
                        number(row.goldstein_sum_before_dedup));
   }
   return out;
-}
-
-std::string_view to_string(Period period) {
-  switch (period) {
-    case Period::day:
-      return "day";
-    case Period::week:
-      return "week";
-    case Period::year:
-      return "year";
-    case Period::month:
-      break;
-  }
-  return "month";
-}
-
-std::optional<Period> parse_period(std::string_view text) {
-  for (const auto period : {Period::day, Period::week, Period::month, Period::year}) {
-    if (to_string(period) == text) return period;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(Dedup dedup) {
-  switch (dedup) {
-    case Dedup::none:
-      return "none";
-    case Dedup::url:
-      return "url";
-    case Dedup::day:
-      break;
-  }
-  return "day";
-}
-
-std::optional<Dedup> parse_dedup(std::string_view text) {
-  for (const auto dedup : {Dedup::none, Dedup::day, Dedup::url}) {
-    if (to_string(dedup) == text) return dedup;
-  }
-  return std::nullopt;
 }
 
 }  // namespace parley::io::events

@@ -94,44 +94,6 @@ std::optional<int> Cameo::quad(std::string_view root, QuadConvention convention)
   return found->second.quad[index_of(convention)];
 }
 
-std::string_view to_string(GoldsteinTable table) {
-  switch (table) {
-    case GoldsteinTable::icews:
-      return "icews";
-    case GoldsteinTable::phoenix:
-      return "phoenix";
-    case GoldsteinTable::gdelt:
-      break;
-  }
-  return "gdelt";
-}
-
-std::optional<GoldsteinTable> parse_goldstein_table(std::string_view text) {
-  for (const auto table : {GoldsteinTable::gdelt, GoldsteinTable::icews, GoldsteinTable::phoenix}) {
-    if (to_string(table) == text) return table;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(QuadConvention convention) {
-  switch (convention) {
-    case QuadConvention::standard:
-      return "standard";
-    case QuadConvention::phoenix:
-      return "phoenix";
-    case QuadConvention::gdelt:
-      break;
-  }
-  return "gdelt";
-}
-
-std::optional<QuadConvention> parse_quad_convention(std::string_view text) {
-  for (const auto convention : {QuadConvention::gdelt, QuadConvention::standard, QuadConvention::phoenix}) {
-    if (to_string(convention) == text) return convention;
-  }
-  return std::nullopt;
-}
-
 GoldsteinTable own_goldstein_table(Format format) {
   return format == Format::icews ? GoldsteinTable::icews : GoldsteinTable::gdelt;
 }

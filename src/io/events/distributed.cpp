@@ -81,7 +81,10 @@ std::string digest_file(const std::filesystem::path& path, const ReadOptions& op
       digests.put(static_cast<std::int8_t>(digest.quad.value_or(-1)));
       digests.put(std::string_view(digest.source));
       digests.put(std::string_view(digest.target));
-      digests.put(std::string_view(digest.period));
+      digests.put(static_cast<std::int64_t>(digest.period));
+      digests.put(static_cast<std::int32_t>(digest.date.year));
+      digests.put(static_cast<std::int32_t>(digest.date.month));
+      digests.put(static_cast<std::int32_t>(digest.date.day));
       digests.put(std::string_view(digest.duplicate_key));
       ++count;
     });
@@ -157,7 +160,10 @@ ReadCounts add_digested(std::string_view bytes, Aggregator& aggregator) {
     if (quad >= 0) digest.quad = quad;
     digest.source = in.text();
     digest.target = in.text();
-    digest.period = in.text();
+    digest.period = in.get<std::int64_t>();
+    digest.date.year = in.get<std::int32_t>();
+    digest.date.month = in.get<std::int32_t>();
+    digest.date.day = in.get<std::int32_t>();
     digest.duplicate_key = in.text();
     aggregator.add(std::move(digest));
   }

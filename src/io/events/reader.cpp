@@ -299,23 +299,4 @@ ReadCounts read_events(const std::filesystem::path& path, const ReadOptions& opt
   return reader.counts();
 }
 
-std::string_view to_string(Format format) {
-  switch (format) {
-    case Format::gdelt1:
-      return "gdelt1";
-    case Format::icews:
-      return "icews";
-    case Format::gdelt2:
-      break;
-  }
-  return "gdelt2";
-}
-
-std::optional<Format> parse_format(std::string_view text) {
-  for (const auto format : {Format::gdelt2, Format::gdelt1, Format::icews}) {
-    if (to_string(format) == text) return format;
-  }
-  return std::nullopt;
-}
-
 }  // namespace parley::io::events

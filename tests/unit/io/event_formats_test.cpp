@@ -177,3 +177,27 @@ TEST(ZippedEvents, ATruncatedOrCorruptArchiveIsAnErrorNotFewerEvents) {
 
 }  // namespace
 }  // namespace parley::io::events
+
+namespace parley::io::events {
+namespace {
+
+TEST(EventOptionNames, EveryValueHasANameThatParsesBack) {
+  for (const auto value : {Format::gdelt2, Format::gdelt1, Format::icews})
+    EXPECT_EQ(parse_format(to_string(value)), value);
+  for (const auto value : {GoldsteinTable::gdelt, GoldsteinTable::icews, GoldsteinTable::phoenix}) {
+    EXPECT_EQ(parse_goldstein_table(to_string(value)), value);
+  }
+  for (const auto value : {QuadConvention::gdelt, QuadConvention::standard, QuadConvention::phoenix}) {
+    EXPECT_EQ(parse_quad_convention(to_string(value)), value);
+  }
+  for (const auto value : {Period::day, Period::week, Period::month, Period::year}) {
+    EXPECT_EQ(parse_period(to_string(value)), value);
+  }
+  for (const auto value : {Dedup::none, Dedup::day, Dedup::url}) EXPECT_EQ(parse_dedup(to_string(value)), value);
+  EXPECT_EQ(to_string(Period::week), "week");
+  EXPECT_FALSE(parse_dedup("Day"));
+  EXPECT_FALSE(parse_format(""));
+}
+
+}  // namespace
+}  // namespace parley::io::events
