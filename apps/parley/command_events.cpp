@@ -147,7 +147,7 @@ class EventsCommand final : public Command {
       for (const auto& mapped : map->actors) {
         if (scenario.find_actor(mapped.id) == nullptr) {
           throw ScenarioError(diagnostic_at(
-              map->name, mapped.line, 1, "id",
+              map->name, mapped.line, mapped.column, "id",
               fmt::format("'{}' is not an actor of {} (a map for another scenario?)", mapped.id, scenario_)));
         }
       }

@@ -126,7 +126,7 @@ TEST(Events, AMapForAnotherScenarioIsRefusedAtTheActor) {
                                          "  - id: EU\n    match: [{country: EUR}]\n";
   const auto outcome = run_parley({"events", "suggest", "pakistan-2023", "e.tsv", "--map", "m.yaml"}, directory);
   EXPECT_EQ(outcome.exit_code, 65);
-  EXPECT_TRUE(contains(outcome.err, "m.yaml:5:1: id: 'EU' is not an actor of pakistan-2023")) << outcome.err;
+  EXPECT_TRUE(contains(outcome.err, "m.yaml:5:9: id: 'EU' is not an actor of pakistan-2023")) << outcome.err;
   const auto aggregated = run_parley({"events", "aggregate", "e.tsv", "--map", "m.yaml", "-o", "out"}, directory);
   EXPECT_EQ(aggregated.exit_code, 0) << aggregated.err;
   EXPECT_TRUE(contains(read_text(directory / "out" / "events.json"), "the actor map m.yaml"));

@@ -154,7 +154,8 @@ struct ActorRule {
 struct MappedActor {
   std::string id;
   std::vector<ActorRule> rules;
-  int line = 0;  // where the actor is in its file, for messages
+  int line = 0;  // where the actor's id is in its file, for messages
+  int column = 0;
 };
 
 // From event actors to scenario actors: the first actor (in file order) with a matching rule; an

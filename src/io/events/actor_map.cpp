@@ -72,7 +72,9 @@ ActorMap read_actor_map(std::string_view text, const std::string& file) {
         Fields fields(context, node, path, {"id", "match"});
         if (!fields.valid()) continue;
         MappedActor mapped;
-        mapped.line = node.Mark().line + 1;
+        const YAML::Mark mark = node["id"] ? node["id"].Mark() : node.Mark();  // the id's value, when it has one
+        mapped.line = mark.line + 1;
+        mapped.column = mark.column + 1;
         mapped.id = fields.text("id", true).value_or("");
         const auto match = fields.node("match", true);
         if (!match || !expect_sequence(context, *match, path + ".match")) continue;
