@@ -2,6 +2,10 @@
 // One input through one reader, as the fuzz targets and the regression test (tests/unit/io/
 // fuzz_regressions_test.cpp) both run it. Header-only: the fuzz build and the test build share it.
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -17,9 +21,10 @@
 namespace parley::fuzz {
 
 // The readers there are targets for: "scenario", "calibration", an import format's name, "events"
-// (event data, aggregated and turned into suggestions for the default scenario) or "event-map".
-inline constexpr const char* kReaders[] = {"scenario", "calibration", "bdm-csv", "decide", "deu3", "ktab",
-                                           "events",   "event-map"};
+// (event data, aggregated and turned into suggestions for the default scenario), "events-file" (the
+// bytes as an event file on disk: zip archives) or "event-map".
+inline constexpr const char* kReaders[] = {"scenario", "calibration", "bdm-csv",     "decide",   "deu3",
+                                           "ktab",     "events",      "events-file", "event-map"};
 
 // Reads `text` with `reader`; returns whether it was accepted. parley::Error is the expected way to
 // refuse an input; anything else escapes (a finding).
@@ -48,6 +53,20 @@ inline bool read_one(std::string_view reader, std::string_view text) {
       const auto suggestions = suggester.suggestions();
       (void)io::events::evidence_csv(suggestions);
       (void)io::write_scenario_yaml(io::events::apply_suggestions(scenario, suggestions, {"fuzz.tsv"}));
+    } else if (reader == "events-file") {
+      // Through the file reader, which tells a zip archive by its first bytes and inflates it.
+      const auto path = std::filesystem::temp_directory_path() / ("parley-fuzz-" + std::to_string(::getpid()));
+      std::ofstream(path, std::ios::binary) << text;
+      io::events::Aggregator aggregator({});
+      try {
+        (void)io::events::read_events(path, {.skip_bad = true},
+                                      [&](const io::events::Event& event) { aggregator.add(event); });
+      } catch (...) {
+        std::filesystem::remove(path);
+        throw;
+      }
+      std::filesystem::remove(path);
+      (void)io::events::dyads_csv(aggregator.result());
     } else if (reader == "event-map") {
       (void)io::events::read_actor_map(text, "fuzz.yaml");
     } else if (reader == "calibration") {

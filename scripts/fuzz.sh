@@ -2,7 +2,7 @@
 # Fuzzes parley's readers with libFuzzer under ASan + UBSan (the `fuzz` preset: clang).
 #
 #   scripts/fuzz.sh TARGET SECONDS     one target: scenario, calibration, bdm-csv, decide, deu3, ktab,
-#                                      events, event-map
+#                                      events, events-file, event-map
 #   scripts/fuzz.sh all SECONDS        each target in turn, SECONDS each (CI's smoke run)
 #   scripts/fuzz.sh TARGET|all --runs=N  each target for N executions (the campaign: --runs=1000000)
 #
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets=(scenario calibration bdm-csv decide deu3 ktab events event-map)
+targets=(scenario calibration bdm-csv decide deu3 ktab events events-file event-map)
 if [[ $# -ne 2 ]]; then
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS|--runs=N (targets: ${targets[*]})" >&2
   exit 64

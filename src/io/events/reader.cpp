@@ -18,7 +18,8 @@
 namespace parley::io::events {
 namespace {
 
-constexpr std::size_t kBlock = std::size_t{1} << 20;  // bytes read at a time
+constexpr std::size_t kBlock = std::size_t{1} << 20;     // bytes read at a time
+constexpr std::size_t kMaxLine = std::size_t{64} << 20;  // a longer line is not an event's row
 
 // Hands each line of one file (or archive entry) to the parser its first line calls for.
 class Reader {
@@ -38,6 +39,14 @@ class Reader {
       ++counts_.rows;
       sink_(event_);
     }
+  }
+
+  // The line after the last one read runs past kMaxLine bytes without an end.
+  [[noreturn]] void too_long() const {
+    throw ScenarioError(diagnostic_at(name_, static_cast<int>(line_ + 1), 1, "line",
+                                      fmt::format("a line of more than {} MB: not a file of event rows (a binary "
+                                                  "file, or one without line ends?)",
+                                                  kMaxLine >> 20U)));
   }
 
   [[nodiscard]] ReadCounts counts() const {
@@ -104,7 +113,10 @@ void stream_lines(Reader& reader, Fill&& fill) {
   std::vector<char> buffer(kBlock);
   std::size_t kept = 0;  // an unfinished line carried to the front of the buffer
   while (true) {
-    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than the block
+    if (kept == buffer.size()) {  // a line longer than the block
+      if (buffer.size() >= kMaxLine) reader.too_long();
+      buffer.resize(buffer.size() * 2);
+    }
     const std::size_t got = fill(buffer.data() + kept, buffer.size() - kept);
     reader.add_bytes(got);
     const std::string_view text(buffer.data(), kept + got);

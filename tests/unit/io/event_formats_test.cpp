@@ -201,3 +201,24 @@ TEST(EventOptionNames, EveryValueHasANameThatParsesBack) {
 
 }  // namespace
 }  // namespace parley::io::events
+
+namespace parley::io::events {
+namespace {
+
+TEST(EventFiles, ALineWithoutEndIsRefusedNotHeldWhole) {
+  // 65 MB of one line (as a deflated zip entry: a few hundred kilobytes on disk, a "zip bomb").
+  const std::string good = test::gdelt2_row("1", "20201113", "USA", "USA", "PAK", "PAK", "043");
+  const test::TempFile zip("long.zip", test::zip_archive({{"a.CSV", good + std::string(std::size_t{65} << 20, 'x')}}));
+  try {
+    (void)read_events(zip.path(), {}, [](const Event&) {});
+    FAIL() << "no error";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(error.diagnostics().front().to_string(),
+              zip.path().string() +
+                  ":a.CSV:2:1: line: a line of more than 64 MB: not a file of event rows (a binary file, or one "
+                  "without line ends?)");
+  }
+}
+
+}  // namespace
+}  // namespace parley::io::events
