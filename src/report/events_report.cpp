@@ -41,6 +41,7 @@ struct Dyad {
   double events = 0.0;
   double before = 0.0;
   double goldstein = 0.0;
+  double weighted = 0.0;  // events with a Goldstein weight
   double coop = 0.0;
   double conflict = 0.0;
 };
@@ -128,12 +129,16 @@ std::string build_events_report(const std::filesystem::path& directory) {
     dyad.target = row.at("target");
     Point point{value(row, "events"),          value(row, "verbal_coop"),       value(row, "material_coop"),
                 value(row, "verbal_conflict"), value(row, "material_conflict"), std::nullopt};
-    if (point.events > 0) point.mean = number_of(row, "goldstein_mean");
+    // The mean divides by the weighted events (all, but under Phoenix's table); a folder written before
+    // dyads.csv had the column counts every event as weighted.
+    const double weighted = number_of(row, "weighted").value_or(point.events);
+    if (weighted > 0) point.mean = number_of(row, "goldstein_mean");
     dyad.periods[row.at("period")] = point;
     periods.insert(row.at("period"));
     dyad.events += point.events;
     dyad.before += value(row, "events_before_dedup");
     dyad.goldstein += value(row, "goldstein_sum");
+    dyad.weighted += weighted;
     dyad.coop += point.verbal_coop + point.material_coop;
     dyad.conflict += point.verbal_conflict + point.material_conflict;
   }
@@ -185,10 +190,11 @@ std::string build_events_report(const std::filesystem::path& directory) {
       "<th>net cooperation</th></tr>\n";
   for (const Dyad* dyad : order) {
     out += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2f}</td>"
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td></tr>\n",
         escape(dyad->source), escape(dyad->target), dyad->events, dyad->before,
-        dyad->events > 0 ? dyad->goldstein / dyad->events : 0.0, dyad->coop - dyad->conflict);
+        dyad->weighted > 0 ? fmt::format("{:.2f}", dyad->goldstein / dyad->weighted) : std::string("–"),
+        dyad->coop - dyad->conflict);
   }
   out += "</table>\n";
   if (order.empty()) out += "<p>No event fell in a dyad: nothing to draw.</p>\n";

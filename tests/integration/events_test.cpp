@@ -36,8 +36,8 @@ TEST(Events, AggregateWritesDyadsAndWhatItCounted) {
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   EXPECT_TRUE(contains(outcome.out, "3 events read")) << outcome.out;
   const std::string csv = read_text(directory / "out" / "dyads.csv");
-  EXPECT_TRUE(contains(csv, "\nCHN,USA,2020-W46,1,5.2,5.2,1,0,0,0,1,0,2,10.4\n")) << csv;
-  EXPECT_TRUE(contains(csv, "\nUSA,CHN,2020-W47,1,-10,-10,0,0,0,1,-1,0,1,-10\n")) << csv;
+  EXPECT_TRUE(contains(csv, "\nCHN,USA,2020-W46,1,5.2,5.2,1,0,0,0,1,0,2,10.4,1\n")) << csv;
+  EXPECT_TRUE(contains(csv, "\nUSA,CHN,2020-W47,1,-10,-10,0,0,0,1,-1,0,1,-10,1\n")) << csv;
   std::ifstream in(directory / "out" / "events.json");
   const auto manifest = nlohmann::json::parse(in);
   EXPECT_EQ(manifest["counts"]["duplicates"], 1);

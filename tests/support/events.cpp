@@ -104,17 +104,27 @@ std::string zip_archive(const std::vector<ZipEntry>& entries) {
     put16(out, 0);     // time
     put16(out, 0x21);  // 1980-01-01
     put32(out, entry.descriptor ? 0 : crc);
-    put32(out, entry.descriptor ? 0 : static_cast<std::uint32_t>(body.size()));
-    put32(out, entry.descriptor ? 0 : static_cast<std::uint32_t>(entry.data.size()));
+    put32(out, entry.zip64 ? 0xFFFFFFFFU : entry.descriptor ? 0 : static_cast<std::uint32_t>(body.size()));
+    put32(out, entry.zip64 ? 0xFFFFFFFFU : entry.descriptor ? 0 : static_cast<std::uint32_t>(entry.data.size()));
     put16(out, static_cast<unsigned>(entry.name.size()));
-    put16(out, 0);
+    put16(out, entry.zip64 ? 20 : 0);
     out += entry.name;
+    if (entry.zip64) {  // id 1, 16 bytes: the uncompressed and compressed sizes (0 when a descriptor follows)
+      put16(out, 1);
+      put16(out, 16);
+      for (const std::size_t size : {entry.data.size(), body.size()}) {
+        put32(out, entry.descriptor ? 0 : static_cast<std::uint32_t>(size));
+        put32(out, 0);
+      }
+    }
     out += body;
     if (entry.descriptor) {
       put32(out, 0x08074b50U);
       put32(out, crc);
-      put32(out, static_cast<std::uint32_t>(body.size()));
-      put32(out, static_cast<std::uint32_t>(entry.data.size()));
+      for (const std::size_t size : {body.size(), entry.data.size()}) {
+        put32(out, static_cast<std::uint32_t>(size));
+        if (entry.zip64) put32(out, 0);
+      }
     }
     put32(directory, 0x02014b50U);
     put16(directory, 20);

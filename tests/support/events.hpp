@@ -28,6 +28,7 @@ struct ZipEntry {
   std::string data;
   bool deflate = true;
   bool descriptor = false;
+  bool zip64 = false;  // sizes in a zip64 extra field (and the descriptor), as Info-ZIP writes data from a pipe
 };
 [[nodiscard]] std::string zip_archive(const std::vector<ZipEntry>& entries);
 

@@ -308,7 +308,7 @@ std::vector<ReadCounts> aggregate_files(const std::vector<std::filesystem::path>
                                         Aggregator& aggregator, const Distributor& distributor);
 
 // dyads.csv: `source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,
-// verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup`.
+// verbal_conflict,material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup,weighted`.
 [[nodiscard]] std::string dyads_csv(const std::vector<DyadPeriod>& rows);
 
 // ------------------------------------------------------------------------------------ suggestions

@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "parley/io/events.hpp"
 
@@ -88,28 +89,22 @@ long long DyadPeriod::net_cooperation() const {
 }
 
 std::string Duplicates::key(const Event& event, std::string_view source, std::string_view target) const {
-  switch (rule_) {
-    case Dedup::none:
-      return {};
-    case Dedup::day: {
-      // Built by hand, not by fmt: this runs once per event.
-      std::array<char, 24> day{};
-      const auto end = std::to_chars(day.begin(), day.end(), period_index(event.date, Period::day)).ptr;
-      std::string key;
-      key.reserve(source.size() + target.size() + event.source.code.size() + event.target.code.size() +
-                  event.event_code.size() + 32);
-      for (const std::string_view part : {source, target, std::string_view(day.begin(), end), event.source.code,
-                                          event.target.code, event.event_code}) {
-        key.append(part);
-        key.push_back('\t');
-      }
-      return key;
-    }
-    case Dedup::url:
-      break;
+  if (rule_ == Dedup::none || (rule_ == Dedup::url && event.url.empty())) return {};  // no URL: no duplicate
+  // Each part with its length before it, so that no two different events share a key whatever their
+  // fields hold (a tab inside a quoted field included). Built by hand, not by fmt: this runs per event.
+  std::array<char, 24> day{};
+  const auto end = std::to_chars(day.begin(), day.end(), period_index(event.date, Period::day)).ptr;
+  const std::string_view when = rule_ == Dedup::day ? std::string_view(day.begin(), end) : event.url;
+  const std::string_view what = rule_ == Dedup::day ? event.event_code : std::string_view{};
+  std::string key;
+  key.reserve(source.size() + target.size() + when.size() + event.source.code.size() + event.target.code.size() +
+              what.size() + 24);
+  for (const std::string_view part : {source, target, when, event.source.code, event.target.code, what}) {
+    const auto size = static_cast<std::uint32_t>(part.size());
+    key.append(reinterpret_cast<const char*>(&size), sizeof size);
+    key.append(part);
   }
-  if (event.url.empty()) return {};  // no URL: nothing to be a duplicate of
-  return fmt::format("{}\t{}\t{}\t{}\t{}", source, target, event.source.code, event.target.code, event.url);
+  return key;
 }
 
 bool Duplicates::repeated(std::string key) {
@@ -213,12 +208,12 @@ std::vector<DyadPeriod> Aggregator::result() const {
 std::string dyads_csv(const std::vector<DyadPeriod>& rows) {
   std::string out =
       "source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,verbal_conflict,"
-      "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup\n";
+      "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup,weighted\n";
   for (const DyadPeriod& row : rows) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", row.source, row.target, row.period, row.events,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", row.source, row.target, row.period, row.events,
                        number(row.goldstein_sum), number(row.goldstein_mean()), row.quad[1], row.quad[2], row.quad[3],
                        row.quad[4], row.net_cooperation(), row.quad[0], row.events_before_dedup,
-                       number(row.goldstein_sum_before_dedup));
+                       number(row.goldstein_sum_before_dedup), row.weighted);
   }
   return out;
 }

@@ -102,9 +102,11 @@ constexpr std::array<std::string_view, 26> kTypePriority{"INS", "REB", "SEP", "R
                                                          "GOV", "LEG", "JUD", "OPP", "IGO", "HRI", "NGO", "MED", "MNC",
                                                          "BUS", "ELI", "LAB", "EDU", "HLH", "AGR", "REF", "CVL"};
 
-// ICEWS sectors with a CAMEO type. Sectors not here (religions, ethnic groups, party families) give
-// none; after this table, a sector ending in "Ministry" is GOV, "IGOs" IGO, "NGOs" NGO, "Business" BUS.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 54> kSectorTypes{{
+// ICEWS sectors with a CAMEO type. Sectors not here (religions, ethnic groups, party families, and
+// "Regional" and "Global", which say an organisation's reach: the EU is `International Government
+// Organization,Regional Diplomatic IGOs,Regional`) give none; after this table, a sector ending in "Ministry" is GOV,
+// "IGOs" IGO, "NGOs" NGO, "Business" BUS.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 53> kSectorTypes{{
     {"Government", "GOV"},
     {"Executive", "GOV"},
     {"Executive Office", "GOV"},
@@ -112,7 +114,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 54> kSectorT
     {"Local", "GOV"},
     {"Provincial", "GOV"},
     {"Municipal", "GOV"},
-    {"Regional", "GOV"},
     {"National / Border Divisions", "GOV"},
     {"Municipal Divisions", "GOV"},
     {"Defense / Security Ministry", "MIL"},

@@ -36,19 +36,16 @@ class Pipeline {
       : files_(files), options_(options), aggregator_(aggregator), slots_(files.size()) {}
 
   std::vector<ReadCounts> run(unsigned threads) {
+    std::vector<ReadCounts> counts;
+    counts.reserve(files_.size());
     window_ = kFilesPerThread * threads;
     // `threads` workers read while the calling thread adds (measured: threads - 1 workers, which would
     // leave no core idle in theory, were slower on 2 cores, docs/benchmarks.md#events).
     WorkerThreads workers(std::min<unsigned>(threads, static_cast<unsigned>(files_.size())), abandon_,
                           [this](unsigned) { work(); });
-    std::vector<ReadCounts> counts;
-    counts.reserve(files_.size());
-    try {
-      for (std::size_t file = 0; file < files_.size(); ++file) counts.push_back(add(file));
-    } catch (...) {
-      stop();
-      throw;
-    }
+    // On every way out, before the workers are joined: wake those waiting for room, and stop them.
+    const StopOnExit stop_on_exit(*this);
+    for (std::size_t file = 0; file < files_.size(); ++file) counts.push_back(add(file));
     workers.join();
     return counts;
   }
@@ -66,8 +63,8 @@ class Pipeline {
       }
       Slot& slot = slots_[file];
       Chunk chunk;
-      chunk.reserve(kChunk);
       try {
+        chunk.reserve(kChunk);
         const ReadCounts counts = read_events(files_[file], options_, [&](const Event& event) {
           chunk.push_back(aggregator_.digest(event));
           if (chunk.size() == kChunk) {
@@ -96,7 +93,8 @@ class Pipeline {
   // Waits while this file is ahead of the one being added and holds enough already.
   void hand_over(std::size_t file, Chunk chunk) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return abandon_ || file == adding_ || slots_[file].chunks.size() < kChunksAhead; });
+    // The file being added waits too: the adding thread empties its slot, so memory stays bounded.
+    changed_.wait(lock, [&] { return abandon_ || slots_[file].chunks.size() < kChunksAhead; });
     if (abandon_) throw Abandoned{};
     slots_[file].chunks.push_back(std::move(chunk));
     lock.unlock();
@@ -127,6 +125,14 @@ class Pipeline {
       for (auto& digest : chunk) aggregator_.add(std::move(digest));
     }
   }
+
+  struct StopOnExit {
+    explicit StopOnExit(Pipeline& pipeline) : pipeline_(pipeline) {}
+    StopOnExit(const StopOnExit&) = delete;
+    StopOnExit& operator=(const StopOnExit&) = delete;
+    ~StopOnExit() { pipeline_.stop(); }
+    Pipeline& pipeline_;
+  };
 
   void stop() {
     {

@@ -159,43 +159,78 @@ class ZipReader {
       const std::uint16_t method = u16();
       skip(4);  // time, date
       std::uint32_t crc = u32();
-      std::uint32_t compressed = u32();
-      skip(4);  // uncompressed size
+      std::uint64_t compressed = u32();
+      const std::uint32_t uncompressed = u32();
       const std::uint16_t name_length = u16();
       const std::uint16_t extra_length = u16();
       std::string name(name_length, '\0');
       for (char& c : name) c = static_cast<char>(byte());
-      skip(extra_length);
+      // The extra field: a zip64 record (id 1) carries the sizes the header gives as 0xFFFFFFFF (Info-ZIP
+      // writes one for data from a pipe, whatever its size), and makes the descriptor's sizes 8 bytes.
+      bool zip64 = false;
+      std::size_t at = 0;
+      while (at + 4 <= extra_length) {
+        const std::uint16_t id = u16();
+        const std::uint16_t size = u16();
+        at += 4;
+        if (at + size > extra_length) corrupt(fmt::format("entry {}: a malformed extra field", name));
+        std::size_t used = 0;
+        if (id == 0x0001U) {
+          zip64 = true;
+          if (uncompressed == 0xFFFFFFFFU && used + 8 <= size) {
+            (void)u64();
+            used += 8;
+          }
+          if (compressed == 0xFFFFFFFFU && used + 8 <= size) {
+            compressed = u64();
+            used += 8;
+          }
+        }
+        skip(size - used);
+        at += size;
+      }
+      skip(extra_length - at);
       const bool descriptor = (flags & 0x08U) != 0;
       if ((flags & 0x01U) != 0) corrupt(fmt::format("entry {} is encrypted", name));
-      if (method != 0 && method != 8)
+      if (method != 0 && method != 8) {
         corrupt(
             fmt::format("entry {}: compression method {} (parley reads stored and deflated entries)", name, method));
+      }
       if (method == 0 && descriptor) corrupt(fmt::format("entry {}: stored without its size", name));
-      if (compressed == 0xFFFFFFFFU)
-        corrupt(fmt::format("entry {}: a zip64 entry (parley reads zip archives under 4 GB)", name));
-      ++entries;
+      if (compressed == 0xFFFFFFFFU && method == 0) corrupt(fmt::format("entry {}: stored without its size", name));
+      // Folders, and the resource forks macOS adds (__MACOSX/._NAME), are read past, not as events.
+      const bool events = !name.ends_with('/') && !name.starts_with("__MACOSX/");
+      if (events) ++entries;
       Reader reader(fmt::format("{}:{}", path_.string(), name), options, sink);
       std::uint32_t actual = 0;  // the CRC-32 of what was read
       const auto checked = [&](char* out, std::size_t got) {
         actual = static_cast<std::uint32_t>(crc32(actual, reinterpret_cast<const Bytef*>(out), static_cast<uInt>(got)));
         return got;
       };
+      const auto use = [&](auto&& fill) {
+        if (events) {
+          stream_lines(reader, fill);
+          return;
+        }
+        std::vector<char> scratch(kBlock);
+        while (fill(scratch.data(), scratch.size()) != 0) {
+        }
+      };
       if (method == 0) {
-        std::size_t left = compressed;
-        stream_lines(reader, [&](char* out, std::size_t capacity) {
-          const std::size_t got = take(out, std::min(capacity, left));
+        std::uint64_t left = compressed;
+        use([&](char* out, std::size_t capacity) {
+          const std::size_t got = take(out, static_cast<std::size_t>(std::min<std::uint64_t>(capacity, left)));
           left -= got;
           return checked(out, got);
         });
       } else {
-        inflate_entry(reader, name, checked);
+        inflate_entry(name, checked, use);
       }
       if (descriptor) {
         std::uint32_t first = u32();
         if (first == 0x08074b50U) first = u32();  // the optional signature
         crc = first;
-        skip(8);  // sizes
+        skip(zip64 ? 16 : 8);  // the sizes
       }
       if (actual != crc)
         corrupt(fmt::format("entry {}: CRC-32 {:08x} where the archive says {:08x}", name, actual, crc));
@@ -209,13 +244,15 @@ class ZipReader {
   }
 
  private:
-  template <typename Checked>
-  void inflate_entry(Reader& reader, const std::string& name, Checked& checked) {
+  // Inflates the entry at the read position, handing `use` the function that fills a buffer with the
+  // next inflated bytes (0 at the entry's end).
+  template <typename Checked, typename Use>
+  void inflate_entry(const std::string& name, const Checked& checked, const Use& use) {
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK) corrupt("zlib could not start");
     const std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&z, inflateEnd);
     bool ended = false;
-    stream_lines(reader, [&](char* out, std::size_t capacity) -> std::size_t {
+    use([&](char* out, std::size_t capacity) -> std::size_t {
       if (ended) return 0;
       z.next_out = reinterpret_cast<Bytef*>(out);
       const auto room = static_cast<uInt>(std::min<std::size_t>(capacity, std::size_t{1} << 30U));
@@ -254,6 +291,10 @@ class ZipReader {
   std::uint32_t u32() {
     const std::uint32_t low = u16();
     return low | (static_cast<std::uint32_t>(u16()) << 16U);
+  }
+  std::uint64_t u64() {
+    const std::uint64_t low = u32();
+    return low | (static_cast<std::uint64_t>(u32()) << 32U);
   }
   void skip(std::size_t n) {
     for (std::size_t k = 0; k < n; ++k) (void)byte();

@@ -57,6 +57,34 @@ TEST(IcewsReader, CountriesByNameSectorsAsTypeCodes) {
   EXPECT_EQ(seen[2], "9 2018-06-02 IGO||IGO| -> PAKCVL PAK 0234 02/3.4/1 PAK 4 United Nations");
 }
 
+TEST(IcewsReader, RegionalAndGlobalSayAReachNotAGovernment) {
+  const std::string text =
+      icews_header() + icews_row("1", "2018-06-01", "European Union",
+                                 "International Government Organization,Regional Diplomatic IGOs,Regional", "NA", "040",
+                                 "1", "Citizen (Pakistan)", "Social", "Pakistan");
+  std::string code;
+  (void)read_event_text(text, "t.tab", {}, [&](const Event& event) { code = event.source.code; });
+  EXPECT_EQ(code, "IGO");
+}
+
+TEST(EventDuplicates, KeysOfDifferentFieldsNeverCollide) {
+  // A tab inside a quoted field (the GDELT 1.0 export allows one) must not join two events' keys.
+  Event a;
+  a.source.code = "A\tB";
+  a.target.code = "C";
+  a.event_code = "043";
+  a.url = "u";
+  Event b = a;
+  b.source.code = "A";
+  b.target.code = "B\tC";
+  for (const Dedup rule : {Dedup::day, Dedup::url}) {
+    Duplicates duplicates(rule);
+    EXPECT_FALSE(duplicates.repeated(a, "X", "Y"));
+    EXPECT_FALSE(duplicates.repeated(b, "X", "Y")) << to_string(rule);
+    EXPECT_TRUE(duplicates.repeated(a, "X", "Y"));
+  }
+}
+
 TEST(IcewsReader, WeighsByIcewsTableUnlessToldOtherwise) {
   const std::string text = icews_header() + icews_row("1", "2018-06-01", "A", "Government", "Pakistan", "016", "-5",
                                                       "B", "Government", "India");
@@ -134,6 +162,33 @@ TEST(ZippedEvents, EveryEntryReadsAsItsPlainFile) {
       EXPECT_EQ(counts.rows, 2001U);
       EXPECT_EQ(counts.bytes, plain.size() + icews.size());
     }
+  }
+}
+
+TEST(ZippedEvents, Zip64FoldersAndMacResourceForks) {
+  const std::string rows = gdelt2_row("1", "20201113", "USA", "USA", "PAK", "PAK", "043") +
+                           gdelt2_row("2", "20201113", "USA", "USA", "PAK", "PAK", "190");
+  // Info-ZIP from a pipe: zip64 sizes and a descriptor with 8-byte sizes, whatever the data's size.
+  for (const bool descriptor : {false, true}) {
+    for (const bool deflate : {true, false}) {
+      if (descriptor && !deflate) continue;
+      const TempFile zip("zip64.zip", test::zip_archive({{"piped.CSV", rows, deflate, descriptor, true}}));
+      EXPECT_EQ(ids_in(zip.path()), (std::vector<std::string>{"1", "2"})) << descriptor << deflate;
+    }
+  }
+  // A folder and macOS's resource fork are read past; only the events file counts.
+  const TempFile mac("mac.zip", test::zip_archive({{"events/", "", false},
+                                                   {"events/a.CSV", rows},
+                                                   {"__MACOSX/events/._a.CSV", std::string("\0\5\26\7 binary", 14)}}));
+  ReadCounts counts;
+  EXPECT_EQ(ids_in(mac.path(), &counts), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(counts.bytes, rows.size());
+  const TempFile empty("folders.zip", test::zip_archive({{"events/", "", false}}));
+  try {
+    (void)ids_in(empty.path());
+    FAIL() << "no error";
+  } catch (const ScenarioError& error) {
+    EXPECT_NE(error.diagnostics().front().to_string().find("no entries"), std::string::npos);
   }
 }
 

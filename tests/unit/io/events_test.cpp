@@ -164,8 +164,8 @@ TEST(EventAggregation, DuplicatesByDayOrUrlAndTheCountsOfWhatIsLeftOut) {
   EXPECT_EQ(url[0].net_cooperation(), 2);
   EXPECT_EQ(dyads_csv(url),
             "source,target,period,events,goldstein_sum,goldstein_mean,verbal_coop,material_coop,verbal_conflict,"
-            "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup\n"
-            "CHN,USA,2020,2,10.4,5.2,2,0,0,0,2,0,3,15.6\n");
+            "material_conflict,net_coop,neutral,events_before_dedup,goldstein_sum_before_dedup,weighted\n"
+            "CHN,USA,2020,2,10.4,5.2,2,0,0,0,2,0,3,15.6,2\n");
 }
 
 // After the scenario's start a shift in a dyad's events becomes a dated event that sets the
