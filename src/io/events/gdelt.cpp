@@ -106,20 +106,13 @@ constexpr std::array<std::string_view, 61> kGdelt2Names{"GLOBALEVENTID",
                                                         "SOURCEURL"};
 
 // GDELT 1.0's layout by the names of a header row (the comma-separated export).
-Layout layout_from_header(const std::vector<std::string>& names, const std::string& file) {
-  Layout layout = gdelt1_layout(names.size());
-  layout.min_columns = names.size();
+Layout layout_from_header(const Header& header) {
+  const std::size_t columns = header.names().size();
+  Layout layout = gdelt1_layout(columns);
+  layout.min_columns = columns;
   layout.separator = ',';
   layout.quoted = true;
-  const auto index = [&](std::string_view name, bool required = true) {
-    const auto found = std::find(names.begin(), names.end(), name);
-    if (found == names.end()) {
-      if (!required) return names.size();
-      throw ScenarioError(diagnostic_at(file, 1, 1, std::string(name),
-                                        "the header has no such column (a GDELT 1.0 export names GDELT's columns)"));
-    }
-    return static_cast<std::size_t>(found - names.begin());
-  };
+  const auto index = [&](std::string_view name, bool required = true) { return header.index(name, required); };
   layout.id = index("GLOBALEVENTID");
   layout.date = index("SQLDATE");
   const std::array<const char*, 7> fields{"Code",      "Name",      "CountryCode", "KnownGroupCode",
@@ -269,13 +262,13 @@ std::unique_ptr<RowParser> gdelt_parser(std::string_view first, const std::strin
   Fields fields;
   if (header) {
     split_quoted(first, fields);
-    std::vector<std::string> names;
-    for (std::size_t f = 0; f < std::min(fields.count, kMaxColumns); ++f) names.emplace_back(fields.at[f]);
+    const Header columns(fields, file, "a GDELT 1.0 export names GDELT's columns");
     if (options.format && *options.format != Format::gdelt1) {
       throw ScenarioError(
           diagnostic_at(file, 1, 1, "format", "a GDELT 1.0 export with a header, not the format given (--format)"));
     }
-    Layout layout = layout_from_header(names, file);
+    const Layout layout = layout_from_header(columns);
+    std::vector<std::string> names = columns.names();
     return std::make_unique<GdeltParser>(layout, std::move(names), file, options);
   }
   split_tabs(first, fields);

@@ -308,22 +308,13 @@ std::unique_ptr<RowParser> icews_parser(std::string_view first, const std::strin
   if (!first.starts_with("Event ID\t")) return nullptr;
   Fields fields;
   split_tabs(first, fields);
-  std::vector<std::string> names;
-  for (std::size_t f = 0; f < std::min(fields.count, kMaxColumns); ++f) names.emplace_back(fields.at[f]);
-  const auto index = [&](std::string_view name, bool required = true) {
-    const auto found = std::find(names.begin(), names.end(), name);
-    if (found == names.end()) {
-      if (!required) return names.size();
-      throw ScenarioError(diagnostic_at(file, 1, 1, std::string(name),
-                                        "the header has no such column (an ICEWS file names its 20 columns)"));
-    }
-    return static_cast<std::size_t>(found - names.begin());
-  };
+  const Header header(fields, file, "an ICEWS file names its 20 columns");
+  const auto index = [&](std::string_view name, bool required = true) { return header.index(name, required); };
   const Columns columns{index("Event ID"),       index("Event Date"),      index("Source Name"),
                         index("Source Sectors"), index("Source Country"),  index("CAMEO Code"),
                         index("Intensity"),      index("Target Name"),     index("Target Sectors"),
                         index("Target Country"), index("Story ID", false), index("Country", false)};
-  return std::make_unique<IcewsParser>(std::move(names), columns, file, options);
+  return std::make_unique<IcewsParser>(header.names(), columns, file, options);
 }
 
 }  // namespace detail

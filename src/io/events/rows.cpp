@@ -78,6 +78,18 @@ void split_quoted(std::string_view line, Fields& fields) {
   }
 }
 
+Header::Header(const Fields& fields, std::string file, std::string about)
+    : file_(std::move(file)), about_(std::move(about)) {
+  for (std::size_t f = 0; f < std::min(fields.count, kMaxColumns); ++f) names_.emplace_back(fields.at[f]);
+}
+
+std::size_t Header::index(std::string_view name, bool required) const {
+  const auto found = std::find(names_.begin(), names_.end(), name);
+  if (found != names_.end()) return static_cast<std::size_t>(found - names_.begin());
+  if (!required) return names_.size();
+  throw ScenarioError(diagnostic_at(file_, 1, 1, std::string(name), "the header has no such column (" + about_ + ")"));
+}
+
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/io/events.hpp"
 
@@ -28,6 +29,22 @@ struct Fields {
 void split_tabs(std::string_view line, Fields& fields, bool na = false);
 // Comma-separated with "..." fields ("" inside for a quote) and NA for empty.
 void split_quoted(std::string_view line, Fields& fields);
+
+// A header row's column names, and where each column parley reads is in it.
+class Header {
+ public:
+  // `names`: the header's fields; `about`: what such a header holds, for the message of a missing column.
+  Header(const Fields& fields, std::string file, std::string about);
+  // The index of column `name`; ScenarioError at line 1 naming it when it is missing and `required`,
+  // else names().size() (a column the row never has: its field reads empty).
+  [[nodiscard]] std::size_t index(std::string_view name, bool required = true) const;
+  [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+  std::string file_;
+  std::string about_;
+};
 
 [[nodiscard]] bool all_digits(std::string_view text);
 [[nodiscard]] bool valid_date(int year, int month, int day);
