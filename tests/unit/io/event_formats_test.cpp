@@ -179,7 +179,7 @@ TEST(ZippedEvents, Zip64FoldersAndMacResourceForks) {
   // A folder and macOS's resource fork are read past; only the events file counts.
   const TempFile mac("mac.zip", test::zip_archive({{"events/", "", false},
                                                    {"events/a.CSV", rows},
-                                                   {"__MACOSX/events/._a.CSV", std::string("\0\5\26\7 binary", 14)}}));
+                                                   {"__MACOSX/events/._a.CSV", std::string("\0\5\26\7 binary", 11)}}));
   ReadCounts counts;
   EXPECT_EQ(ids_in(mac.path(), &counts), (std::vector<std::string>{"1", "2"}));
   EXPECT_EQ(counts.bytes, rows.size());
