@@ -10,7 +10,6 @@
 
 #include "parley/errors.hpp"
 #include "parley/io/files.hpp"
-#include "parley/version.hpp"
 #include "report/page.hpp"
 #include "report/rows.hpp"
 #include "report/svg.hpp"
@@ -203,10 +202,10 @@ std::string build_events_report(const std::filesystem::path& directory) {
     out += fmt::format("<h3>{} → {}</h3>\n<figure>{}</figure>\n", escape(dyad.source), escape(dyad.target),
                        dyad_chart(dyad, axis));
   }
-  out += fmt::format(
-      "<footer class=\"note\"><p>Made by parley {} from events.json and dyads.csv of {}; nothing in this page is "
-      "fetched from elsewhere. The rules are explained in docs/events.md.</p></footer>\n</body>\n</html>\n",
-      kVersion, escape(directory.filename().string()));
+  out += page_foot(
+      fmt::format("from events.json and dyads.csv of {}; nothing in this page is fetched from elsewhere. The rules are "
+                  "explained in docs/events.md.",
+                  escape(directory.filename().string())));
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/version.hpp"
 #include "report/svg.hpp"
 
 namespace parley::report {
@@ -26,6 +27,10 @@ section { page-break-inside: auto; } article { page-break-inside: avoid; }
 )css";
 
 }  // namespace
+
+std::string page_foot(const std::string& rest) {
+  return fmt::format("<footer class=\"note\"><p>Made by parley {} {}</p></footer>\n</body>\n</html>\n", kVersion, rest);
+}
 
 std::string page_head(const std::string& title) {
   std::string style = kStyle;

@@ -19,6 +19,10 @@ inline constexpr const char* kFontStack =
 // "<!DOCTYPE html> ... <body>\n" with the title and the shared style sheet.
 [[nodiscard]] std::string page_head(const std::string& title);
 
+// "<footer ...><p>Made by parley VERSION `rest`</p></footer></body></html>\n": the end of every page;
+// `rest` (HTML, already escaped) says what the page was made from.
+[[nodiscard]] std::string page_foot(const std::string& rest);
+
 // `item[key]` when it is a string, else "".
 [[nodiscard]] std::string text_of(const nlohmann::json& item, const char* key);
 

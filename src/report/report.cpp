@@ -77,11 +77,11 @@ class Builder {
     out_ += relations_section(run_, scenario_);
     timeline();
     sources();
-    out_ += fmt::format(
-        "<footer class=\"note\"><p>Made by parley {} from the files of {}. Every chart is drawn from "
-        "those files; nothing in this page is fetched from elsewhere.{}</p></footer>\n</body>\n</html>\n",
-        kVersion, escape(dir_.filename().string()),
-        run_.contains("answer") ? " " + escape(domain_sentence(run_["answer"])) : "");
+    out_ += page_foot(
+        fmt::format("from the files of {}. Every chart is drawn from those files; nothing in this page is fetched from "
+                    "elsewhere.{}",
+                    escape(dir_.filename().string()),
+                    run_.contains("answer") ? " " + escape(domain_sentence(run_["answer"])) : ""));
     return out_;
   }
 
