@@ -123,5 +123,10 @@ std::unique_ptr<Command> make_report_command(CLI::App& parent);
 std::unique_ptr<Command> make_store_command(CLI::App& parent);
 std::unique_ptr<Command> make_compare_command(CLI::App& parent);
 std::unique_ptr<Command> make_events_command(CLI::App& parent);
+std::unique_ptr<Command> make_serve_command(CLI::App& parent);
+
+// Replaces this process by parley-serve, found beside this binary, with `args`. Throws
+// InputNotFoundError when it is not there or cannot run.
+[[noreturn]] void exec_serve(const std::vector<std::string>& args);
 
 }  // namespace parley::cli

@@ -109,6 +109,7 @@ int run_cli(int argc, char** argv) {
       {"compare", parley::cli::make_compare_command},
       {"store", parley::cli::make_store_command},
       {"events", parley::cli::make_events_command},
+      {"serve", parley::cli::make_serve_command},
   };
 
   // `parley [run options]` and `parley SCENARIO` mean `parley run ...`: anything that is not a
@@ -117,6 +118,7 @@ int run_cli(int argc, char** argv) {
   const std::string first = args.empty() ? std::string() : args.front();
   const bool named = std::any_of(std::begin(kCommands), std::end(kCommands),
                                  [&](const auto& command) { return first == command.first; });
+  if (first == "serve") parley::cli::exec_serve({args.begin() + 1, args.end()});  // its own options, help too
   const bool help = first == "-h" || first == "--help";
   const bool version = first == "--version";
   if (!args.empty() && !named && !help && !version) {
