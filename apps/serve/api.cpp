@@ -19,9 +19,11 @@
 #include "parley/io/run_outputs.hpp"
 #include "parley/io/scenario_json.hpp"
 #include "parley/io/scenario_yaml.hpp"
+#include "parley/io/sensitivity_outputs.hpp"
 #include "parley/montecarlo.hpp"
 #include "parley/registry.hpp"
 #include "parley/report.hpp"
+#include "parley/sensitivity.hpp"
 #include "parley/what_if.hpp"
 
 namespace parley::serve {
@@ -255,7 +257,8 @@ JobOutcome validate_scenario(const std::string& body) {
 
 RunInput read_run_input(const std::string& body, unsigned threads) {
   const auto request = parse_body(body);
-  check_keys(request, {"yaml", "name", "file", "strict", "models", "params", "set", "at", "seed", "samples"});
+  check_keys(request,
+             {"yaml", "name", "file", "strict", "models", "params", "set", "at", "seed", "samples", "bootstrap"});
   RunInput input;
   io::LoadedScenario loaded = load_scenario(request, input.origin);
   input.scenario = std::move(loaded.scenario);
@@ -271,7 +274,11 @@ RunInput read_run_input(const std::string& body, unsigned threads) {
     input.request.at = *date;
   }
   input.request.seed = whole_field(request, "seed", kDefaultSeed);
-  input.samples = whole_field(request, "samples", 1000);
+  if (request.contains("samples")) {
+    input.samples = whole_field(request, "samples", 0);
+    if (*input.samples == 0) throw RequestError("'samples' must be at least 1");
+  }
+  input.bootstrap = whole_field(request, "bootstrap", input.bootstrap);
   const Calibration& calibration = io::shipped_calibration();
   ModelPlan plan = plan_models(list_field(request, "models"), list_field(request, "params"),
                                input.scenario.issues.size(), calibration);
@@ -294,33 +301,34 @@ JobOutcome run_outcome(const RunInput& input) {
 
 JobOutcome mc_outcome(const RunInput& input, unsigned threads, Job& job) {
   const MonteCarlo mc(input.scenario, input.request);
-  check_memory(static_cast<double>(input.samples) * (McSummariser::bytes_per_sample(mc) + 64.0),
-               fmt::format("{} samples", input.samples), "use fewer samples");
-  std::vector<std::uint64_t> samples(input.samples);
-  for (std::uint64_t k = 0; k < input.samples; ++k) samples[k] = k;
-  std::vector<SampleResult> results(input.samples);
+  const std::uint64_t count = input.samples.value_or(1000);
+  check_memory(static_cast<double>(count) * (McSummariser::bytes_per_sample(mc) + 64.0),
+               fmt::format("{} samples", count), "use fewer samples");
+  std::vector<std::uint64_t> samples(count);
+  for (std::uint64_t k = 0; k < count; ++k) samples[k] = k;
+  std::vector<SampleResult> results(count);
   std::uint64_t done = 0;
-  job.set_progress(0, input.samples);
+  job.set_progress(0, count);
   mc.run(
       samples, threads,
       [&](std::vector<SampleResult>& batch) {
         for (auto& result : batch) results[result.sample] = std::move(result);
         done += batch.size();
       },
-      [&](std::size_t count) {
-        job.set_progress(count, input.samples);
+      [&](std::size_t finished) {
+        job.set_progress(finished, count);
         (void)job.should_stop();
       },
       job.stop_flag());
-  job.set_progress(done, input.samples);
-  if (done < input.samples) return {200, {{"samples", done}}};  // stopped: the queue reports it cancelled
+  job.set_progress(done, count);
+  if (done < count) return {200, {{"samples", done}}};  // stopped: the queue reports it cancelled
   const McSummary summary = summarise(mc, input.scenario, results);
   Json indicators;
   for (std::size_t i = 0; i < mc.indicator_series().size(); ++i) {
     indicators[mc.indicator_series()[i].name] = csv_table(io::mc_indicator_csv(mc, summary, i));
   }
   const std::string summary_csv = io::mc_summary_csv(mc, summary);
-  Json body{{"samples", input.samples},
+  Json body{{"samples", count},
             {"uncertain", mc.uncertain()},
             {"warnings", diagnostics_json(input.warnings)},
             {"tables",
@@ -329,6 +337,31 @@ JobOutcome mc_outcome(const RunInput& input, unsigned threads, Job& job) {
               {"indicators", std::move(indicators)}}},
             {"files", {{"mc_summary.csv", summary_csv}}},
             {"text", io::mc_table(mc, input.scenario, summary)}};
+  if (!input.note.empty()) body["note"] = input.note;
+  return {200, std::move(body)};
+}
+
+JobOutcome sensitivity_outcome(const RunInput& input, unsigned threads, Job& job) {
+  const MonteCarlo mc(input.scenario, input.request);
+  const std::uint64_t base_samples = input.samples.value_or(500);
+  if (base_samples < 2) throw RequestError("'samples' must be at least 2 for sensitivity");
+  SobolControl control;
+  control.stop = &job.stop_flag();
+  control.progress = [&](std::size_t done, std::size_t total) {
+    job.set_progress(done, total);
+    (void)job.should_stop();
+  };
+  job.set_progress(0, base_samples);
+  const ModelSensitivity sensitivity =
+      model_sensitivity(mc, base_samples, input.request.seed, threads, input.bootstrap, control);
+  const std::string csv = io::sensitivity_csv(mc, sensitivity);
+  Json body{{"samples", base_samples},
+            {"evaluations", sensitivity.result.evaluations},
+            {"groups", sensitivity.groups},
+            {"warnings", diagnostics_json(input.warnings)},
+            {"tables", {{"sensitivity", csv_table(csv)}}},
+            {"files", {{"sensitivity.csv", csv}}},
+            {"text", io::sensitivity_table(mc, sensitivity, 3)}};
   if (!input.note.empty()) body["note"] = input.note;
   return {200, std::move(body)};
 }
@@ -359,6 +392,9 @@ JobOutcome error_outcome(const Error& error) {
       break;
     case ExitCode::data:
       status = 422;
+      break;
+    case ExitCode::interrupted:
+      status = 409;
       break;
     default:
       status = 500;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "jobs.hpp"
@@ -36,11 +37,13 @@ struct RunInput {
   io::ScenarioOrigin origin;
   std::vector<Diagnostic> warnings;
   RunRequest request;
-  std::uint64_t samples = 0;  // for Monte Carlo
-  std::string note;           // why the ensemble is left out of a default selection ("" when it is not)
+  std::optional<std::uint64_t> samples;  // Monte Carlo samples, or sensitivity's base samples
+  std::size_t bootstrap = 200;           // sensitivity's bootstrap resamples
+  std::string note;                      // why the ensemble is left out of a default selection ("" when it is not)
 };
 
-// Reads {"yaml" | "name", "file"?, "strict"?, "models"?, "params"?, "set"?, "at"?, "seed"?, "samples"?}.
+// Reads {"yaml" | "name", "file"?, "strict"?, "models"?, "params"?, "set"?, "at"?, "seed"?, "samples"?,
+// "bootstrap"?}.
 // Throws RequestError, ScenarioError, ConfigError, UsageError, InputNotFoundError.
 [[nodiscard]] RunInput read_run_input(const std::string& body, unsigned threads);
 
@@ -50,6 +53,9 @@ struct RunInput {
 
 // Monte Carlo on `threads` threads, reporting progress to and stopping with `job`.
 [[nodiscard]] JobOutcome mc_outcome(const RunInput& input, unsigned threads, Job& job);
+
+// Sobol indices (`parley sensitivity`) on `threads` threads, reporting progress to and stopping with `job`.
+[[nodiscard]] JobOutcome sensitivity_outcome(const RunInput& input, unsigned threads, Job& job);
 
 // The run folder (run.json, the CSV files, scenario.json, report.html) as a zip archive.
 [[nodiscard]] std::string run_archive(const RunInput& input);

@@ -97,11 +97,15 @@ JobQueue::~JobQueue() {
   {
     const std::lock_guard lock(mutex_);
     closing_ = true;
-    for (auto& [job, work] : waiting_) job->cancel();
-    for (auto& [id, job] : jobs_) job->cancel();
   }
+  cancel_all();
   available_.notify_all();
   for (auto& worker : workers_) worker.join();
+}
+
+void JobQueue::cancel_all() {
+  const std::lock_guard lock(mutex_);
+  for (auto& [id, job] : jobs_) job->cancel();  // the waiting ones are among them
 }
 
 std::shared_ptr<Job> JobQueue::submit(std::string kind, JobWork work) {

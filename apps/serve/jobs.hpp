@@ -93,6 +93,8 @@ class JobQueue {
   // A job still queued, running or among the last finished; null otherwise.
   [[nodiscard]] std::shared_ptr<Job> find(std::uint64_t id) const;
   [[nodiscard]] const JobLimits& limits() const { return limits_; }
+  // Cancels every job queued or running (the server is stopping).
+  void cancel_all();
   // How many jobs run and wait now.
   [[nodiscard]] std::pair<std::size_t, std::size_t> load() const;
 

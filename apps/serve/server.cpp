@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -115,6 +116,7 @@ void Server::listen() {
 }
 
 void Server::stop() {
+  jobs_.cancel_all();  // so that no request waiting for a job, or following one, holds the server up
   if (http_->is_running()) http_->stop();
 }
 
@@ -235,13 +237,23 @@ void Server::route() {
     reply(response, validate_scenario(request.body));
   });
 
+  // A request is read (its scenario loaded and checked) before it is queued, so that a malformed one is
+  // answered at once and never takes a place in the queue.
+  const auto read_input = [this](const httplib::Request& request, httplib::Response& response) {
+    std::shared_ptr<const RunInput> input;
+    const JobOutcome refused = answer([&] {
+      input = std::make_shared<const RunInput>(read_run_input(request.body, job_threads_));
+      return JobOutcome{};
+    });
+    if (!input) reply(response, refused);
+    return input;
+  };
   // A run or an archive: queued like every job, answered when done.
-  const auto run_now = [this](const std::string& kind, const httplib::Request& request, httplib::Response& response,
-                              auto make) {
-    const std::string body = request.body;
-    const unsigned threads = job_threads_;
-    auto job = jobs_.submit(
-        kind, [body, threads, make](Job&) { return answer([&] { return make(read_run_input(body, threads)); }); });
+  const auto run_now = [this, read_input](const std::string& kind, const httplib::Request& request,
+                                          httplib::Response& response, auto make) {
+    const auto input = read_input(request, response);
+    if (!input) return;
+    auto job = jobs_.submit(kind, [input, make](Job&) { return answer([&] { return make(*input); }); });
     if (!job) return refuse_busy(response, options_.jobs);
     while (!job->wait_for(std::chrono::milliseconds(200))) {
     }
@@ -259,15 +271,23 @@ void Server::route() {
     }
   });
 
-  // Monte Carlo: a job of its own, answered at once with its id; its progress is polled or streamed.
-  http.Post("/api/mc", [this](const httplib::Request& request, httplib::Response& response) {
-    const std::string body = request.body;
+  // Monte Carlo and sensitivity: jobs answered at once with their id; their progress is polled or
+  // streamed.
+  const auto queue_job = [this, read_input](const std::string& kind, const httplib::Request& request,
+                                            httplib::Response& response, auto compute) {
+    const auto input = read_input(request, response);
+    if (!input) return;
     const unsigned threads = job_threads_;
-    auto job = jobs_.submit("mc", [body, threads](Job& self) {
-      return answer([&] { return mc_outcome(read_run_input(body, threads), threads, self); });
-    });
+    auto job = jobs_.submit(
+        kind, [input, threads, compute](Job& self) { return answer([&] { return compute(*input, threads, self); }); });
     if (!job) return refuse_busy(response, options_.jobs);
     reply(response, {202, job->status(false)});
+  };
+  http.Post("/api/mc", [queue_job](const httplib::Request& request, httplib::Response& response) {
+    queue_job("mc", request, response, mc_outcome);
+  });
+  http.Post("/api/sensitivity", [queue_job](const httplib::Request& request, httplib::Response& response) {
+    queue_job("sensitivity", request, response, sensitivity_outcome);
   });
   http.Get(R"(/api/jobs/(\d+))", [this](const httplib::Request& request, httplib::Response& response) {
     const auto job = jobs_.find(job_id(request));

@@ -134,6 +134,14 @@ class UnsolvableError : public Error {
   [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::data; }
 };
 
+// Long work stopped before it finished, on request (a cancel, a time limit): nothing is wrong with the
+// input, and nothing partial is returned.
+class InterruptedError : public Error {
+ public:
+  using Error::Error;
+  [[nodiscard]] ExitCode exit_code() const noexcept override { return ExitCode::interrupted; }
+};
+
 // An output file or folder cannot be written.
 class OutputError : public Error {
  public:

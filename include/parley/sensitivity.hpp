@@ -3,6 +3,7 @@
 // inputs, by Saltelli's sampling scheme with Jansen's estimators (Saltelli et al. 2010), with
 // bootstrap intervals. Generic over the function; `parley sensitivity` applies it to the models.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -13,11 +14,11 @@
 namespace parley {
 
 struct SobolProblem {
-  std::function<std::vector<double>(Rng&)> draw;                            // one input vector
+  std::function<std::vector<double>(Rng&)> draw;  // one input vector
   // The outputs; called from `threads` threads at once, each passing its index (0 to threads − 1),
   // so that each may keep its own scratch.
   std::function<std::vector<double>(const std::vector<double>&, unsigned thread)> evaluate;
-  std::vector<std::vector<std::size_t>> groups;                             // input indices per group
+  std::vector<std::vector<std::size_t>> groups;  // input indices per group
   std::size_t outputs = 0;
 };
 
@@ -37,11 +38,18 @@ struct SobolResult {
   std::vector<std::vector<SobolIndex>> indices;  // [output][group]; NaN when the output does not vary
 };
 
+// What a caller that shows progress or may cancel passes: `progress(done, total)` after each base
+// sample (called from the computing threads, one at a time), and `stop`, checked between base samples.
+struct SobolControl {
+  std::function<void(std::size_t done, std::size_t total)> progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
 // Rows A_j and B_j are drawn from make_rng(seed, 2j) and make_rng(seed, 2j + 1). A base sample whose
 // evaluations give NaN for an output is left out of that output's estimates. `threads` 0: every core.
-// The result does not depend on `threads`.
+// The result does not depend on `threads`. Throws InterruptedError when `control.stop` is raised.
 [[nodiscard]] SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::uint64_t seed,
-                                unsigned threads, std::size_t bootstrap);
+                                unsigned threads, std::size_t bootstrap, const SobolControl& control = {});
 
 class MonteCarlo;
 
@@ -55,8 +63,9 @@ struct ModelSensitivity {
 
 // One model seed for every evaluation (common random numbers): a model's own randomness is not an
 // input, and the indices do not depend on the order threads evaluate in. Throws UsageError when the
-// scenario makes nothing uncertain.
+// scenario makes nothing uncertain, InterruptedError when `control.stop` is raised.
 [[nodiscard]] ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed,
-                                                 unsigned threads, std::size_t bootstrap);
+                                                 unsigned threads, std::size_t bootstrap,
+                                                 const SobolControl& control = {});
 
 }  // namespace parley

@@ -54,7 +54,7 @@ void estimate(const Columns& columns, const std::vector<std::size_t>& rows, std:
 }  // namespace
 
 SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::uint64_t seed, unsigned threads,
-                  std::size_t bootstrap) {
+                  std::size_t bootstrap, const SobolControl& control) {
   const std::size_t groups = problem.groups.size();
   const std::size_t outputs = problem.outputs;
   // The evaluations, and the bootstrap's resamples of the base samples.
@@ -69,9 +69,11 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
   std::atomic<bool> abandon{false};
   std::exception_ptr failure;
   std::mutex mutex;
+  std::size_t done = 0;  // base samples evaluated, under `mutex`
+  const auto stopped = [&] { return control.stop != nullptr && control.stop->load(); };
   const auto work = [&](unsigned thread) {
     try {
-      for (std::size_t j = next++; j < base_samples && !abandon.load(); j = next++) {
+      for (std::size_t j = next++; j < base_samples && !abandon.load() && !stopped(); j = next++) {
         Rng rng_a = make_rng(seed, 2 * j);
         Rng rng_b = make_rng(seed, 2 * j + 1);
         const std::vector<double> a = problem.draw(rng_a);
@@ -84,6 +86,10 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
           for (const std::size_t input : problem.groups[g]) mixed[input] = b[input];
           row.push_back(problem.evaluate(mixed, thread));
         }
+        if (control.progress) {
+          const std::lock_guard lock(mutex);
+          control.progress(++done, base_samples);
+        }
       }
     } catch (...) {
       const std::lock_guard lock(mutex);
@@ -95,6 +101,7 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
     pool.join();
   }
   if (failure) std::rethrow_exception(failure);
+  if (stopped()) throw InterruptedError(fmt::format("stopped before all {} base samples were evaluated", base_samples));
 
   SobolResult result;
   result.base_samples = base_samples;
@@ -151,7 +158,7 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
 }
 
 ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_samples, std::uint64_t seed, unsigned threads,
-                                   std::size_t bootstrap) {
+                                   std::size_t bootstrap, const SobolControl& control) {
   const auto groups = mc.sampler().groups();
   if (groups.empty()) {
     throw UsageError("the scenario's uncertainty block makes nothing uncertain: there is nothing to attribute");
@@ -167,7 +174,7 @@ ModelSensitivity model_sensitivity(const MonteCarlo& mc, std::size_t base_sample
   problem.outputs = mc.series().size();
   ModelSensitivity sensitivity;
   for (const auto& group : groups) sensitivity.groups.push_back(group.name);
-  sensitivity.result = sobol(problem, base_samples, seed, threads, bootstrap);
+  sensitivity.result = sobol(problem, base_samples, seed, threads, bootstrap, control);
   return sensitivity;
 }
 

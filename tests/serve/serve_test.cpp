@@ -353,6 +353,34 @@ TEST(Serve, MonteCarloStreamsProgressAndEqualsTheCli) {
   EXPECT_EQ(last["result"]["files"]["mc_summary.csv"].get<std::string>(), read_text(folder / "out/mc_summary.csv"));
 }
 
+TEST(Serve, SensitivityEqualsTheCliAndCanBeCancelled) {
+  const Served served;
+  const json started = body_of(served.post("/api/sensitivity", {{"samples", 8}, {"seed", "5"}, {"bootstrap", 20}}));
+  const json status = finished_job(served, started["id"]);
+  ASSERT_EQ(status["state"], "done") << status.dump();
+  EXPECT_EQ(status["done"], 8);
+  const auto folder = test::fresh_directory("serve-sensitivity");
+  const auto outcome =
+      test::run_parley({"sensitivity", "-n", "8", "--seed", "5", "--bootstrap", "20", "-q", "-o", "out"}, folder);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(status["result"]["files"]["sensitivity.csv"].get<std::string>(), read_text(folder / "out/sensitivity.csv"));
+  // A long one, cancelled.
+  const std::string id = body_of(served.post("/api/sensitivity", {{"samples", 5000}}))["id"];
+  for (int i = 0; i < 1000 && body_of(served.get("/api/jobs/" + id))["state"] == "queued"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(served.client().Delete(("/api/jobs/" + id).c_str(), served.auth())->status, 202);
+  const json cancelled = finished_job(served, id);
+  EXPECT_EQ(cancelled["state"], "cancelled");
+  EXPECT_EQ(cancelled["status"], 409);
+  // Malformed requests are refused at once, without a job.
+  EXPECT_EQ(served.post("/api/sensitivity", {{"samples", 0}})->status, 400);
+  EXPECT_EQ(served.post("/api/mc", {{"samples", 10}, {"set", {"actors.XYZ.capability=1"}}})->status, 400);
+  const json too_few = finished_job(served, body_of(served.post("/api/sensitivity", {{"samples", 1}}))["id"]);
+  EXPECT_EQ(too_few["status"], 400);
+  EXPECT_NE(too_few["result"]["error"].get<std::string>().find("at least 2"), std::string::npos);
+}
+
 TEST(Serve, AMonteCarloJobCanBeCancelled) {
   const Served served;
   const json job = body_of(served.post("/api/mc", {{"samples", 1000000}}));
@@ -458,7 +486,7 @@ TEST(Serve, TheOpenApiFileListsCallsTheServerAnswers) {
     EXPECT_NE(result->status, 404) << method << " " << path << ": " << result->body;
     ++calls;
   }
-  EXPECT_EQ(calls, 11);
+  EXPECT_EQ(calls, 12);
 }
 
 TEST(Serve, ZipArchivesHoldTheirFilesWithChecksums) {

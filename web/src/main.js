@@ -1,6 +1,6 @@
 // The workbench page: a YAML editor with the server's diagnostics as you type, a table of the stances,
-// runs with the headline and the models' forecasts, trajectories and tables, Monte Carlo with live
-// progress, and a pinned run to compare with (docs/web.md). Every number comes from `parley serve`.
+// runs with the headline and the models' forecasts, trajectories and tables, Monte Carlo and
+// sensitivity with live progress, and a pinned run to compare with (docs/web.md). Every number comes from `parley serve`.
 
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
@@ -21,7 +21,6 @@ const state = {
   pinned: null,    // {result, scenario}: run A of a comparison
   validated: 0,    // sequence numbers: a late answer never overwrites a newer one
   ran: 0,
-  job: null,       // the Monte Carlo job running
   chart: null,
 };
 
@@ -288,50 +287,74 @@ function renderModelTable() {
   $("model-table").replaceChildren(table ? htmlTable(table) : "");
 }
 
-// ---- Monte Carlo
+// ---- Monte Carlo and sensitivity: jobs with a live progress bar and a cancel button
 
-async function startMonteCarlo() {
-  const request = { ...runRequest(), samples: Number($("mc-samples").value) };
-  const { status, body } = await call("/api/mc", { method: "POST", body: request });
-  if (status !== 202) {
-    $("mc-summary").replaceChildren(element("p", { class: "error" }, body.error));
-    return;
-  }
-  state.job = body.id;
-  $("mc-start").disabled = true;
-  $("mc-cancel").disabled = false;
-  $("mc-summary").replaceChildren(element("p", { class: "hint" }, "running…"));
-  followJob(body.id, (job) => {
-    const percent = job.total > 0 ? Math.floor((100 * job.done) / job.total) : 0;
-    $("mc-progress").value = percent;
-    $("mc-percent").textContent = `${percent} %`;
-    if (job.state === "done" || job.state === "cancelled" || job.state === "lost") finishMonteCarlo(job);
+// The controls named PREFIX-samples, -start, -cancel, -progress, -percent and -summary run the job
+// of `path` and show its result with `show(result)`.
+function jobPanel(prefix, path, show) {
+  const part = (name) => $(`${prefix}-${name}`);
+  let job = null;
+  const finish = (status) => {
+    job = null;
+    part("start").disabled = false;
+    part("cancel").disabled = true;
+    const summary = part("summary");
+    if (status.state === "lost") {
+      summary.replaceChildren(element("p", { class: "error" }, "the connection to the server was lost"));
+    } else if (status.state === "cancelled") {
+      summary.replaceChildren(element("p", { class: "hint" }, `${status.reason}: ${status.done} of ${status.total} samples were done.`));
+    } else if (status.status !== 200) {
+      summary.replaceChildren(element("p", { class: "error" }, status.result.error));
+    } else {
+      summary.replaceChildren(...show(status.result));
+    }
+  };
+  part("start").addEventListener("click", async () => {
+    const request = { ...runRequest(), samples: Number(part("samples").value) };
+    const { status, body } = await call(path, { method: "POST", body: request });
+    if (status !== 202) {
+      part("summary").replaceChildren(element("p", { class: "error" }, body.error));
+      return;
+    }
+    job = body.id;
+    part("start").disabled = true;
+    part("cancel").disabled = false;
+    part("progress").value = 0;
+    part("percent").textContent = "0 %";
+    part("summary").replaceChildren(element("p", { class: "hint" }, "running…"));
+    followJob(body.id, (status) => {
+      const percent = status.total > 0 ? Math.floor((100 * status.done) / status.total) : 0;
+      part("progress").value = percent;
+      part("percent").textContent = `${percent} %`;
+      if (["done", "cancelled", "lost"].includes(status.state)) finish(status);
+    });
+  });
+  part("cancel").addEventListener("click", async () => {
+    if (job) await call(`/api/jobs/${job}`, { method: "DELETE" });
   });
 }
 
-function finishMonteCarlo(job) {
-  state.job = null;
-  $("mc-start").disabled = false;
-  $("mc-cancel").disabled = true;
-  if (job.state === "lost") {
-    $("mc-summary").replaceChildren(element("p", { class: "error" }, "the connection to the server was lost"));
-  } else if (job.state === "cancelled") {
-    $("mc-summary").replaceChildren(element("p", { class: "hint" }, `${job.reason}: ${job.done} of ${job.total} samples were done.`));
-  } else if (job.status !== 200) {
-    $("mc-summary").replaceChildren(element("p", { class: "error" }, job.result.error));
-  } else {
-    const summary = job.result.tables.mc_summary;
-    const keep = ["model", "issue", "mean", "sd", "q05", "q50", "q95"].filter((c) => summary.columns.includes(c));
-    const index = keep.map((c) => summary.columns.indexOf(c));
-    const table = { columns: keep, rows: summary.rows.map((row) => index.map((i) => row[i])) };
-    const note = job.result.uncertain ? `${job.result.samples} samples`
-      : `${job.result.samples} samples; the scenario has no uncertainty block, so every sample is the same scenario`;
-    $("mc-summary").replaceChildren(element("p", { class: "hint" }, note), htmlTable(table));
-  }
+// Columns `keep` of a table, in that order.
+function pick(table, keep) {
+  const index = keep.map((c) => table.columns.indexOf(c));
+  return { columns: keep, rows: table.rows.map((row) => index.map((i) => row[i])) };
 }
 
-async function cancelMonteCarlo() {
-  if (state.job) await call(`/api/jobs/${state.job}`, { method: "DELETE" });
+function showMonteCarlo(result) {
+  const summary = result.tables.mc_summary;
+  const keep = ["model", "issue", "mean", "sd", "q05", "q50", "q95"].filter((c) => summary.columns.includes(c));
+  const note = result.uncertain ? `${result.samples} samples`
+    : `${result.samples} samples; the scenario has no uncertainty block, so every sample is the same scenario`;
+  return [element("p", { class: "hint" }, note), htmlTable(pick(summary, keep))];
+}
+
+// The inputs that drive each forecast most: every (model, issue, input) by total index, largest first.
+function showSensitivity(result) {
+  const table = pick(result.tables.sensitivity, ["model", "issue", "input", "first", "total", "total_low", "total_high"]);
+  table.rows.sort((a, b) => (b[4] ?? -1) - (a[4] ?? -1));
+  return [element("p", { class: "hint" }, `${result.samples} base samples, ${result.evaluations} model runs; `
+    + "the share of each forecast's variance due to an input, alone (first) or with others (total), largest first"),
+  htmlTable(table, 40)];
 }
 
 // ---- download
@@ -394,8 +417,8 @@ async function start() {
   $("chart-model").addEventListener("change", renderChart);
   $("chart-issue").addEventListener("change", renderChart);
   $("table-select").addEventListener("change", renderModelTable);
-  $("mc-start").addEventListener("click", startMonteCarlo);
-  $("mc-cancel").addEventListener("click", cancelMonteCarlo);
+  jobPanel("mc", "/api/mc", showMonteCarlo);
+  jobPanel("sa", "/api/sensitivity", showSensitivity);
   $("pin").addEventListener("click", () => {
     if (!state.result) return;
     state.pinned = { result: state.result, scenario: state.scenario };

@@ -120,6 +120,17 @@ test("Monte Carlo progress reaches 100 % and the summary is shown", async () => 
   await page.close();
 });
 
+test("sensitivity progress reaches 100 % and the drivers are listed", async () => {
+  const page = await openWorkbench();
+  await page.fill("#sa-samples", "12");
+  await page.click("#sa-start");
+  await page.waitForSelector("#sa-summary table", { timeout: 60000 });
+  assert.equal(await page.textContent("#sa-percent"), "100 %");
+  const inputs = await page.locator("#sa-summary tbody tr td:nth-child(3)").allTextContents();
+  assert.ok(inputs.length > 10 && inputs.every((input) => input.length > 0));
+  await page.close();
+});
+
 test("a Monte Carlo run can be cancelled", async () => {
   const page = await openWorkbench();
   await page.fill("#mc-samples", "1000000");

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <numbers>
+
+#include "parley/errors.hpp"
 
 namespace parley {
 namespace {
@@ -54,6 +57,27 @@ TEST(Sobol, SameResultWithOneOrThreeThreads) {
     EXPECT_EQ(one.indices[0][g].first, three.indices[0][g].first);
     EXPECT_EQ(one.indices[0][g].total_high, three.indices[0][g].total_high);
   }
+}
+
+TEST(Sobol, ReportsProgressAndStopsWhenAsked) {
+  std::vector<std::size_t> seen;
+  SobolControl control;
+  control.progress = [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, 300U);
+    seen.push_back(done);
+  };
+  const SobolResult result = sobol(ishigami(), 300, 7, 3, 10, control);
+  ASSERT_EQ(seen.size(), 300U);
+  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i + 1);  // one at a time, in order
+  // Progress changes nothing.
+  EXPECT_EQ(result.indices[0][1].first, sobol(ishigami(), 300, 7, 1, 10).indices[0][1].first);
+
+  std::atomic<bool> stop{false};
+  control.stop = &stop;
+  control.progress = [&](std::size_t done, std::size_t) {
+    if (done == 20) stop = true;
+  };
+  EXPECT_THROW((void)sobol(ishigami(), 100000, 7, 2, 10, control), InterruptedError);
 }
 
 }  // namespace
