@@ -134,14 +134,10 @@ bool Server::allowed_host(const std::string& host) const {
   return !loopback_host(options_.host);
 }
 
-bool Server::allowed_origin(const std::string& origin) const {
-  if (origin.empty()) return true;  // not a browser's cross-site request: the token is still required
-  const std::string port = fmt::format(":{}", port_);
-  for (const std::string& host :
-       {std::string("127.0.0.1"), std::string("localhost"), std::string("[::1]"), options_.host}) {
-    if (origin == fmt::format("http://{}{}", host, port)) return true;
-  }
-  return false;
+// A browser sends Origin with every request a page makes across sites (and with same-site POSTs): it
+// must name the very host and port the request was sent to, i.e. this server as the page reached it.
+bool same_origin(const std::string& origin, const std::string& host) {
+  return origin.empty() || (!host.empty() && origin == fmt::format("http://{}", host));
 }
 
 void Server::route() {
@@ -167,7 +163,7 @@ void Server::route() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (!request.path.starts_with("/api/")) return httplib::Server::HandlerResponse::Unhandled;
-    if (!allowed_origin(request.get_header_value("Origin"))) {
+    if (!same_origin(request.get_header_value("Origin"), request.get_header_value("Host"))) {
       refuse(response, 403, "requests from another site are refused");
       return httplib::Server::HandlerResponse::Handled;
     }

@@ -45,7 +45,6 @@ class Server {
 
  private:
   void route();
-  [[nodiscard]] bool allowed_origin(const std::string& origin) const;
   [[nodiscard]] bool allowed_host(const std::string& host) const;
 
   ServerOptions options_;
@@ -54,6 +53,9 @@ class Server {
   JobQueue jobs_;
   std::unique_ptr<class HttpServer> http_;
 };
+
+// Whether a request's Origin (empty: none sent) is the server it was sent to, named by its Host.
+[[nodiscard]] bool same_origin(const std::string& origin, const std::string& host);
 
 // True for 127.0.0.1, ::1, localhost and the rest of 127.0.0.0/8.
 [[nodiscard]] bool loopback_host(const std::string& host);

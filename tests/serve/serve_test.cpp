@@ -116,8 +116,18 @@ TEST(Serve, ForeignOriginsAndHostsAreRefused) {
   headers.emplace("Origin", "http://127.0.0.1:" + std::to_string(served.port() + 1));
   EXPECT_EQ(client.Post("/api/run", headers, "{}", "application/json")->status, 403);
   headers = served.auth();
+  headers.emplace("Origin", "http://127.0.0.1:" + std::to_string(served.port()));
+  EXPECT_EQ(client.Post("/api/validate", headers, R"({"yaml": "x"})", "application/json")->status, 200);
+  // The page reached as localhost: its Origin and Host agree.
+  headers = served.auth();
   headers.emplace("Origin", "http://localhost:" + std::to_string(served.port()));
+  headers.emplace("Host", "localhost:" + std::to_string(served.port()));
   EXPECT_EQ(client.Get("/api/models", headers)->status, 200);
+  EXPECT_TRUE(same_origin("", "127.0.0.1:8470"));
+  EXPECT_TRUE(same_origin("http://192.168.1.5:8470", "192.168.1.5:8470"));  // served with --host
+  EXPECT_FALSE(same_origin("http://evil.example", "127.0.0.1:8470"));
+  EXPECT_FALSE(same_origin("http://127.0.0.1:8470", ""));
+  EXPECT_FALSE(same_origin("null", "127.0.0.1:8470"));  // a sandboxed frame or a file:// page
   // DNS rebinding: a page of another name that resolves to 127.0.0.1.
   const std::string rebound = "GET / HTTP/1.1\r\nHost: evil.example:" + std::to_string(served.port()) + "\r\n\r\n";
   EXPECT_EQ(raw_status(served.port(), rebound), 403);

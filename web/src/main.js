@@ -1,5 +1,5 @@
 // The workbench page: a YAML editor with the server's diagnostics as you type, a table of the stances,
-// runs with the headline and the models' forecasts, trajectories and tables, Monte Carlo and
+// runs with the headline and the models' forecasts, trajectories, exchanges and tables, Monte Carlo and
 // sensitivity with live progress, and a pinned run to compare with (docs/web.md). Every number comes from `parley serve`.
 
 import { EditorView, basicSetup } from "codemirror";
@@ -11,6 +11,7 @@ import "./style.css";
 import { call, followJob, hasToken } from "./api.js";
 import { element, htmlTable, number, records } from "./tables.js";
 import { stanceTable } from "./stances.js";
+import { exchangeMatrix } from "./exchanges.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -146,6 +147,19 @@ function render() {
   renderChartControls();
   renderChart();
   renderTableSelect();
+  exchangeMatrix($("exchanges"), state.result.tables.exchanges, showTrades);
+}
+
+// The model table shows the exchanges between actors `a` and `b` only.
+function showTrades(a, b) {
+  const table = state.result.tables.exchanges;
+  const i = table.columns.indexOf("i_actor");
+  const j = table.columns.indexOf("j_actor");
+  const rows = table.rows.filter((row) => [row[i], row[j]].sort().join(" ") === `${a} ${b}`);
+  $("table-select").value = "exchanges";
+  $("model-table").replaceChildren(element("p", { class: "hint" }, `the exchanges between ${a} and ${b}`),
+    htmlTable({ columns: table.columns, rows }));
+  $("model-table").scrollIntoView({ block: "nearest" });
 }
 
 function renderHeadline() {

@@ -92,6 +92,19 @@ test("changing PAK's airspace position in the table changes the forecast", async
   await page.close();
 });
 
+test("the exchanges matrix lists the trades of a pair", async () => {
+  const page = await openWorkbench();
+  const cell = page.locator("#exchanges td.trade").first();
+  const count = Number(await cell.textContent());
+  const [a, b] = (await cell.getAttribute("data-pair")).split(" ");
+  assert.ok(count > 0);
+  assert.match(await cell.getAttribute("title"), new RegExp(`round \\d+: (${a}|${b}) gives ground on`));
+  await cell.click();
+  assert.equal(await page.locator("#model-table tbody tr").count(), count);
+  assert.equal(await page.inputValue("#table-select"), "exchanges");
+  await page.close();
+});
+
 test("a bad salience shows a located error", async () => {
   const page = await openWorkbench();
   await editStance(page, "PAK", "us_airspace", "salience", 1.7);
