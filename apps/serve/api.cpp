@@ -116,19 +116,21 @@ io::LoadedScenario load_scenario(const nlohmann::json& request, io::ScenarioOrig
 }
 
 bool id_column(std::string_view name) {
-  return name == "model" || name == "issue" || name == "actor" || name.ends_with("actor") || name.ends_with("_issue") ||
-         name == "initiator" || name == "receiver" || name == "counterpart";
+  for (const std::string_view part :
+       {"model", "issue", "actor", "input", "supplies", "demands", "initiator", "receiver", "counterpart"}) {
+    if (name.find(part) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 Json cell_json(std::string_view cell, bool text_only) {
+  if (text_only) return std::string(cell);  // an actor may be called `true` or `007`
   if (cell.empty()) return nullptr;
   if (cell == "true") return true;
   if (cell == "false") return false;
-  if (!text_only) {
-    double number = 0.0;
-    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
-    if (error == std::errc{} && end == cell.data() + cell.size()) return number;
-  }
+  double number = 0.0;
+  const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), number);
+  if (error == std::errc{} && end == cell.data() + cell.size()) return number;
   return std::string(cell);
 }
 
@@ -255,7 +257,7 @@ JobOutcome validate_scenario(const std::string& body) {
   });
 }
 
-RunInput read_run_input(const std::string& body, unsigned threads) {
+RunInput read_run_input(const std::string& body, unsigned threads, std::size_t jobs_at_once) {
   const auto request = parse_body(body);
   check_keys(request,
              {"yaml", "name", "file", "strict", "models", "params", "set", "at", "seed", "samples", "bootstrap"});
@@ -276,9 +278,13 @@ RunInput read_run_input(const std::string& body, unsigned threads) {
   input.request.seed = whole_field(request, "seed", kDefaultSeed);
   if (request.contains("samples")) {
     input.samples = whole_field(request, "samples", 0);
-    if (*input.samples == 0) throw RequestError("'samples' must be at least 1");
+    if (*input.samples == 0 || *input.samples > kMaxSamples) {
+      throw RequestError(fmt::format("'samples' must be in [1, {}]", kMaxSamples));
+    }
   }
   input.bootstrap = whole_field(request, "bootstrap", input.bootstrap);
+  if (input.bootstrap > kMaxBootstrap) throw RequestError(fmt::format("'bootstrap' must be in [0, {}]", kMaxBootstrap));
+  input.jobs_at_once = std::max<std::size_t>(1, jobs_at_once);
   const Calibration& calibration = io::shipped_calibration();
   ModelPlan plan = plan_models(list_field(request, "models"), list_field(request, "params"),
                                input.scenario.issues.size(), calibration);
@@ -302,8 +308,14 @@ JobOutcome run_outcome(const RunInput& input) {
 JobOutcome mc_outcome(const RunInput& input, unsigned threads, Job& job) {
   const MonteCarlo mc(input.scenario, input.request);
   const std::uint64_t count = input.samples.value_or(1000);
-  check_memory(static_cast<double>(count) * (McSummariser::bytes_per_sample(mc) + 64.0),
-               fmt::format("{} samples", count), "use fewer samples");
+  // Each sample's result is kept until all are in (a SampleResult, its forecasts and its indicators'
+  // keys), then summarised (what the summariser keeps); every job that may run at once may do the same.
+  const double per_sample = static_cast<double>(sizeof(SampleResult)) + static_cast<double>(mc.series().size()) * 8.0 +
+                            40.0 + static_cast<double>(mc.indicator_series().size()) * 64.0 +
+                            McSummariser::bytes_per_sample(mc);
+  check_memory(static_cast<double>(count) * per_sample * static_cast<double>(input.jobs_at_once),
+               fmt::format("{} samples ({} such jobs may run at once)", count, input.jobs_at_once),
+               "use fewer samples");
   std::vector<std::uint64_t> samples(count);
   for (std::uint64_t k = 0; k < count; ++k) samples[k] = k;
   std::vector<SampleResult> results(count);

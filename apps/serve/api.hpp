@@ -39,13 +39,19 @@ struct RunInput {
   RunRequest request;
   std::optional<std::uint64_t> samples;  // Monte Carlo samples, or sensitivity's base samples
   std::size_t bootstrap = 200;           // sensitivity's bootstrap resamples
+  std::size_t jobs_at_once = 1;          // jobs the server runs at once: each may take this share of memory
   std::string note;                      // why the ensemble is left out of a default selection ("" when it is not)
 };
 
 // Reads {"yaml" | "name", "file"?, "strict"?, "models"?, "params"?, "set"?, "at"?, "seed"?, "samples"?,
 // "bootstrap"?}.
 // Throws RequestError, ScenarioError, ConfigError, UsageError, InputNotFoundError.
-[[nodiscard]] RunInput read_run_input(const std::string& body, unsigned threads);
+// `threads`: for models that use threads within one run; `jobs_at_once`: see RunInput.
+[[nodiscard]] RunInput read_run_input(const std::string& body, unsigned threads, std::size_t jobs_at_once = 1);
+
+// The largest `samples` and `bootstrap` a request may ask for.
+inline constexpr std::uint64_t kMaxSamples = 10'000'000;
+inline constexpr std::uint64_t kMaxBootstrap = 10'000;
 
 // The body of a run: run.json as `run`, forecast.csv and trajectories.csv and each model table as
 // {"columns", "rows"}, and the scenario's warnings.
@@ -73,8 +79,9 @@ JobOutcome answer(Compute&& compute) {
   }
 }
 
-// A CSV text as {"columns": [...], "rows": [[...], ...]}: numbers as numbers (the columns that hold
-// ids, `model`, `issue` and `actor`, stay text), "" as null, true/false as booleans.
+// A CSV text as {"columns": [...], "rows": [[...], ...]}: numbers as numbers, "" as null, true/false as
+// booleans, except in the columns that hold ids (model, issue, actor, input and the parts of a trade:
+// `i_actor`, `actor_a`, `supplies_b`, ...), which stay text whatever they look like.
 [[nodiscard]] nlohmann::ordered_json csv_table(const std::string& text);
 
 }  // namespace parley::serve

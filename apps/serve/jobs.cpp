@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 
 namespace parley::serve {
@@ -72,6 +73,7 @@ JobOutcome Job::outcome() const {
 void Job::start() {
   const std::lock_guard lock(mutex_);
   state_ = State::running;
+  deadline_ = std::chrono::steady_clock::now() + time_limit_;
 }
 
 void Job::finish(JobOutcome outcome) {
@@ -94,26 +96,35 @@ JobQueue::JobQueue(JobLimits limits) : limits_(limits) {
 }
 
 JobQueue::~JobQueue() {
-  {
-    const std::lock_guard lock(mutex_);
-    closing_ = true;
-  }
-  cancel_all();
+  close();
   available_.notify_all();
   for (auto& worker : workers_) worker.join();
 }
 
-void JobQueue::cancel_all() {
+void JobQueue::close() {
   const std::lock_guard lock(mutex_);
+  closing_ = true;
   for (auto& [id, job] : jobs_) job->cancel();  // the waiting ones are among them
+}
+
+void JobQueue::forget(std::uint64_t id) {
+  const std::lock_guard lock(mutex_);
+  const auto found = jobs_.find(id);
+  if (found == jobs_.end()) return;
+  const Job::State state = found->second->state();
+  if (state == Job::State::queued || state == Job::State::running) return;
+  jobs_.erase(found);
+  finished_.erase(std::remove(finished_.begin(), finished_.end(), id), finished_.end());
 }
 
 std::shared_ptr<Job> JobQueue::submit(std::string kind, JobWork work) {
   std::shared_ptr<Job> job;
   {
     const std::lock_guard lock(mutex_);
-    if (closing_ || waiting_.size() >= limits_.queued) return nullptr;
-    job = std::make_shared<Job>(next_id_++, std::move(kind), std::chrono::steady_clock::now() + limits_.time_limit);
+    // Workers that are free take a job at once: it waits only until they wake.
+    const std::size_t idle = limits_.running - std::min(running_, limits_.running);
+    if (closing_ || waiting_.size() >= limits_.queued + idle) return nullptr;
+    job = std::make_shared<Job>(next_id_++, std::move(kind), limits_.time_limit);
     jobs_.emplace(job->id(), job);
     waiting_.emplace_back(job, std::move(work));
   }

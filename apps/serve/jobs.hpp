@@ -22,8 +22,8 @@ namespace parley::serve {
 
 struct JobLimits {
   std::size_t running = 2;               // jobs computed at once
-  std::size_t queued = 8;                // jobs waiting; one more is refused
-  std::chrono::seconds time_limit{600};  // a job still running after this is stopped
+  std::size_t queued = 8;                // jobs waiting while `running` are computed; one more is refused
+  std::chrono::seconds time_limit{600};  // a job still running this long after it started is stopped
   std::size_t kept = 64;                 // finished jobs kept for their results
 };
 
@@ -39,8 +39,8 @@ class Job {
  public:
   enum class State { queued, running, done, cancelled };
 
-  Job(std::uint64_t id, std::string kind, std::chrono::steady_clock::time_point deadline)
-      : id_(id), kind_(std::move(kind)), deadline_(deadline) {}
+  Job(std::uint64_t id, std::string kind, std::chrono::seconds time_limit)
+      : id_(id), kind_(std::move(kind)), time_limit_(time_limit) {}
 
   [[nodiscard]] std::uint64_t id() const { return id_; }
   [[nodiscard]] const std::string& kind() const { return kind_; }
@@ -68,7 +68,9 @@ class Job {
 
   const std::uint64_t id_;
   const std::string kind_;
-  const std::chrono::steady_clock::time_point deadline_;
+  const std::chrono::seconds time_limit_;
+  // Set by start(), before the work runs and before any thread it starts: read without the lock.
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   std::atomic<bool> stop_{false};
   std::atomic<std::uint64_t> done_{0};
   std::atomic<std::uint64_t> total_{0};
@@ -88,13 +90,17 @@ class JobQueue {
   JobQueue(const JobQueue&) = delete;
   JobQueue& operator=(const JobQueue&) = delete;
 
-  // Queues `work`; null when `queued` jobs already wait (the caller answers 503).
+  // Queues `work`; null when `queued` jobs already wait beyond those a free worker is about to take,
+  // or the queue is closed (the caller answers 503).
   std::shared_ptr<Job> submit(std::string kind, JobWork work);
+  // Forgets a finished job whose outcome its caller has taken (a run answered at once), so that
+  // finished runs do not hold their results.
+  void forget(std::uint64_t id);
   // A job still queued, running or among the last finished; null otherwise.
   [[nodiscard]] std::shared_ptr<Job> find(std::uint64_t id) const;
   [[nodiscard]] const JobLimits& limits() const { return limits_; }
-  // Cancels every job queued or running (the server is stopping).
-  void cancel_all();
+  // Refuses every later job and cancels every job queued or running (the server is stopping).
+  void close();
   // How many jobs run and wait now.
   [[nodiscard]] std::pair<std::size_t, std::size_t> load() const;
 

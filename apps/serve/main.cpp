@@ -5,8 +5,10 @@
 #include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -20,14 +22,32 @@ extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, for
 
 namespace {
 
-// Opens `url` in the desktop's browser, when there is one; says so when there is not.
+// Opens `url` in the desktop's browser, when there is one; says so when there is not. The token never
+// goes on a command line, where other users of the machine could read it (ps): the browser opens a
+// file only this user can read, which sends it on to the address (as Jupyter does).
 void open_browser(const std::string& url) {
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  std::string path =
+      std::string(runtime != nullptr && *runtime != '\0' ? runtime : "/tmp") + "/parley-serve-XXXXXX.html";
+  const int file = ::mkstemps(path.data(), 5);  // created 0600
+  const std::string page = fmt::format(
+      "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={0}\">"
+      "<title>parley serve</title><a href=\"{0}\">Open the parley workbench</a>\n",
+      url);
+  if (file < 0 || ::write(file, page.data(), page.size()) != static_cast<ssize_t>(page.size())) {
+    std::cerr << "parley serve: --open: cannot write the page that opens the workbench; open the address above\n";
+    if (file >= 0) ::close(file);
+    return;
+  }
+  ::close(file);
   pid_t child = 0;
   std::string program = "xdg-open";
-  std::array<char*, 3> argv{program.data(), const_cast<char*>(url.c_str()), nullptr};  // NOLINT
+  std::array<char*, 3> argv{program.data(), path.data(), nullptr};
   if (::posix_spawnp(&child, program.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
     std::cerr << "parley serve: --open: no xdg-open here; open the address above yourself\n";
+    return;
   }
+  std::thread([child] { ::waitpid(child, nullptr, 0); }).detach();  // no zombie left behind
 }
 
 }  // namespace
@@ -81,14 +101,18 @@ int main(int argc, char** argv) {
     std::cout << fmt::format("parley serve: the workbench is at\n\n    {}\n\nCtrl-C stops it.\n", server.url())
               << std::flush;
     if (open) open_browser(server.url());
+    // The first signal stops the server, again and again until it has: one that came before it
+    // started listening must not be lost. A second ends the process at once.
     std::atomic<bool> listening{true};
     std::thread stopper([&] {
-      const timespec wait{0, 200'000'000};
+      const timespec wait{0, 100'000'000};
+      bool stopping = false;
       while (listening) {
         if (sigtimedwait(&signals, nullptr, &wait) > 0) {
-          server.stop();
-          return;
+          if (stopping) std::_Exit(static_cast<int>(parley::ExitCode::interrupted));
+          stopping = true;
         }
+        if (stopping) server.stop();
       }
     });
     server.listen();

@@ -1,5 +1,6 @@
 #include "server.hpp"
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
 #include <httplib.h>
 
@@ -11,6 +12,7 @@
 
 #include "api.hpp"
 #include "assets.hpp"
+#include "http_server.hpp"
 #include "parley/errors.hpp"
 #include "parley/limits.hpp"
 #include "parley/version.hpp"
@@ -66,18 +68,10 @@ void refuse_busy(httplib::Response& response, const JobLimits& limits) {
 
 }  // namespace
 
-// cpp-httplib's server, with its listening socket reachable: its backlog of 5 connections drops
-// connections under a burst of clients (50 at once lost some), so bind() raises it.
-class HttpServer : public httplib::Server {
- public:
-  void raise_backlog() const {
-    const socket_t socket = svr_sock_;
-    if (socket != INVALID_SOCKET) (void)::listen(socket, SOMAXCONN);
-  }
-};
-
 bool loopback_host(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr address{};  // an IPv4 literal in 127.0.0.0/8, not a name that starts with "127." (127.evil.example)
+  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24U) == 127U;
 }
 
 Server::Server(ServerOptions options)
@@ -116,7 +110,7 @@ void Server::listen() {
 }
 
 void Server::stop() {
-  jobs_.cancel_all();  // so that no request waiting for a job, or following one, holds the server up
+  jobs_.close();  // so that no request waiting for a job, or following one, holds the server up
   if (http_->is_running()) http_->stop();
 }
 
@@ -143,6 +137,7 @@ bool same_origin(const std::string& origin, const std::string& host) {
 void Server::route() {
   httplib::Server& http = *http_;
   http.set_payload_max_length(options_.max_body);
+  http_->set_request_limit(options_.max_body + (64U << 10U));  // the body and 64 KB of line and headers
   http.set_read_timeout(options_.io_timeout);
   http.set_write_timeout(options_.io_timeout);
   http.set_keep_alive_timeout(5);
@@ -155,23 +150,38 @@ void Server::route() {
                              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                              "frame-ancestors 'none'"}});
 
-  // Every API call: the Host is this server's (no DNS rebinding), the Origin, when a browser sends one,
-  // is this server's, and the token matches (X-Parley-Token, or ?token= for an event stream).
+  // Before any body is read: a request the server takes no body from, a compressed body (cpp-httplib
+  // inflates it before any limit applies: a 0.5 MB gzip became 500 MB) and a body of unknown length are
+  // refused, each on a connection that is then closed, so that no unread body is taken for a request.
+  // Then every API call: the Host is this server's (no DNS rebinding), the Origin, when a browser sends
+  // one, is this server's, and the token matches (X-Parley-Token, or ?token=).
   http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-    if (!allowed_host(request.get_header_value("Host"))) {
-      refuse(response, 403, "this server answers only to its own host name");
+    const auto refuse_and_close = [&](int status, const std::string& message) {
+      response.set_header("Connection", "close");
+      refuse(response, status, message);
       return httplib::Server::HandlerResponse::Handled;
+    };
+    if (!allowed_host(request.get_header_value("Host"))) {
+      return refuse_and_close(403, "this server answers only to its own host name");
+    }
+    const bool reading = request.method == "GET" || request.method == "HEAD";
+    if (!reading && !request.path.starts_with("/api/")) {
+      return refuse_and_close(405, "the page takes GET only");
+    }
+    if (request.has_header("Content-Encoding")) {
+      return refuse_and_close(415, "compressed request bodies are not taken");
+    }
+    if (!reading && request.has_header("Transfer-Encoding")) {
+      return refuse_and_close(411, "send the body with a Content-Length");
     }
     if (!request.path.starts_with("/api/")) return httplib::Server::HandlerResponse::Unhandled;
     if (!same_origin(request.get_header_value("Origin"), request.get_header_value("Host"))) {
-      refuse(response, 403, "requests from another site are refused");
-      return httplib::Server::HandlerResponse::Handled;
+      return refuse_and_close(403, "requests from another site are refused");
     }
     std::string token = request.get_header_value("X-Parley-Token");
     if (token.empty()) token = request.get_param_value("token");
     if (!same_secret(token, options_.token)) {
-      refuse(response, 401, "missing or wrong token: open the address `parley serve` printed, with its ?token=");
-      return httplib::Server::HandlerResponse::Handled;
+      return refuse_and_close(401, "missing or wrong token: open the address `parley serve` printed, with its ?token=");
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
@@ -238,7 +248,7 @@ void Server::route() {
   const auto read_input = [this](const httplib::Request& request, httplib::Response& response) {
     std::shared_ptr<const RunInput> input;
     const JobOutcome refused = answer([&] {
-      input = std::make_shared<const RunInput>(read_run_input(request.body, job_threads_));
+      input = std::make_shared<const RunInput>(read_run_input(request.body, job_threads_, options_.jobs.running));
       return JobOutcome{};
     });
     if (!input) reply(response, refused);
@@ -253,7 +263,8 @@ void Server::route() {
     if (!job) return refuse_busy(response, options_.jobs);
     while (!job->wait_for(std::chrono::milliseconds(200))) {
     }
-    return reply(response, job->outcome());
+    reply(response, job->outcome());
+    jobs_.forget(job->id());
   };
   http.Post("/api/run", [run_now](const httplib::Request& request, httplib::Response& response) {
     run_now("run", request, response, [](const RunInput& input) { return run_outcome(input); });

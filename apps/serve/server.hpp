@@ -13,6 +13,8 @@
 
 namespace parley::serve {
 
+class HttpServer;  // http_server.hpp
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8470;                      // 0: any free port
@@ -51,7 +53,7 @@ class Server {
   int port_ = 0;
   unsigned job_threads_ = 1;
   JobQueue jobs_;
-  std::unique_ptr<class HttpServer> http_;
+  std::unique_ptr<HttpServer> http_;
 };
 
 // Whether a request's Origin (empty: none sent) is the server it was sent to, named by its Host.

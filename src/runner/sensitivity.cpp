@@ -57,9 +57,11 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
                   std::size_t bootstrap, const SobolControl& control) {
   const std::size_t groups = problem.groups.size();
   const std::size_t outputs = problem.outputs;
-  // The evaluations, and the bootstrap's resamples of the base samples.
-  check_memory(static_cast<double>(base_samples) * (static_cast<double>((groups + 2) * outputs) * 8.0 + 64.0) +
-                   static_cast<double>(bootstrap) * static_cast<double>(base_samples) * 8.0,
+  // The evaluations (a vector of outputs for each of the groups + 2 evaluations of a base sample: 40
+  // bytes of header and allocation each), and the bootstrap's resamples of the base samples.
+  const auto count = [](std::size_t n) { return static_cast<double>(n); };
+  check_memory(count(base_samples) * (count(groups + 2) * (count(outputs) * 8.0 + 40.0) + 64.0) +
+                   count(bootstrap) * (count(base_samples) * 8.0 + 48.0),
                fmt::format("{} base samples with {} bootstrap resamples", base_samples, bootstrap),
                "use fewer base samples (-n) or resamples (--bootstrap)");
   // evaluations[j] = f(A_j), f(B_j), f(A_B^1_j), ..., each a vector of outputs.
@@ -109,6 +111,8 @@ SobolResult sobol(const SobolProblem& problem, std::size_t base_samples, std::ui
   result.variance.assign(outputs, kNaN);
   result.indices.assign(outputs, std::vector<SobolIndex>(groups));
   for (std::size_t o = 0; o < outputs; ++o) {
+    // The bootstrap of one output can take a while (groups × resamples × base samples): stop between.
+    if (stopped()) throw InterruptedError("stopped while the bootstrap intervals were computed");
     Columns columns;
     columns.ab.assign(groups, {});
     for (std::size_t j = 0; j < base_samples; ++j) {

@@ -129,8 +129,17 @@ TEST(Serve, ForeignOriginsAndHostsAreRefused) {
   EXPECT_FALSE(same_origin("http://127.0.0.1:8470", ""));
   EXPECT_FALSE(same_origin("null", "127.0.0.1:8470"));  // a sandboxed frame or a file:// page
   // DNS rebinding: a page of another name that resolves to 127.0.0.1.
-  const std::string rebound = "GET / HTTP/1.1\r\nHost: evil.example:" + std::to_string(served.port()) + "\r\n\r\n";
-  EXPECT_EQ(raw_status(served.port(), rebound), 403);
+  for (const char* name : {"evil.example", "127.evil.example", "127.0.0.1.nip.io"}) {
+    const std::string rebound =
+        std::string("GET / HTTP/1.1\r\nHost: ") + name + ":" + std::to_string(served.port()) + "\r\n\r\n";
+    EXPECT_EQ(raw_status(served.port(), rebound), 403) << name;
+  }
+  EXPECT_TRUE(loopback_host("127.0.0.1"));
+  EXPECT_TRUE(loopback_host("127.1.2.3"));
+  EXPECT_TRUE(loopback_host("localhost"));
+  EXPECT_TRUE(loopback_host("[::1]"));
+  EXPECT_FALSE(loopback_host("127.evil.example"));
+  EXPECT_FALSE(loopback_host("128.0.0.1"));
 }
 
 TEST(Serve, StaticRoutesServeOnlyTheEmbeddedFiles) {
@@ -161,6 +170,22 @@ TEST(Serve, RequestsLargerThanTheLimitAreRefused) {
       "X-Parley-Token: " +
       served.token() + "\r\nContent-Length: 104857600\r\n\r\n";
   EXPECT_EQ(raw_status(served.port(), header, 104857600), 413);
+  // Bodies whose size the server cannot know before reading them are refused before they are read: a
+  // compressed one (a 0.5 MB gzip of zeros is 500 MB inflated), one sent in chunks, and any body sent
+  // to the page rather than the API.
+  const std::string api =
+      "POST /api/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "X-Parley-Token: " +
+      served.token() + "\r\n";
+  EXPECT_EQ(raw_status(served.port(), api + "Content-Encoding: gzip\r\nContent-Length: 1000000\r\n\r\n", 1000000), 415);
+  EXPECT_EQ(raw_status(served.port(), api + "Transfer-Encoding: chunked\r\n\r\n", 1000000), 411);
+  EXPECT_EQ(raw_status(served.port(), "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n", 1000000),
+            405);
+  EXPECT_EQ(raw_status(served.port(),
+                       "POST /static/app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: "
+                       "chunked\r\n\r\n",
+                       1000000),
+            405);
   // Just over the limit, sent in full by a client.
   const std::string big = json{{"yaml", std::string((1U << 20U) + 10, ' ')}}.dump();
   const auto result = served.client().Post("/api/validate", served.auth(), big, "application/json");
@@ -497,6 +522,22 @@ TEST(Serve, TheOpenApiFileListsCallsTheServerAnswers) {
     ++calls;
   }
   EXPECT_EQ(calls, 12);
+}
+
+TEST(Serve, AQueueOfNoneStillRunsWhatAFreeWorkerTakes) {
+  JobQueue queue({.running = 1, .queued = 0, .time_limit = std::chrono::seconds(60), .kept = 4});
+  std::atomic<bool> release{false};
+  const auto first = queue.submit("test", [&](Job&) {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return JobOutcome{};
+  });
+  ASSERT_TRUE(first);  // the worker was free
+  while (first->state() == Job::State::queued) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_FALSE(queue.submit("test", [](Job&) { return JobOutcome{}; }));  // busy, and no place to wait
+  release = true;
+  EXPECT_TRUE(first->wait_for(std::chrono::seconds(10)));
+  queue.forget(first->id());
+  EXPECT_FALSE(queue.find(first->id()));
 }
 
 TEST(Serve, ZipArchivesHoldTheirFilesWithChecksums) {

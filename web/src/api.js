@@ -16,6 +16,7 @@ export async function call(path, { method = "GET", body } = {}) {
   });
   const type = response.headers.get("Content-Type") ?? "";
   if (type.startsWith("application/json")) return { status: response.status, body: await response.json() };
+  if (!response.ok) return { status: response.status, body: { error: `the server answered ${response.status}` } };
   return { status: response.status, blob: await response.blob() };
 }
 

@@ -19,9 +19,10 @@ export function exchangeMatrix(container, table, onPick) {
     const cell = cells.get(key);
     cell.count += 1;
     cell.gain += trade.gain ?? 0;
+    // A side's vote is its start plus its move: where it ends up on the issue it gives ground on.
     cell.lines.push(`round ${trade.round}: ${trade.i_actor} gives ground on ${trade.i_supply_issue} `
-      + `(${number(trade.i_start)} → ${number(trade.i_move)}), ${trade.j_actor} on ${trade.j_supply_issue} `
-      + `(${number(trade.j_start)} → ${number(trade.j_move)}); gain ${number(trade.gain, 2)}`);
+      + `(${number(trade.i_start)} → ${number(trade.i_vote)}), ${trade.j_actor} on ${trade.j_supply_issue} `
+      + `(${number(trade.j_start)} → ${number(trade.j_vote)}); gain ${number(trade.gain, 2)}`);
   }
   const most = Math.max(...[...cells.values()].map((c) => c.gain));
   const head = element("tr", {}, element("th", {}, ""), ...actors.map((a) => element("th", {}, a)));

@@ -92,7 +92,14 @@ function jumpTo(diagnostic) {
 
 async function validate() {
   const sequence = ++state.validated;
-  const { status, body } = await call("/api/validate", { method: "POST", body: { yaml: text(), file: state.file } });
+  let answer;
+  try {
+    answer = await call("/api/validate", { method: "POST", body: { yaml: text(), file: state.file } });
+  } catch (error) {
+    setStatus(`the server cannot be reached (${error.message}); is parley serve still running?`);
+    return;
+  }
+  const { status, body } = answer;
   if (sequence !== state.validated) return;
   if (status !== 200) {
     setStatus(`validation failed: ${body.error}`);
@@ -127,7 +134,14 @@ async function runScenario() {
   const sequence = ++state.ran;
   setStatus("running…");
   const started = performance.now();
-  const { status, body } = await call("/api/run", { method: "POST", body: runRequest() });
+  let answer;
+  try {
+    answer = await call("/api/run", { method: "POST", body: runRequest() });
+  } catch (error) {
+    setStatus(`the server cannot be reached (${error.message}); is parley serve still running?`);
+    return;
+  }
+  const { status, body } = answer;
   if (sequence !== state.ran) return;
   if (status !== 200) {
     setStatus(status === 503 ? body.error : `the run failed: ${body.error}`);

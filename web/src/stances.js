@@ -35,10 +35,12 @@ export function writeStanceValue(editor, actorId, issue, field, typed) {
     editor.dispatch({ changes: { from: node.range[0], to: node.range[1], insert: value } });
     return true;
   }
+  if (node) return false;  // there, but not a plain value (an alias): left to the YAML view
   // The key is absent: add it to the stance.
   if (stance.flow) {
     const close = source.lastIndexOf("}", stance.range[1] - 1);
-    editor.dispatch({ changes: { from: close, insert: `, ${field}: ${value}` } });
+    const separator = stance.items.length === 0 ? "" : ", ";
+    editor.dispatch({ changes: { from: close, insert: `${separator}${field}: ${value}` } });
     return true;
   }
   const first = stance.items[0]?.key;
