@@ -90,15 +90,20 @@ function jumpTo(diagnostic) {
   editor.focus();
 }
 
-async function validate() {
-  const sequence = ++state.validated;
-  let answer;
+// POSTs `body`; null, with the status line saying so, when the server cannot be reached.
+async function post(path, body) {
   try {
-    answer = await call("/api/validate", { method: "POST", body: { yaml: text(), file: state.file } });
+    return await call(path, { method: "POST", body });
   } catch (error) {
     setStatus(`the server cannot be reached (${error.message}); is parley serve still running?`);
-    return;
+    return null;
   }
+}
+
+async function validate() {
+  const sequence = ++state.validated;
+  const answer = await post("/api/validate", { yaml: text(), file: state.file });
+  if (!answer) return;
   const { status, body } = answer;
   if (sequence !== state.validated) return;
   if (status !== 200) {
@@ -134,13 +139,8 @@ async function runScenario() {
   const sequence = ++state.ran;
   setStatus("running…");
   const started = performance.now();
-  let answer;
-  try {
-    answer = await call("/api/run", { method: "POST", body: runRequest() });
-  } catch (error) {
-    setStatus(`the server cannot be reached (${error.message}); is parley serve still running?`);
-    return;
-  }
+  const answer = await post("/api/run", runRequest());
+  if (!answer) return;
   const { status, body } = answer;
   if (sequence !== state.ran) return;
   if (status !== 200) {
