@@ -11,6 +11,7 @@ packages=(
   libcpp-httplib-dev libssl-dev libbrotli-dev
   clang-tidy clang libclang-rt-14-dev
   chromium fonts-noto-core fonts-noto-cjk fontconfig
+  pybind11-dev python3-dev python3-pytest python3-pandas
 )
 
 missing=()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs clang-tidy with the checks of .clang-tidy on every source of the library, the CLI and the
+# Runs clang-tidy with the checks of .clang-tidy on every source of the library, the front ends and the
 # examples (their headers with them); any finding fails. Needs a configured build (compile commands):
 #   scripts/tidy.sh [BUILD_DIR]      default build/release
 set -euo pipefail
@@ -15,7 +15,7 @@ cmake --build "$build" --target parley >/dev/null
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! run-clang-tidy -p "$build" -j "$(nproc)" -quiet -extra-arg=-Wno-unknown-warning-option \
-    "$PWD/(src|apps|examples)/.*\.cpp$" >"$log" 2>&1; then
+    "$PWD/(src|apps|examples|python/src)/.*\.cpp$" >"$log" 2>&1; then
   sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E "(error|warning):" | grep -v "warnings generated" | sort -u >&2 || true
   echo "tidy: clang-tidy found problems (above)" >&2
   exit 1

@@ -14,10 +14,10 @@
 #include <thread>
 
 #include "parley/io/calibration_json.hpp"
-#include "parley/report.hpp"
 #include "parley/io/embedded.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/importers.hpp"
+#include "parley/report.hpp"
 #include "parley/text.hpp"
 #include "parley/what_if.hpp"
 
@@ -150,29 +150,16 @@ Prepared prepare(const ScenarioOptions& options) {
                                         : options.quiet          ? WarningStyle::none
                                                                  : WarningStyle::summary);
   apply_given_what_ifs(options, input);
-  RunRequest request;
-  if (!options.at.empty()) request.at = parse_date_option("--at", options.at);
-  request.seed = parse_seed_option(options.seed);
+  RunOptions run_options{
+      .models = options.models, .parameters = options.parameters, .imported_parameters = input.parameters};
+  if (!options.at.empty()) run_options.at = parse_date_option("--at", options.at);
+  run_options.seed = parse_seed_option(options.seed);
   const bool seed_given = options.seed_option != nullptr && options.seed_option->count() > 0;
-  if (input.seed && !seed_given) request.seed = *input.seed;
-  const std::size_t issues = input.loaded.scenario.issues.size();
-  // What the imported file sets applies to the models that run; the command line overrides it.
-  std::vector<std::string> assignments;
-  std::vector<std::string> named;  // the models named, without the ensemble
-  std::copy_if(options.models.begin(), options.models.end(), std::back_inserter(named),
-               [](const std::string& name) { return name != kEnsembleName; });
-  const bool ensemble_only = named.empty() && !options.models.empty();
-  for (const auto& selection : ensemble_only ? std::vector<ModelSelection>{} : select_models(named, {}, issues)) {
-    for (const auto& assignment : input.parameters) {
-      if (assignment.starts_with(selection.name + ".")) assignments.push_back(assignment);
-    }
-  }
-  assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());
-  ModelPlan plan = plan_models(options.models, assignments, issues, load_calibration(options.calibration));
+  if (input.seed && !seed_given) run_options.seed = *input.seed;
+  run_options.threads = checked_threads(options.threads);
+  RunPlan plan = plan_run(run_options, input.loaded.scenario.issues.size(), load_calibration(options.calibration));
   if (!plan.note.empty()) std::cerr << label("note") << ": " << plan.note << '\n';
-  request.models = std::move(plan.models);
-  if (plan.ensemble) request.ensemble = load_calibration(options.calibration);
-  request.threads = checked_threads(options.threads);
+  RunRequest request = std::move(plan.request);
   return {std::move(input), std::move(request)};
 }
 
@@ -256,18 +243,18 @@ void print_warnings(const std::vector<Diagnostic>& warnings, WarningStyle style,
     gist = gist.substr(0, cut == std::string::npos ? kShort : cut) + " ...";
   }
   std::cerr << fmt::format("{}: {} about the scenario ({}{}); {} lists {}\n", label("warning"),
-                           plural(warnings.size(), "warning"),
-                           warnings.size() == 1 ? "" : "the first: ", gist, how_to_list,
-                           warnings.size() == 1 ? "it" : "them");
+                           plural(warnings.size(), "warning"), warnings.size() == 1 ? "" : "the first: ", gist,
+                           how_to_list, warnings.size() == 1 ? "it" : "them");
 }
 
 void write_run_report(const std::string& folder) {
   try {
     report::write_report(folder);
   } catch (const OutputError& error) {
-    throw OutputError(fmt::format("{}; the run's other files are whole (its manifest lists them): `parley report {}` "
-                                  "draws the report again",
-                                  error.what(), folder));
+    throw OutputError(
+        fmt::format("{}; the run's other files are whole (its manifest lists them): `parley report {}` "
+                    "draws the report again",
+                    error.what(), folder));
   }
 }
 

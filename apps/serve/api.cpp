@@ -269,13 +269,14 @@ RunInput read_run_input(const std::string& body, unsigned threads, std::size_t j
   for (const auto& text : list_field(request, "set")) changes.push_back(parse_what_if(text));
   apply_what_ifs(input.scenario, changes);
   for (const auto& change : changes) input.origin.what_if.push_back(change.text);
+  RunOptions options{.models = list_field(request, "models"), .parameters = list_field(request, "params")};
   if (request.contains("at")) {
     const std::string text = text_field(request, "at");
     const auto date = Date::parse(text);
     if (!date) throw UsageError(fmt::format("at {}: not a valid date ({})", text, Date::explain_invalid(text)));
-    input.request.at = *date;
+    options.at = *date;
   }
-  input.request.seed = whole_field(request, "seed", kDefaultSeed);
+  options.seed = whole_field(request, "seed", kDefaultSeed);
   if (request.contains("samples")) {
     input.samples = whole_field(request, "samples", 0);
     if (*input.samples == 0 || *input.samples > kMaxSamples) {
@@ -285,13 +286,10 @@ RunInput read_run_input(const std::string& body, unsigned threads, std::size_t j
   input.bootstrap = whole_field(request, "bootstrap", input.bootstrap);
   if (input.bootstrap > kMaxBootstrap) throw RequestError(fmt::format("'bootstrap' must be in [0, {}]", kMaxBootstrap));
   input.jobs_at_once = std::max<std::size_t>(1, jobs_at_once);
-  const Calibration& calibration = io::shipped_calibration();
-  ModelPlan plan = plan_models(list_field(request, "models"), list_field(request, "params"),
-                               input.scenario.issues.size(), calibration);
-  input.request.models = std::move(plan.models);
-  if (plan.ensemble) input.request.ensemble = calibration;
+  options.threads = std::max(1U, threads);
+  RunPlan plan = plan_run(options, input.scenario.issues.size(), io::shipped_calibration());
+  input.request = std::move(plan.request);
   input.note = std::move(plan.note);
-  input.request.threads = std::max(1U, threads);
   return input;
 }
 

@@ -52,6 +52,28 @@ struct RunRequest {
   std::optional<Calibration> ensemble;  // compute the answer with it (its members must be among models)
 };
 
+// What a front end asks of a run, once read from its own words (the CLI's flags, the server's request
+// body, the Python binding's arguments), so that every front end runs the same request for the same ask.
+struct RunOptions {
+  std::vector<std::string> models;      // as -m names them; none: every model that applies, and the ensemble
+  std::vector<std::string> parameters;  // MODEL.NAME=VALUE, as -p takes them
+  // MODEL.NAME=VALUE that an imported file sets (e.g. KTAB's ModelParameters): each applies when its
+  // model runs, and `parameters` override it.
+  std::vector<std::string> imported_parameters;
+  std::optional<Date> at;
+  std::uint64_t seed = kDefaultSeed;
+  unsigned threads = 1;
+};
+
+struct RunPlan {
+  RunRequest request;
+  std::string note;  // why a default selection runs without the ensemble ("" when it has it)
+};
+
+// The request for `options` on a scenario of `issue_count` issues, with the ensemble calibrated by
+// `calibration` when it runs. Throws ConfigError.
+[[nodiscard]] RunPlan plan_run(const RunOptions& options, std::size_t issue_count, const Calibration& calibration);
+
 struct ModelRun {
   std::string model;
   ParameterValues parameters;

@@ -13,9 +13,12 @@ using schema::Need;
 // format, every list and map written even when empty, optional values when they are set.
 class JsonWriter {
  public:
+  // `derived`: also the keys a reader does not take, computed from the others (a claim's kind).
+  explicit JsonWriter(bool derived) : derived_(derived) {}
+
   template <typename Part>
-  static Json write(const Part& part) {
-    JsonWriter writer;
+  Json write(const Part& part) const {
+    JsonWriter writer(derived_);
     schema::fields(writer, part);
     for (auto& [key, value] : writer.last_.items()) writer.out_[key] = std::move(value);
     return std::move(writer.out_);
@@ -40,11 +43,11 @@ class JsonWriter {
     if (value) put(key, value->to_string());
   }
   template <typename Enum>
-  void choice(const Key& key, Enum value, std::string (*/*invalid*/)(std::string_view)) {
+  void choice(const Key& key, Enum value, std::string (* /*invalid*/)(std::string_view)) {
     if (key.need == Need::required || key.json_always || value != Enum{}) put(key, std::string(enum_name(value)));
   }
   template <typename Enum>
-  void choice(const Key& key, const std::optional<Enum>& value, std::string (*/*invalid*/)(std::string_view)) {
+  void choice(const Key& key, const std::optional<Enum>& value, std::string (* /*invalid*/)(std::string_view)) {
     if (value) put(key, std::string(enum_name(*value)));
   }
   void refs(const Key& key, const std::vector<SourceRef>& refs) {
@@ -89,11 +92,14 @@ class JsonWriter {
         break;
     }
   }
-  void json_only(std::string_view name, const std::string& value) { out_[std::string(name)] = value; }
+  void json_only(std::string_view name, const std::string& value) {
+    if (derived_) out_[std::string(name)] = value;
+  }
 
  private:
   void put(const Key& key, Json value) { (key.json_last ? last_ : out_)[std::string(key.name)] = std::move(value); }
 
+  bool derived_ = true;
   Json out_ = Json::object();
   Json last_ = Json::object();
 };
@@ -101,7 +107,11 @@ class JsonWriter {
 }  // namespace
 
 Json scenario_to_json(const Scenario& scenario) {
-  return JsonWriter::write(scenario);
+  return JsonWriter(true).write(scenario);
+}
+
+Json scenario_data(const Scenario& scenario) {
+  return JsonWriter(false).write(scenario);
 }
 
 std::vector<Claim> claims_from_json(const nlohmann::json& claims) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <iterator>
 #include <thread>
 
 #include "parley/calibrate.hpp"
@@ -121,6 +122,34 @@ ModelPlan plan_models(const std::vector<std::string>& names, const std::vector<s
     throw ConfigError(Subject::parameter, assignments.front(), ": that model is not selected", {Subject::model, ""});
   }
   (void)add_members(plan.models, calibration.rule, issue_count);
+  return plan;
+}
+
+RunPlan plan_run(const RunOptions& options, std::size_t issue_count, const Calibration& calibration) {
+  // What the imported file sets applies to the models that run; the front end's own assignments follow
+  // it, so that they override it.
+  std::vector<std::string> assignments;
+  if (!options.imported_parameters.empty()) {
+    std::vector<std::string> named;  // the models named, without the ensemble
+    std::copy_if(options.models.begin(), options.models.end(), std::back_inserter(named),
+                 [](const std::string& name) { return name != kEnsembleName; });
+    const bool ensemble_only = named.empty() && !options.models.empty();
+    for (const auto& selection :
+         ensemble_only ? std::vector<ModelSelection>{} : select_models(named, {}, issue_count)) {
+      for (const auto& assignment : options.imported_parameters) {
+        if (assignment.starts_with(selection.name + ".")) assignments.push_back(assignment);
+      }
+    }
+  }
+  assignments.insert(assignments.end(), options.parameters.begin(), options.parameters.end());
+  ModelPlan models = plan_models(options.models, assignments, issue_count, calibration);
+  RunPlan plan;
+  plan.request.models = std::move(models.models);
+  if (models.ensemble) plan.request.ensemble = calibration;
+  plan.request.at = options.at;
+  plan.request.seed = options.seed;
+  plan.request.threads = options.threads;
+  plan.note = std::move(models.note);
   return plan;
 }
 
