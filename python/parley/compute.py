@@ -6,24 +6,14 @@ from the very text the CLI writes to its files.
 """
 
 import json
+import numbers
 import os
-from datetime import date as _date
+from datetime import date as _date_type
 
 from . import _parley
 from ._tables import draws_frame, frame
 from .errors import UsageError, diagnostics_from_json
 from .scenario import Scenario, load
-
-# The columns that hold ids or words in the files that are not models' own tables.
-_TEXT_COLUMNS = {
-    "mc_summary.csv": ("model", "issue"),
-    "mc_claims.csv": ("claim", "model", "issue"),
-    "sensitivity.csv": ("model", "issue", "input", "group"),
-    "backtest_summary.csv": ("model",),
-    "backtest_issues.csv": ("proposal", "issue", "model"),
-    "backtest_cv.csv": ("proposal", "chosen"),
-}
-
 
 def _scenario(scenario):
     if isinstance(scenario, Scenario):
@@ -31,49 +21,66 @@ def _scenario(scenario):
     return load(scenario)
 
 
+def _whole(name, value, low, high=2**64 - 1):
+    """`value` as a whole number in [low, high]; UsageError naming the argument otherwise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= int(value) <= high:
+        raise UsageError(f"{name} {value!r}: not a whole number in [{low}, {high}]")
+    return int(value)
+
+
+def _texts(name, value):
+    """A list of strings from one string or an iterable of them; UsageError naming the argument otherwise."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    try:
+        items = list(value)
+    except TypeError:
+        raise UsageError(f"{name} {value!r}: give a string or a list of strings") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise UsageError(f"{name}: {item!r} is not a string")
+    return items
+
+
 def _assignments(params):
     """MODEL.NAME=VALUE strings from a list of them or a dict {"MODEL.NAME": value}."""
-    if params is None:
-        return []
-    if isinstance(params, str):
-        return [params]
     if isinstance(params, dict):
         out = []
         for key, value in params.items():
             text = ("true" if value else "false") if isinstance(value, bool) else str(value)
             out.append(f"{key}={text}")
         return out
-    return [str(p) for p in params]
+    return _texts("params", params)
 
 
-def _names(models):
-    if models is None:
-        return []
-    if isinstance(models, str):
-        return [models]
-    return list(models)
+def _date(at):
+    if at is None or isinstance(at, str):
+        return at
+    if isinstance(at, _date_type):
+        return at.isoformat()
+    raise UsageError(f"at {at!r}: give a date as 'YYYY-MM-DD' or a datetime.date")
 
 
 def _spec(scenario, models, params, at, seed, what_if, threads):
     scenario = _scenario(scenario)
     text, file = scenario.source()
-    if isinstance(at, _date):
-        at = at.isoformat()
     if seed is None:
         seed = scenario.seed
     spec = {
         "text": text,
         "file": file,
         "origin": scenario.name,
-        "what_if": _names(what_if),
-        "models": _names(models),
+        "what_if": _texts("what_if", what_if),
+        "models": _texts("models", models),
         "params": _assignments(params),
         "imported_params": scenario.parameters,
-        "at": at,
-        "threads": 0 if threads is None else int(threads),
+        "at": _date(at),
+        "threads": 0 if threads is None else _whole("threads", threads, 0, 1024),
     }
     if seed is not None:
-        spec["seed"] = int(seed)
+        spec["seed"] = _whole("seed", seed, 0)
     return json.dumps(spec)
 
 
@@ -169,14 +176,23 @@ def run(scenario=None, models=None, params=None, at=None, seed=None, *, what_if=
 
 
 class _Files:
+    """Output files: ``files`` (each CSV file by name, as the CLI writes it) and :meth:`table`."""
+
     def _frames(self, files):
-        self.files = files  # each output file by name, as the CLI writes it
+        self.files = {name: text for name, (text, _) in files.items()}
+        self._text_columns = {name: columns for name, (_, columns) in files.items()}
         self._cache = {}
 
     def table(self, file):
+        """An output file by name (e.g. "mc_summary.csv") as a DataFrame."""
         if file not in self._cache:
-            self._cache[file] = frame(self.files[file], _TEXT_COLUMNS.get(file, ("model", "issue", "actor")))
+            self._cache[file] = frame(self.files[file], self._text_columns[file])
         return self._cache[file]
+
+
+def _check_progress(progress):
+    if progress is not None and not callable(progress):
+        raise UsageError(f"progress {progress!r}: give a function of (done, total), or None")
 
 
 class McResult(_Files):
@@ -185,7 +201,7 @@ class McResult(_Files):
     (model, issue)."""
 
     def __init__(self, raw):
-        self._frames(dict(raw["files"]))
+        self._frames(raw["files"])
         self.samples = raw["samples"]
         self.uncertain = raw["uncertain"]  # whether the scenario's uncertainty block makes anything vary
         self.text = raw["table"]  # what `parley mc` prints
@@ -222,14 +238,16 @@ def mc(scenario=None, samples=1000, models=None, params=None, at=None, seed=None
     it runs; Ctrl-C (or an exception from ``progress``) stops it and is raised here.
     """
     spec = _spec(scenario, models, params, at, seed, what_if, threads)
-    return McResult(_parley.mc(spec, int(samples), progress))
+    samples = _whole("samples", samples, 1, 10**12)
+    _check_progress(progress)
+    return McResult(_parley.mc(spec, samples, progress))
 
 
 class SensitivityResult(_Files):
     """Sobol indices: ``indices`` (sensitivity.csv: first-order and total, with bootstrap intervals)."""
 
     def __init__(self, raw):
-        self._frames(dict(raw["files"]))
+        self._frames(raw["files"])
         self.samples = raw["samples"]
         self.evaluations = raw["evaluations"]
         self.groups = list(raw["groups"])
@@ -252,7 +270,10 @@ def sensitivity(scenario=None, samples=500, models=None, params=None, at=None, s
     progress, Ctrl-C and the GIL as in :func:`mc`.
     """
     spec = _spec(scenario, models, params, at, seed, what_if, threads)
-    return SensitivityResult(_parley.sensitivity(spec, int(samples), int(bootstrap), progress))
+    samples = _whole("samples", samples, 2, 10**7)
+    bootstrap = _whole("bootstrap", bootstrap, 0, 10**6)
+    _check_progress(progress)
+    return SensitivityResult(_parley.sensitivity(spec, samples, bootstrap, progress))
 
 
 class BacktestResult(_Files):
@@ -260,7 +281,7 @@ class BacktestResult(_Files):
     (backtest_cv.csv, when asked for) and ``manifest`` (backtest.json)."""
 
     def __init__(self, raw):
-        self._frames(dict(raw["files"]))
+        self._frames(raw["files"])
         self.manifest = json.loads(raw["manifest"])
         self.text = raw["table"]  # what `parley backtest` prints
         self.note = raw["note"]
@@ -313,17 +334,17 @@ def backtest(cases, models=None, params=None, seed=None, *, format=None, bootstr
             name = os.path.splitext(os.path.basename(file))[0]
         payload.append({"name": name, "text": text, "file": file})
     options = {
-        "models": _names(models),
+        "models": _texts("models", models),
         "params": _assignments(params),
-        "bootstrap": int(bootstrap),
+        "bootstrap": _whole("bootstrap", bootstrap, 0, 1_000_000),
         "cross_validate": bool(cross_validate),
         "scoring": ensemble_scoring,
-        "threads": 0 if threads is None else int(threads),
+        "threads": 0 if threads is None else _whole("threads", threads, 0, 1024),
         "inputs": inputs or [s.name for s in scenarios],
         "format": format or "scenario",
     }
     if seed is not None:
-        options["seed"] = int(seed)
+        options["seed"] = _whole("seed", seed, 0)
     return BacktestResult(_parley.backtest(json.dumps(payload), json.dumps(options)))
 
 

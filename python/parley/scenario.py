@@ -29,6 +29,19 @@ def _did_you_mean(word, candidates):
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _plain(value):
+    """What json.dumps cannot write itself: numpy's numbers (a value taken from a DataFrame) and dates."""
+    if isinstance(value, _date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{value!r} ({type(value).__name__}) cannot go into a scenario: use numbers, text, lists and dicts")
+
+
+def _json(data):
+    return json.dumps(data, indent=2, default=_plain)
+
+
 class Scenario:
     """One scenario: ``data`` (a dict of the YAML format's keys) and where it came from.
 
@@ -66,7 +79,7 @@ class Scenario:
     @classmethod
     def from_dict(cls, data, *, name="<dict>", strict=False):
         """A scenario from a dict of the YAML format's keys (as :meth:`to_dict` gives). Raises ScenarioError."""
-        return cls._read(json.dumps(data, indent=2), file=name, name=name, strict=strict)
+        return cls._read(_json(data), file=name, name=name, strict=strict)
 
     def to_dict(self):
         """A deep copy of ``data``."""
@@ -99,7 +112,7 @@ class Scenario:
         """
         if not self.edited:
             return self._text, self._file
-        return json.dumps(self.data, indent=2), f"{self.name} (edited)"
+        return _json(self.data), f"{self.name} (edited)"
 
     def validate(self, strict=False):
         """Checks the scenario as it stands; returns its warnings, raises ScenarioError on errors."""

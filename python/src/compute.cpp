@@ -9,6 +9,9 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <list>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "binding.hpp"
@@ -126,18 +129,26 @@ auto supervise(Work work, const Progress& progress, const py::object& callback, 
   return future.get();
 }
 
-py::dict texts(const std::vector<std::pair<std::string, std::string>>& files) {
+// An output file: its name, its CSV text and its columns that hold ids or words.
+struct FileText {
+  std::string name;
+  std::string csv;
+  std::vector<std::string> text_columns;
+};
+
+// {name: (csv, text columns)}.
+py::dict texts(const std::vector<FileText>& files) {
   py::dict out;
-  for (const auto& [name, text] : files) out[py::str(name)] = text;
+  for (const auto& file : files) out[py::str(file.name)] = py::make_tuple(file.csv, file.text_columns);
   return out;
 }
 
 struct McOutput {
   std::uint64_t samples = 0;
   bool uncertain = false;
-  std::vector<std::pair<std::string, std::string>> files;  // mc_summary.csv, mc_claims.csv, mc_NAME.csv
-  std::string table;                                       // as `parley mc` prints it
-  std::vector<double> draws;                               // samples × series, in sample order
+  std::vector<FileText> files;  // mc_summary.csv, mc_claims.csv, mc_NAME.csv
+  std::string table;            // as `parley mc` prints it
+  std::vector<double> draws;    // samples × series, in sample order
 };
 
 py::dict run_mc(const std::string& spec_text, std::uint64_t count, const py::object& callback) {
@@ -170,10 +181,13 @@ py::dict run_mc(const std::string& spec_text, std::uint64_t count, const py::obj
         progress.done = done;
         McOutput out{.samples = count, .uncertain = mc.uncertain()};
         const McSummary summary = summarise(mc, prepared.scenario, results);
-        out.files.emplace_back("mc_summary.csv", io::mc_summary_csv(mc, summary));
-        out.files.emplace_back("mc_claims.csv", io::mc_claims_csv(summary));
+        out.files.push_back({"mc_summary.csv", io::mc_summary_csv(mc, summary), {"model", "issue"}});
+        out.files.push_back({"mc_claims.csv", io::mc_claims_csv(summary), {"claim", "model", "issue"}});
         for (std::size_t i = 0; i < mc.indicator_series().size(); ++i) {
-          out.files.emplace_back(io::mc_indicator_file(mc.indicator_series()[i]), io::mc_indicator_csv(mc, summary, i));
+          const IndicatorSeries& series = mc.indicator_series()[i];
+          FileText file{io::mc_indicator_file(series), io::mc_indicator_csv(mc, summary, i), {}};
+          for (const auto& key : series.spec->key) file.text_columns.push_back(key.name);
+          out.files.push_back(std::move(file));
         }
         out.table = io::mc_table(mc, prepared.scenario, summary);
         out.draws.reserve(count * mc.series().size());
@@ -216,7 +230,7 @@ py::dict run_sensitivity(const std::string& spec_text, std::size_t base_samples,
   out["samples"] = base_samples;
   out["evaluations"] = result.result.evaluations;
   out["groups"] = result.groups;
-  out["files"] = texts({{"sensitivity.csv", io::sensitivity_csv(mc, result)}});
+  out["files"] = texts({{"sensitivity.csv", io::sensitivity_csv(mc, result), {"model", "issue", "input"}}});
   out["table"] = io::sensitivity_table(mc, result, 3);
   out["warnings"] = diagnostics_json(prepared.warnings).dump();
   out["note"] = prepared.note;
@@ -258,15 +272,52 @@ py::dict run_backtest(const std::string& cases_text, const std::string& options_
     const py::gil_scoped_release release;
     result = backtest(cases, request);
   }
-  std::vector<std::pair<std::string, std::string>> files{{"backtest_summary.csv", io::backtest_summary_csv(result)},
-                                                         {"backtest_issues.csv", io::backtest_issues_csv(result)}};
-  if (result.cross_validation) files.emplace_back("backtest_cv.csv", io::backtest_cv_csv(*result.cross_validation));
+  std::vector<FileText> files{{"backtest_summary.csv", io::backtest_summary_csv(result), {"model"}},
+                              {"backtest_issues.csv", io::backtest_issues_csv(result), {"proposal", "issue", "model"}}};
+  if (result.cross_validation) {
+    files.push_back({"backtest_cv.csv", io::backtest_cv_csv(*result.cross_validation), {"proposal", "chosen"}});
+  }
   py::dict out;
   out["files"] = texts(files);
   out["manifest"] = io::backtest_json(result, request, origin).dump();
   out["table"] = io::backtest_table(result);
   out["note"] = plan.note;
   return out;
+}
+
+// The scenarios read lately, by text, file name and strictness, so that many runs of one scenario
+// (what-ifs, seeds, dates) read and check it once. Reading is pure: a hit is what a new read would give.
+class ReadCache {
+ public:
+  std::shared_ptr<const io::LoadedScenario> read(const std::string& text, const std::string& file, bool strict) {
+    std::string key = file;
+    key += strict ? "\1" : "\0";
+    key += text;
+    {
+      const std::lock_guard lock(mutex_);
+      const auto hit =
+          std::find_if(entries_.begin(), entries_.end(), [&](const auto& entry) { return entry.first == key; });
+      if (hit != entries_.end()) {
+        entries_.splice(entries_.begin(), entries_, hit);
+        return entries_.front().second;
+      }
+    }
+    auto loaded = std::make_shared<const io::LoadedScenario>(io::read_scenario_yaml(text, file, {.strict = strict}));
+    const std::lock_guard lock(mutex_);
+    entries_.emplace_front(std::move(key), loaded);
+    if (entries_.size() > kSize) entries_.pop_back();
+    return loaded;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 8;
+  std::mutex mutex_;
+  std::list<std::pair<std::string, std::shared_ptr<const io::LoadedScenario>>> entries_;  // the latest first
+};
+
+ReadCache& read_cache() {
+  static ReadCache cache;
+  return cache;
 }
 
 }  // namespace
@@ -276,10 +327,10 @@ Prepared prepare(const std::string& spec_text) {
   Prepared prepared;
   prepared.origin.name = spec["origin"].get<std::string>();
   prepared.origin.text = spec["text"].get<std::string>();
-  io::LoadedScenario loaded = io::read_scenario_yaml(prepared.origin.text, spec["file"].get<std::string>(),
-                                                     {.strict = spec.value("strict", false)});
-  prepared.scenario = std::move(loaded.scenario);
-  prepared.warnings = std::move(loaded.warnings);
+  const auto loaded =
+      read_cache().read(prepared.origin.text, spec["file"].get<std::string>(), spec.value("strict", false));
+  prepared.scenario = loaded->scenario;
+  prepared.warnings = loaded->warnings;
   std::vector<WhatIf> changes;
   for (const auto& text : strings(spec, "what_if")) {
     changes.push_back(parse_what_if(text));

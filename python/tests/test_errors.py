@@ -88,3 +88,38 @@ def test_bad_arguments_of_mc_and_backtest():
         parley.backtest([parley.load()], ensemble_scoring="best")
     with pytest.raises(parley.UsageError):
         parley.import_file("nothing", "x.csv")
+
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: parley.run(threads=-1), "threads -1: not a whole number in [0, 1024]"),
+        (lambda: parley.run(seed=-5), "seed -5: not a whole number"),
+        (lambda: parley.run(seed=2**64), "seed 18446744073709551616"),
+        (lambda: parley.run(seed=1.5), "seed 1.5"),
+        (lambda: parley.run(models=7), "models 7: give a string or a list of strings"),
+        (lambda: parley.run(models=["nash", 3]), "models: 3 is not a string"),
+        (lambda: parley.run(at=20230105), "at 20230105: give a date"),
+        (lambda: parley.run(what_if=[None]), "what_if: None is not a string"),
+        (lambda: parley.mc(samples=-1), "samples -1"),
+        (lambda: parley.mc(samples=10, progress="yes"), "progress 'yes'"),
+        (lambda: parley.sensitivity(samples=10, bootstrap=-2), "bootstrap -2"),
+        (lambda: parley.backtest([parley.load()], bootstrap=None), "bootstrap None"),
+    ],
+)
+def test_arguments_of_the_wrong_kind_are_named(call, words):
+    with pytest.raises(parley.UsageError, match=re.escape(words)) as caught:
+        call()
+    assert caught.value.exit_code == 64
+
+
+def test_values_from_numpy_go_into_a_scenario():
+    import numpy
+
+    scenario = parley.load()
+    scenario.stance("PAK", "us_airspace")["position"] = numpy.int64(90)
+    scenario.actor("PAK")["capability"] = numpy.float32(0.5)
+    assert parley.run(scenario, models="compromise").forecasts["forecast"].notna().all()
+    scenario.actor("PAK")["capability"] = object()
+    with pytest.raises(TypeError, match="cannot go into a scenario"):
+        parley.run(scenario)

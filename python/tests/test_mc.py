@@ -120,3 +120,13 @@ def test_sensitivity_reports_progress_and_stops():
 
     with pytest.raises(ValueError, match="stop here"):
         parley.sensitivity(samples=100_000, bootstrap=5, models="smp", progress=fail)
+
+
+def test_indicator_keys_stay_text(cli, tmp_path):
+    result = parley.mc(samples=30, models=["exchange"])
+    assert "exchanges" in result.indicators
+    exchanges = result.indicators["exchanges"]
+    assert {"actor_a", "supplies_a", "actor_b", "supplies_b"} <= set(exchanges.columns)
+    assert exchanges["actor_a"].map(type).eq(str).all()
+    cli("mc", "-n", "30", "-m", "exchange", "-q", "-o", "out")
+    assert result.files["mc_exchanges.csv"] == (tmp_path / "out" / "mc_exchanges.csv").read_text()
