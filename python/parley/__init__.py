@@ -8,7 +8,13 @@
 docs/python.md is the guide.
 """
 
-from . import _parley
+try:
+    from . import _parley
+except ImportError as error:  # the Python files without the module: python/ in the source tree
+    raise ImportError(
+        "parley's module (_parley) is not built here: build it with scripts/build-and-run.sh and put "
+        "build/release/python on PYTHONPATH (docs/python.md)"
+    ) from error
 from .compute import (
     BacktestResult,
     McResult,
@@ -35,6 +41,7 @@ from .errors import (
 from .scenario import Scenario, import_file, import_formats, load, loads, scenarios
 
 __version__ = _parley.version()
+commit = _parley.commit()  # the git commit the module was built from ("-dirty": with changes)
 
 __all__ = [
     "BacktestResult",

@@ -195,7 +195,8 @@ PYBIND11_MODULE(_parley, module) {
           python::raise(error);
         }
       });
-  module.def("version", [] { return std::string(parley::kVersion) + " (" + parley::kCommit + ")"; });
+  module.def("version", [] { return std::string(parley::kVersion); });
+  module.def("commit", [] { return std::string(parley::kCommit); });
   module.def("scenario_names", [] {
     std::vector<std::string> names;
     for (const auto& scenario : parley::io::embedded_scenarios()) names.emplace_back(scenario.name);

@@ -120,3 +120,8 @@ def test_models_lists_every_parameter(cli):
 def test_each_model_alone(cli, tmp_path, model):
     cli("run", "-q", "-o", "out", "-m", model)
     assert parley.run(models=model).files == csv_files(tmp_path / "out")
+
+
+def test_the_version_is_the_cli_version(cli):
+    assert cli("--version").stdout.split()[1] == parley.__version__
+    assert parley.commit in cli("--version").stdout
