@@ -156,10 +156,10 @@ Prepared prepare(const ScenarioOptions& options) {
   run_options.seed = parse_seed_option(options.seed);
   const bool seed_given = options.seed_option != nullptr && options.seed_option->count() > 0;
   if (input.seed && !seed_given) run_options.seed = *input.seed;
-  run_options.threads = checked_threads(options.threads);
   RunPlan plan = plan_run(run_options, input.loaded.scenario.issues.size(), load_calibration(options.calibration));
   if (!plan.note.empty()) std::cerr << label("note") << ": " << plan.note << '\n';
   RunRequest request = std::move(plan.request);
+  request.threads = checked_threads(options.threads);  // after the models: a bad model is the error to report
   return {std::move(input), std::move(request)};
 }
 

@@ -33,6 +33,7 @@ def main():
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
     except ImportError:
         print(f"matplotlib is not installed (Debian: python3-matplotlib); positions on {options.issue}:")
         print(wide.to_string(float_format=lambda v: f"{v:.1f}"))
@@ -43,6 +44,7 @@ def main():
     for actor in wide.columns:
         axes.plot(wide.index, wide[actor], marker="o", label=actor)
     axes.axhline(forecast, color="black", linestyle="--", label=f"{options.model} forecast")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("round")
     axes.set_ylabel(f"position on {options.issue}")
     axes.set_title(f"{result.manifest['scenario']['title']}: {options.model}")

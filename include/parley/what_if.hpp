@@ -23,13 +23,14 @@ struct WhatIf {
   std::string text;  // as written, e.g. "actors.PAK.capability*=2"
   std::vector<std::string> path;
   Operation operation = Operation::set;
-  std::string value;  // a number, or true/false for `present`
+  std::string value;             // a number, or true/false for `present`
   std::string origin = "--set";  // where it was written, in messages: "--set" or "patch.txt:3:"
 };
 
 // Parses one change. Throws UsageError naming `text` when it is not PATH=VALUE, PATH+=VALUE or
 // PATH*=VALUE. The path's ids are checked when it is applied.
-[[nodiscard]] WhatIf parse_what_if(std::string_view text);
+// `origin` names where it was written, in messages (a front end's own word for it: "--set", "what_if").
+[[nodiscard]] WhatIf parse_what_if(std::string_view text, const std::string& origin = "--set");
 
 // A patch file: one change a line; blank lines and lines starting with `#` are skipped. Throws
 // ScenarioError naming `file`, line and column of every malformed line.

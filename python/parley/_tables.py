@@ -39,10 +39,11 @@ def _value(cell):
 
 def records(text, text_columns=()):
     """The rows of a CSV text as dicts: numbers as int or float (a column with any float all float, as
-    pandas reads it), true/false as bool, empty as None."""
+    pandas reads it), true/false as bool, empty as None; the text columns as str (empty as None)."""
     keep = set(text_columns)
     rows = [
-        {k: (v if k in keep else _value(v)) for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))
+        {k: ((v or None) if k in keep else _value(v)) for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(text))
     ]
     for name in rows[0] if rows else ():
         if any(isinstance(row[name], float) for row in rows):

@@ -9,11 +9,12 @@ import json
 import numbers
 import os
 from datetime import date as _date_type
+from datetime import datetime as _datetime_type
 
 from . import _parley
 from ._tables import draws_frame, frame
-from .errors import UsageError, diagnostics_from_json
-from .scenario import Scenario, load
+from .errors import NotFoundError, UsageError, diagnostics_from_json
+from .scenario import Scenario, _import, load
 
 def _scenario(scenario):
     if isinstance(scenario, Scenario):
@@ -58,6 +59,8 @@ def _assignments(params):
 def _date(at):
     if at is None or isinstance(at, str):
         return at
+    if isinstance(at, _datetime_type):  # a datetime or a pandas Timestamp: its day
+        at = at.date()
     if isinstance(at, _date_type):
         return at.isoformat()
     raise UsageError(f"at {at!r}: give a date as 'YYYY-MM-DD' or a datetime.date")
@@ -72,6 +75,7 @@ def _spec(scenario, models, params, at, seed, what_if, threads):
         "text": text,
         "file": file,
         "origin": scenario.name,
+        "strict": scenario.strict,
         "what_if": _texts("what_if", what_if),
         "models": _texts("models", models),
         "params": _assignments(params),
@@ -81,7 +85,7 @@ def _spec(scenario, models, params, at, seed, what_if, threads):
     }
     if seed is not None:
         spec["seed"] = _whole("seed", seed, 0)
-    return json.dumps(spec)
+    return json.dumps(spec), scenario.origin()
 
 
 class Result:
@@ -172,7 +176,7 @@ def run(scenario=None, models=None, params=None, at=None, seed=None, *, what_if=
     what_if: changes as ``--set`` takes them, e.g. ``["actors.PAK.capability*=2"]``, recorded in run.json.
     threads: threads one model run may use (results never depend on it); default every core.
     """
-    return Result(_parley.run(_spec(scenario, models, params, at, seed, what_if, threads)))
+    return Result(_parley.run(*_spec(scenario, models, params, at, seed, what_if, threads)))
 
 
 class _Files:
@@ -237,10 +241,10 @@ def mc(scenario=None, samples=1000, models=None, params=None, at=None, seed=None
     progress: called as ``progress(done, total)`` from this thread while it runs. The GIL is released while
     it runs; Ctrl-C (or an exception from ``progress``) stops it and is raised here.
     """
-    spec = _spec(scenario, models, params, at, seed, what_if, threads)
+    spec, origin = _spec(scenario, models, params, at, seed, what_if, threads)
     samples = _whole("samples", samples, 1, 10**12)
     _check_progress(progress)
-    return McResult(_parley.mc(spec, samples, progress))
+    return McResult(_parley.mc(spec, origin, samples, progress))
 
 
 class SensitivityResult(_Files):
@@ -269,11 +273,11 @@ def sensitivity(scenario=None, samples=500, models=None, params=None, at=None, s
 
     progress, Ctrl-C and the GIL as in :func:`mc`.
     """
-    spec = _spec(scenario, models, params, at, seed, what_if, threads)
+    spec, origin = _spec(scenario, models, params, at, seed, what_if, threads)
     samples = _whole("samples", samples, 2, 10**7)
     bootstrap = _whole("bootstrap", bootstrap, 0, 10**6)
     _check_progress(progress)
-    return SensitivityResult(_parley.sensitivity(spec, samples, bootstrap, progress))
+    return SensitivityResult(_parley.sensitivity(spec, origin, samples, bootstrap, progress))
 
 
 class BacktestResult(_Files):
@@ -314,25 +318,27 @@ def backtest(cases, models=None, params=None, seed=None, *, format=None, bootstr
         raise UsageError(f"ensemble_scoring {ensemble_scoring!r}: must be 'auto', 'refit' or 'shipped'")
     if isinstance(cases, (str, os.PathLike, Scenario)):
         cases = [cases]
-    scenarios, inputs = [], []
+    scenarios, inputs, raw = [], [], b""
     for case in cases:
         if isinstance(case, Scenario):
             scenarios.append(case)
             continue
-        inputs.append(os.fspath(case))
+        path = os.fspath(case)
+        inputs.append(path)
         if format is not None:
-            from .scenario import import_file
-
-            scenarios.extend(import_file(format, case))
-        else:
-            scenarios.append(load(case))
+            found, text = _import(format, path)
+            scenarios.extend(found)
+            raw += text
+            continue
+        for file in _scenario_files(path):  # a scenario file, or a folder of them, as the CLI reads them
+            scenario = load(file)
+            scenario.name = os.path.splitext(os.path.basename(file))[0]  # a case is named by its file's stem
+            scenarios.append(scenario)
+            raw += scenario.source()[0].encode()
     payload = []
     for scenario in scenarios:
         text, file = scenario.source()
-        name = scenario.name
-        if not scenario.edited and file == scenario.name:  # a scenario file: named by its stem, as the CLI does
-            name = os.path.splitext(os.path.basename(file))[0]
-        payload.append({"name": name, "text": text, "file": file})
+        payload.append({"name": scenario.name, "text": text, "file": file})
     options = {
         "models": _texts("models", models),
         "params": _assignments(params),
@@ -345,7 +351,18 @@ def backtest(cases, models=None, params=None, seed=None, *, format=None, bootstr
     }
     if seed is not None:
         options["seed"] = _whole("seed", seed, 0)
-    return BacktestResult(_parley.backtest(json.dumps(payload), json.dumps(options)))
+    return BacktestResult(_parley.backtest(json.dumps(payload), json.dumps(options), raw if inputs else None))
+
+
+def _scenario_files(path):
+    """A scenario file, or the .yaml and .yml files of a folder in name order (as `parley backtest` reads them)."""
+    if not os.path.isdir(path):
+        return [path]
+    files = sorted(os.path.join(path, f) for f in os.listdir(path)
+                   if f.endswith((".yaml", ".yml")) and os.path.isfile(os.path.join(path, f)))
+    if not files:
+        raise NotFoundError(f"{path}: the folder holds no .yaml scenario files")
+    return files
 
 
 def models():

@@ -10,6 +10,7 @@ import copy
 import json
 import os
 from datetime import date as _date
+from datetime import datetime as _datetime
 
 from . import _parley
 from .errors import UsageError, diagnostics_from_json
@@ -29,10 +30,17 @@ def _did_you_mean(word, candidates):
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _day(value):
+    """A date as the format writes it: 'YYYY-MM-DD' from a date, a datetime or a pandas Timestamp."""
+    if isinstance(value, _datetime):
+        value = value.date()
+    return value.isoformat() if isinstance(value, _date) else value
+
+
 def _plain(value):
     """What json.dumps cannot write itself: numpy's numbers (a value taken from a DataFrame) and dates."""
     if isinstance(value, _date):
-        return value.isoformat()
+        return _day(value)
     if hasattr(value, "item"):
         return value.item()
     raise TypeError(f"{value!r} ({type(value).__name__}) cannot go into a scenario: use numbers, text, lists and dicts")
@@ -50,21 +58,25 @@ class Scenario:
     :meth:`add_event`, ...) count from then on; :meth:`copy` first to keep the original.
     """
 
-    def __init__(self, data, *, name, text, file, warnings=(), parameters=(), seed=None):
+    def __init__(self, data, *, name, text, file, warnings=(), parameters=(), seed=None, strict=False, yaml=True,
+                 origin=None):
         self.data = data
         self.name = name  # as a run's manifest names it: the embedded name, the path, or "<string>"
+        self.strict = strict  # unsourced items are errors (always for the embedded scenarios)
         self.warnings = list(warnings)  # what the reader warned about, as Diagnostic
         # What an imported file says about running it (KTAB's model parameters and seed); parley.run uses them.
         self.parameters = list(parameters)
         self.seed = seed
         self._text = text  # the text it was read from, used as it is while data is unchanged
         self._file = file
+        self._yaml = yaml  # whether that text is the user's YAML (to_yaml gives it back as it is)
+        self._origin = origin  # the bytes of the file it came from, when that is not `text` (an imported file)
         self._as_read = copy.deepcopy(data)
 
     # -- making one -------------------------------------------------------------------------------
 
     @classmethod
-    def _read(cls, text, *, file, name, strict=False, parameters=(), seed=None):
+    def _read(cls, text, *, file, name, strict=False, parameters=(), seed=None, yaml=True, origin=None):
         read = json.loads(_parley.read_scenario(text, file, strict))
         return cls(
             read["data"],
@@ -74,12 +86,15 @@ class Scenario:
             warnings=diagnostics_from_json(json.dumps(read["warnings"])),
             parameters=parameters,
             seed=seed,
+            strict=strict,
+            yaml=yaml,
+            origin=origin,
         )
 
     @classmethod
     def from_dict(cls, data, *, name="<dict>", strict=False):
         """A scenario from a dict of the YAML format's keys (as :meth:`to_dict` gives). Raises ScenarioError."""
-        return cls._read(_json(data), file=name, name=name, strict=strict)
+        return cls._read(_json(data), file=name, name=name, strict=strict, yaml=False)
 
     def to_dict(self):
         """A deep copy of ``data``."""
@@ -88,7 +103,7 @@ class Scenario:
     def to_yaml(self):
         """The scenario as YAML: the text it was read from while unchanged (comments and all), else written anew."""
         text, file = self.source()
-        if self.edited or file.endswith(".json"):
+        if self.edited or not self._yaml:
             return _parley.scenario_yaml(text, file)
         return text
 
@@ -114,10 +129,15 @@ class Scenario:
             return self._text, self._file
         return _json(self.data), f"{self.name} (edited)"
 
-    def validate(self, strict=False):
-        """Checks the scenario as it stands; returns its warnings, raises ScenarioError on errors."""
+    def origin(self):
+        """The bytes a run's manifest hashes when they are not source()'s text (an imported file's), else None."""
+        return None if self.edited else self._origin
+
+    def validate(self, strict=None):
+        """Checks the scenario as it stands (strictly when ``strict``, default the scenario's own);
+        returns its warnings, raises ScenarioError on errors."""
         text, file = self.source()
-        read = json.loads(_parley.read_scenario(text, file, strict))
+        read = json.loads(_parley.read_scenario(text, file, self.strict if strict is None else strict))
         return diagnostics_from_json(json.dumps(read["warnings"]))
 
     # -- reading and editing ----------------------------------------------------------------------
@@ -178,7 +198,7 @@ class Scenario:
     def add_event(self, date, title, effects, *, description=None, sources=None):
         """Adds a dated event: ``effects`` as the format writes them, e.g.
         ``[{"actor": "PAK", "issue": "us_airspace", "position": {"add": 10}}]``."""
-        event = {"date": date.isoformat() if isinstance(date, _date) else str(date), "title": title}
+        event = {"date": _day(date), "title": title}
         if description:
             event["description"] = description
         if sources:
@@ -208,6 +228,7 @@ def load(name_or_path=None, *, format=None, strict=False):
             raise UsageError(
                 f"{name_or_path} holds {len(found)} scenarios; parley.import_file({format!r}, ...) gives them all"
             )
+        found[0].name = name_or_path  # as `parley run PATH --from FORMAT` names it in run.json
         return found[0]
     located = _parley.locate(name_or_path)
     return Scenario._read(
@@ -233,12 +254,18 @@ def import_file(format, path):
 
     Each keeps what the file says about running it (``parameters``, ``seed``), which parley.run applies.
     """
-    path = os.fspath(path)
+    return _import(format, os.fspath(path))[0]
+
+
+def _import(format, path):
+    """(the scenarios, the file's bytes)."""
+    listing, raw = _parley.import_file(format, path)
     scenarios = []
-    for item in json.loads(_parley.import_file(format, path)):
+    for item in json.loads(listing):
         text = json.dumps(item["data"], indent=2)
         name = item["name"]
         scenarios.append(
-            Scenario._read(text, file=f"{path} ({name})", name=name, parameters=item["parameters"], seed=item["seed"])
+            Scenario._read(text, file=f"{path} ({name})", name=name, parameters=item["parameters"], seed=item["seed"],
+                           yaml=False, origin=raw)
         )
-    return scenarios
+    return scenarios, raw

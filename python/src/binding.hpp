@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,16 @@ struct Prepared {
   std::string note;  // why the ensemble is left out of a default selection ("" when it is not)
 };
 
-// Reads the scenario, applies the what-ifs and plans the models as `parley run` does.
-// Throws parley's errors (ScenarioError, UsageError, ConfigError, ...).
-[[nodiscard]] Prepared prepare(const std::string& spec);
+// Reads the scenario, applies the what-ifs and plans the models as `parley run` does. `origin`: the
+// bytes of the file the scenario came from, for the manifest's hash, when they are not its text (an
+// imported file's). Throws parley's errors (ScenarioError, UsageError, ConfigError, ...).
+[[nodiscard]] Prepared prepare(const std::string& spec, const std::optional<std::string>& origin);
+
+// JSON as text for Python: text that is not UTF-8 (a file's bytes quoted in a message) is replaced,
+// never thrown on.
+[[nodiscard]] inline std::string json_text(const nlohmann::ordered_json& json) {
+  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 // Diagnostics as JSON: [{"file", "line", "column", "path", "message"}, ...].
 [[nodiscard]] nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics);

@@ -115,7 +115,14 @@ auto supervise(Work work, const Progress& progress, const py::object& callback, 
       ready = future.wait_for(std::chrono::milliseconds(100)) == std::future_status::ready;
     }
     if (!failure) {
-      failure = report(progress, callback, reported);
+      try {
+        failure = report(progress, callback, reported);
+      } catch (...) {  // anything else (bad_alloc): stop the work, and wait for it without the GIL
+        stop = true;
+        const py::gil_scoped_release release;
+        future.wait();
+        throw;
+      }
       if (failure) stop = true;
     }
   }
@@ -151,8 +158,9 @@ struct McOutput {
   std::vector<double> draws;    // samples × series, in sample order
 };
 
-py::dict run_mc(const std::string& spec_text, std::uint64_t count, const py::object& callback) {
-  const Prepared prepared = prepare(spec_text);
+py::dict run_mc(const std::string& spec_text, const std::optional<std::string>& origin, std::uint64_t count,
+                const py::object& callback) {
+  const Prepared prepared = prepare(spec_text, origin);
   const unsigned threads = prepared.request.threads;
   if (count == 0) throw UsageError("samples must be at least 1");
   const MonteCarlo mc(prepared.scenario, prepared.request);
@@ -205,14 +213,14 @@ py::dict run_mc(const std::string& spec_text, std::uint64_t count, const py::obj
   result["table"] = output.table;
   result["series"] = series;
   result["draws"] = py::bytes(reinterpret_cast<const char*>(output.draws.data()), output.draws.size() * sizeof(double));
-  result["warnings"] = diagnostics_json(prepared.warnings).dump();
+  result["warnings"] = json_text(diagnostics_json(prepared.warnings));
   result["note"] = prepared.note;
   return result;
 }
 
-py::dict run_sensitivity(const std::string& spec_text, std::size_t base_samples, std::size_t bootstrap,
-                         const py::object& callback) {
-  const Prepared prepared = prepare(spec_text);
+py::dict run_sensitivity(const std::string& spec_text, const std::optional<std::string>& origin,
+                         std::size_t base_samples, std::size_t bootstrap, const py::object& callback) {
+  const Prepared prepared = prepare(spec_text, origin);
   if (base_samples < 2) throw UsageError("samples must be at least 2 for sensitivity");
   const MonteCarlo mc(prepared.scenario, prepared.request);
   Progress progress;
@@ -232,23 +240,26 @@ py::dict run_sensitivity(const std::string& spec_text, std::size_t base_samples,
   out["groups"] = result.groups;
   out["files"] = texts({{"sensitivity.csv", io::sensitivity_csv(mc, result), {"model", "issue", "input"}}});
   out["table"] = io::sensitivity_table(mc, result, 3);
-  out["warnings"] = diagnostics_json(prepared.warnings).dump();
+  out["warnings"] = json_text(diagnostics_json(prepared.warnings));
   out["note"] = prepared.note;
   return out;
 }
 
 // cases: [{"name", "text", "file"}, ...]; options: {"models", "params", "seed", "bootstrap",
 // "cross_validate", "scoring", "threads", "inputs", "format"}.
-py::dict run_backtest(const std::string& cases_text, const std::string& options_text) {
+// `origin`: the bytes of the files read, when the cases came from files (what backtest.json hashes).
+py::dict run_backtest(const std::string& cases_text, const std::string& options_text,
+                      const std::optional<std::string>& origin) {
   const auto cases_json = nlohmann::json::parse(cases_text);
   const auto options = nlohmann::json::parse(options_text);
   std::vector<BacktestCase> cases;
-  io::BacktestOrigin origin;
-  origin.inputs = strings(options, "inputs");
-  origin.format = options.value("format", std::string("scenario"));
+  io::BacktestOrigin inputs;
+  inputs.inputs = strings(options, "inputs");
+  inputs.format = options.value("format", std::string("scenario"));
+  if (origin) inputs.text = *origin;
   for (const auto& item : cases_json) {
     const auto text = item["text"].get<std::string>();
-    origin.text += text;
+    if (!origin) inputs.text += text;
     cases.push_back(
         {item["name"].get<std::string>(), io::read_scenario_yaml(text, item["file"].get<std::string>(), {}).scenario});
   }
@@ -279,7 +290,7 @@ py::dict run_backtest(const std::string& cases_text, const std::string& options_
   }
   py::dict out;
   out["files"] = texts(files);
-  out["manifest"] = io::backtest_json(result, request, origin).dump();
+  out["manifest"] = json_text(io::backtest_json(result, request, inputs));
   out["table"] = io::backtest_table(result);
   out["note"] = plan.note;
   return out;
@@ -290,9 +301,7 @@ py::dict run_backtest(const std::string& cases_text, const std::string& options_
 class ReadCache {
  public:
   std::shared_ptr<const io::LoadedScenario> read(const std::string& text, const std::string& file, bool strict) {
-    std::string key = file;
-    key += strict ? "\1" : "\0";
-    key += text;
+    std::string key = std::to_string(file.size()) + ':' + file + (strict ? '1' : '0') + text;
     {
       const std::lock_guard lock(mutex_);
       const auto hit =
@@ -322,20 +331,19 @@ ReadCache& read_cache() {
 
 }  // namespace
 
-Prepared prepare(const std::string& spec_text) {
+Prepared prepare(const std::string& spec_text, const std::optional<std::string>& origin) {
   const auto spec = nlohmann::json::parse(spec_text);
   Prepared prepared;
+  const auto source = spec["text"].get<std::string>();
   prepared.origin.name = spec["origin"].get<std::string>();
-  prepared.origin.text = spec["text"].get<std::string>();
-  const auto loaded =
-      read_cache().read(prepared.origin.text, spec["file"].get<std::string>(), spec.value("strict", false));
+  // What the manifest hashes: the bytes of the file the scenario came from (an imported file's), else
+  // the text read.
+  prepared.origin.text = origin.value_or(source);
+  const auto loaded = read_cache().read(source, spec["file"].get<std::string>(), spec.value("strict", false));
   prepared.scenario = loaded->scenario;
   prepared.warnings = loaded->warnings;
   std::vector<WhatIf> changes;
-  for (const auto& text : strings(spec, "what_if")) {
-    changes.push_back(parse_what_if(text));
-    changes.back().origin = "what_if";
-  }
+  for (const auto& text : strings(spec, "what_if")) changes.push_back(parse_what_if(text, "what_if"));
   apply_what_ifs(prepared.scenario, changes);
   for (const auto& change : changes) prepared.origin.what_if.push_back(change.text);
   RunOptions options{.models = strings(spec, "models"),
@@ -361,11 +369,11 @@ std::vector<TableText> RunHandle::tables() const {
 }
 
 std::string RunHandle::manifest() const {
-  return io::run_json(result_, origin_).dump();
+  return json_text(io::run_json(result_, origin_));
 }
 
 std::string RunHandle::warnings() const {
-  return diagnostics_json(warnings_).dump();
+  return json_text(diagnostics_json(warnings_));
 }
 
 void RunHandle::write(const std::string& folder, bool report) const {
@@ -382,11 +390,15 @@ void define_compute(py::module_& module) {
       .def("note", &RunHandle::note)
       .def("write", &RunHandle::write, py::arg("folder"), py::arg("report"));
   module.def(
-      "run", [](const std::string& spec) { return RunHandle(prepare(spec)); }, py::arg("spec"));
-  module.def("mc", &run_mc, py::arg("spec"), py::arg("samples"), py::arg("progress"));
-  module.def("sensitivity", &run_sensitivity, py::arg("spec"), py::arg("samples"), py::arg("bootstrap"),
-             py::arg("progress"));
-  module.def("backtest", &run_backtest, py::arg("cases"), py::arg("options"));
+      "run",
+      [](const std::string& spec, const std::optional<std::string>& origin) {
+        return RunHandle(prepare(spec, origin));
+      },
+      py::arg("spec"), py::arg("origin"));
+  module.def("mc", &run_mc, py::arg("spec"), py::arg("origin"), py::arg("samples"), py::arg("progress"));
+  module.def("sensitivity", &run_sensitivity, py::arg("spec"), py::arg("origin"), py::arg("samples"),
+             py::arg("bootstrap"), py::arg("progress"));
+  module.def("backtest", &run_backtest, py::arg("cases"), py::arg("options"), py::arg("origin"));
 }
 
 }  // namespace parley::python

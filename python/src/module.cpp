@@ -94,11 +94,22 @@ void raise(const Error& error) {
     fields["diagnostics"] = diagnostics_json(scenario_error->diagnostics());
   }
   try {
-    const py::object exception = py::module_::import("parley.errors").attr("_from_native")(fields.dump());
+    const py::object exception = py::module_::import("parley.errors").attr("_from_native")(json_text(fields));
     PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exception.ptr())), exception.ptr());
   } catch (py::error_already_set& failure) {
     failure.restore();
   }
+}
+
+// A file's text as a Python str; a file that is not UTF-8 raises the reader's located error.
+py::str python_text(const std::string& text, const std::string& file) {
+  PyObject* decoded = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "strict");
+  if (decoded == nullptr) {
+    PyErr_Clear();
+    (void)io::read_scenario_yaml(text, file, {});  // throws ScenarioError at the first byte that is not UTF-8
+    throw ScenarioError(diagnostic_at(file, 0, 0, "", "the file is not UTF-8 text"));
+  }
+  return py::reinterpret_steal<py::str>(decoded);
 }
 
 // Where a scenario named on the command line comes from: a file (`-` for standard input) or an
@@ -109,7 +120,7 @@ py::dict locate(const std::string& name_or_path) {
   py::dict found;
   if (stream || std::filesystem::is_regular_file(name_or_path, error)) {
     const std::string name = io::input_name(name_or_path);
-    found["text"] = io::read_input_text(name_or_path);
+    found["text"] = python_text(io::read_input_text(name_or_path), name);
     found["file"] = name;
     found["origin"] = name;
     found["embedded"] = false;
@@ -132,7 +143,7 @@ py::dict locate(const std::string& name_or_path) {
 // {"data": the scenario as its format holds it, "warnings": [...]}. Throws ScenarioError.
 std::string read_scenario(const std::string& text, const std::string& file, bool strict) {
   const io::LoadedScenario loaded = io::read_scenario_yaml(text, file, {.strict = strict});
-  return Json{{"data", io::scenario_data(loaded.scenario)}, {"warnings", diagnostics_json(loaded.warnings)}}.dump();
+  return json_text(Json{{"data", io::scenario_data(loaded.scenario)}, {"warnings", diagnostics_json(loaded.warnings)}});
 }
 
 std::string scenario_yaml(const std::string& text, const std::string& file) {
@@ -142,7 +153,7 @@ std::string scenario_yaml(const std::string& text, const std::string& file) {
 std::string models() {
   Json list = Json::array();
   for (const auto& info : model_registry()) list.push_back(io::model_json(info));
-  return list.dump();
+  return json_text(list);
 }
 
 std::string import_formats() {
@@ -150,11 +161,12 @@ std::string import_formats() {
   for (const auto& format : io::import_formats()) {
     list.push_back({{"name", format.name}, {"summary", format.summary}, {"many", format.many}});
   }
-  return list.dump();
+  return json_text(list);
 }
 
-// [{"name", "data", "parameters", "seed"}, ...]: every scenario the file holds.
-std::string import_file(const std::string& format_name, const std::string& path) {
+// ([{"name", "data", "parameters", "seed"}, ...], the file's bytes): every scenario the file holds, and
+// what a run's manifest hashes.
+py::tuple import_file(const std::string& format_name, const std::string& path) {
   const io::ImportFormat& format = io::find_import_format(format_name);
   const std::string text = io::read_input_text(path);
   Json list = Json::array();
@@ -164,7 +176,7 @@ std::string import_file(const std::string& format_name, const std::string& path)
                     {"parameters", imported.parameters},
                     {"seed", imported.seed ? Json(*imported.seed) : Json(nullptr)}});
   }
-  return list.dump();
+  return py::make_tuple(json_text(list), py::bytes(text));
 }
 
 }  // namespace

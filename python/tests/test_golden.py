@@ -1,9 +1,12 @@
 """Golden cases (../shared/golden): imported files run and backtested through the binding give the CLI's
 files exactly."""
 
+import json
+
 import pytest
 
 import parley
+from test_run import without_timings
 
 
 def test_ktab_smp_is_the_cli_run(golden, cli, tmp_path):
@@ -12,6 +15,9 @@ def test_ktab_smp_is_the_cli_run(golden, cli, tmp_path):
     result = parley.run(parley.load(path, format="ktab"), models="smp")
     for name, text in result.files.items():
         assert text == (tmp_path / "out" / name).read_text(), name
+    # run.json too (but for timings): the file's name and hash, the parameters and seed it sets.
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert without_timings(result.manifest) == without_timings(manifest)
 
 
 @pytest.mark.parametrize("folder, file, model", [("eum-scholz", "ExampleActors.csv", "eum"),
@@ -48,6 +54,8 @@ def test_a_deu3_backtest_is_parley_backtest(golden, cli, tmp_path):
                              cross_validate=True)
     for name in ("backtest_summary.csv", "backtest_issues.csv", "backtest_cv.csv"):
         assert result.files[name] == (tmp_path / "out" / name).read_text(), name
+    manifest = json.loads((tmp_path / "out" / "backtest.json").read_text())
+    assert without_timings(result.manifest) == without_timings(manifest)
     assert list(result.summary["model"])[:3] == ["compromise", "median", "nash"]
     # The same cases passed as scenarios give the same scores.
     again = parley.backtest(parley.import_file("deu3", path), models=["compromise", "median", "nash"], bootstrap=200,
@@ -61,3 +69,17 @@ def test_the_ensemble_backtest_is_parley_backtest(golden, cli, tmp_path):
     result = parley.backtest(path, format="deu3", bootstrap=100)
     assert result.files["backtest_summary.csv"] == (tmp_path / "out" / "backtest_summary.csv").read_text()
     assert result.summary["model"][0] == "ensemble"
+
+
+def test_a_folder_of_scenario_files_is_backtested_as_the_cli_does(golden, cli, tmp_path):
+    path = deu3_sample(golden, tmp_path, 3)
+    cli("import", "deu3", str(path), "-o", "cases")
+    cli("backtest", "cases", "-m", "compromise", "-m", "median", "--bootstrap", "50", "-q", "-o", "out")
+    result = parley.backtest(tmp_path / "cases", models=["compromise", "median"], bootstrap=50)
+    for name in ("backtest_summary.csv", "backtest_issues.csv"):
+        assert result.files[name] == (tmp_path / "out" / name).read_text(), name
+    manifest = json.loads((tmp_path / "out" / "backtest.json").read_text())
+    mine = without_timings(result.manifest)
+    theirs = without_timings(manifest)
+    mine["inputs"]["files"] = theirs["inputs"]["files"] = None  # given as tmp_path/cases and as cases
+    assert mine == theirs

@@ -11,8 +11,9 @@ import parley
 
 
 def test_mc_is_parley_mc(cli, tmp_path):
-    cli("mc", "-n", "64", "-q", "-o", "out", "-m", "compromise", "-m", "nash", "-m", "ensemble")
+    printed = cli("mc", "-n", "64", "-o", "out", "-m", "compromise", "-m", "nash", "-m", "ensemble").stdout
     result = parley.mc(samples=64, models=["compromise", "nash", "ensemble"])
+    assert result.text in printed
     for name, text in result.files.items():
         assert text == (tmp_path / "out" / name).read_text(), name
     assert result.samples == 64 and result.uncertain
@@ -98,12 +99,14 @@ def test_ctrl_c_stops_it():
     with pytest.raises(KeyboardInterrupt):
         parley.mc(samples=2_000_000, models=["smp"])
     timer.cancel()
-    assert time.monotonic() - started < 600  # it stopped: 2e6 samples of smp take far longer
+    # It stopped: 2e6 samples of smp take over ten minutes, and ctest would kill the test first.
+    assert time.monotonic() - started < 60
 
 
 def test_sensitivity_is_parley_sensitivity(cli, tmp_path):
-    cli("sensitivity", "-n", "16", "--bootstrap", "20", "-q", "-o", "out", "-m", "compromise")
+    printed = cli("sensitivity", "-n", "16", "--bootstrap", "20", "-o", "out", "-m", "compromise").stdout
     result = parley.sensitivity(samples=16, bootstrap=20, models="compromise")
+    assert result.text in printed
     assert result.files["sensitivity.csv"] == (tmp_path / "out" / "sensitivity.csv").read_text()
     assert result.evaluations == 16 * (len(result.groups) + 2)
     indices = result.indices

@@ -44,6 +44,21 @@ def test_options_are_the_cli_flags(cli, tmp_path):
     assert mine["scenario"]["what_if"] == ["actors.PAK.capability*=2", "actors.PAK.stances.us_airspace.position=90"]
 
 
+def without_timings(manifest):
+    manifest = dict(manifest)
+    manifest.pop("timings_seconds", None)
+    manifest["engine"] = {k: v for k, v in manifest.get("engine", {}).items() if k != "commit"}
+    return manifest
+
+
+def test_run_json_is_the_cli_manifest(cli, tmp_path):
+    cli("run", "-q", "-o", "out", "--set", "actors.PAK.capability*=2")
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert "timings_seconds" in manifest
+    mine = parley.run(what_if=["actors.PAK.capability*=2"]).manifest
+    assert without_timings(mine) == without_timings(manifest)
+
+
 def test_write_is_the_cli_folder(cli, tmp_path):
     cli("run", "-q", "-o", "out")
     parley.run().write(tmp_path / "mine")

@@ -79,8 +79,8 @@ std::string expect_field(const WhatIf& change, std::size_t at, const std::vector
   if (change.path.size() != at + 1) refuse(change, fmt::format("the path ends with one of: {}", join(fields)));
   const std::string& field = change.path[at];
   if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
-    refuse(change, fmt::format("'{}' cannot be changed here{}; one of: {}", field, did_you_mean(field, fields),
-                               join(fields)));
+    refuse(change,
+           fmt::format("'{}' cannot be changed here{}; one of: {}", field, did_you_mean(field, fields), join(fields)));
   }
   return field;
 }
@@ -164,18 +164,20 @@ std::string apply_one(Scenario& scenario, const WhatIf& change) {
     change_number(change, scenario.relations[index].affinity);
     return fmt::format("relations[{}].affinity", index);
   }
-  refuse(change, fmt::format("'{}' is not a path a what-if changes; the paths: actors.ID.capability, actors.ID.present, "
-                             "actors.ID.stances.ISSUE.position|salience|capability, issues.ID.status_quo, "
-                             "relations.FROM.TO.affinity",
-                             join(path, ".")));
+  refuse(change,
+         fmt::format("'{}' is not a path a what-if changes; the paths: actors.ID.capability, actors.ID.present, "
+                     "actors.ID.stances.ISSUE.position|salience|capability, issues.ID.status_quo, "
+                     "relations.FROM.TO.affinity",
+                     join(path, ".")));
 }
 
 }  // namespace
 
-WhatIf parse_what_if(std::string_view text) {
+WhatIf parse_what_if(std::string_view text, const std::string& origin) {
   WhatIf change;
+  change.origin = origin;
   const std::string why = parse_into(text, change);
-  if (!why.empty()) throw UsageError(fmt::format("--set {}: {}", trimmed(text), why));
+  if (!why.empty()) throw UsageError(fmt::format("{} {}: {}", origin, trimmed(text), why));
   return change;
 }
 
