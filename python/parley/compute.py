@@ -68,7 +68,7 @@ def _date(at):
 
 def _spec(scenario, models, params, at, seed, what_if, threads):
     scenario = _scenario(scenario)
-    text, file = scenario.source()
+    text, file, origin = scenario._engine_input()
     if seed is None:
         seed = scenario.seed
     spec = {
@@ -85,7 +85,7 @@ def _spec(scenario, models, params, at, seed, what_if, threads):
     }
     if seed is not None:
         spec["seed"] = _whole("seed", seed, 0)
-    return json.dumps(spec), scenario.origin()
+    return json.dumps(spec), origin
 
 
 class Result:

@@ -29,8 +29,13 @@ class Diagnostic:
         return f"{place}: {self.path + ': ' if self.path else ''}{self.message}"
 
 
+def diagnostics(items):
+    """Diagnostics from the engine's dicts ({"file", "line", "column", "path", "message"})."""
+    return [Diagnostic(**item) for item in items]
+
+
 def diagnostics_from_json(text):
-    return [Diagnostic(**item) for item in json.loads(text)]
+    return diagnostics(json.loads(text))
 
 
 class Error(Exception):
@@ -137,5 +142,5 @@ def _from_native(text):
     """Builds the exception for an error of the engine (called by parley._parley)."""
     fields = json.loads(text)
     cls = globals().get(fields["class"], Error)
-    diagnostics = [Diagnostic(**item) for item in fields["diagnostics"]]
-    return cls(_wording(fields), category=fields["category"], exit_code=fields["exit_code"], diagnostics=diagnostics)
+    return cls(_wording(fields), category=fields["category"], exit_code=fields["exit_code"],
+               diagnostics=diagnostics(fields["diagnostics"]))

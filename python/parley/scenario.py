@@ -13,7 +13,7 @@ from datetime import date as _date
 from datetime import datetime as _datetime
 
 from . import _parley
-from .errors import UsageError, diagnostics_from_json
+from .errors import UsageError, diagnostics
 
 
 def scenarios():
@@ -83,7 +83,7 @@ class Scenario:
             name=name,
             text=text,
             file=file,
-            warnings=diagnostics_from_json(json.dumps(read["warnings"])),
+            warnings=diagnostics(read["warnings"]),
             parameters=parameters,
             seed=seed,
             strict=strict,
@@ -125,20 +125,24 @@ class Scenario:
 
         An edited scenario's errors are located in that JSON text; their key path names the place.
         """
-        if not self.edited:
-            return self._text, self._file
-        return _json(self.data), f"{self.name} (edited)"
+        return self._engine_input()[:2]
 
     def origin(self):
         """The bytes a run's manifest hashes when they are not source()'s text (an imported file's), else None."""
-        return None if self.edited else self._origin
+        return self._engine_input()[2]
+
+    def _engine_input(self):
+        """(text, file, origin) for a run, from one comparison of ``data`` with what was read."""
+        if not self.edited:
+            return self._text, self._file, self._origin
+        return _json(self.data), f"{self.name} (edited)", None
 
     def validate(self, strict=None):
         """Checks the scenario as it stands (strictly when ``strict``, default the scenario's own);
         returns its warnings, raises ScenarioError on errors."""
         text, file = self.source()
         read = json.loads(_parley.read_scenario(text, file, self.strict if strict is None else strict))
-        return diagnostics_from_json(json.dumps(read["warnings"]))
+        return diagnostics(read["warnings"])
 
     # -- reading and editing ----------------------------------------------------------------------
 
